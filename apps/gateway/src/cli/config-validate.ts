@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { formatConfigIssue, type GatewayConfig, loadConfig } from '@keeptrusts/core';
+import { createBuiltinRegistry } from '../builtin-plugins.js';
+import type { CliIo } from './io.js';
+
+/** `kt config validate FILE...`: exit 0 with a summary, or 1 with every problem. */
+export async function configValidate(files: readonly string[], io: CliIo): Promise<number> {
+  if (files.length === 0) {
+    io.err('usage: kt config validate FILE [FILE...]');
+    return 2;
+  }
+  const result = await loadConfig(
+    files.map((f) => resolveFrom(io.cwd, f)),
+    { registry: createBuiltinRegistry(), env: io.env },
+  );
+  if (!result.ok) {
+    for (const issue of result.issues) io.err(formatConfigIssue({ ...issue, file: shorten(io.cwd, issue.file) }));
+    io.err(`${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was loaded.`);
+    return 1;
+  }
+  io.out(summarise(result.config, files));
+  return 0;
+}
+
+/** A short human summary of what a config sets up. */
+export function summarise(config: GatewayConfig, files: readonly string[]): string {
+  const lines = [`valid: ${files.join(', ')}`];
+  for (const pack of config.packs) {
+    lines.push(`pack ${pack.name} ${pack.version}${pack.enabled ? '' : ' (disabled: its contents are not loaded)'}`);
+  }
+  lines.push(`targets (${config.targets.length}):`);
+  for (const t of config.targets) {
+    lines.push(`  ${t.id}: ${t.kind} ${t.model} at ${t.baseUrl}${t.weight === 1 ? '' : ` weight ${t.weight}`}`);
+  }
+  lines.push(`policies (${config.policies.length}):`);
+  for (const p of config.policies) {
+    const scope = p.appliesTo === undefined ? '' : ` on ${p.appliesTo.join(', ')}`;
+    lines.push(`  ${p.id}: ${p.rules.map((r) => r.type).join(', ')}${scope}`);
+  }
+  if (config.sinks.length > 0) lines.push(`audit: ${config.sinks.map((s) => s.type).join(', ')}`);
+  const routes = config.routing.rules.length + (config.routing.defaultTargets === undefined ? 0 : 1);
+  lines.push(`routes (${routes}):`);
+  for (const r of config.routing.rules) {
+    const match = Object.entries(r.metadata).map(([k, v]) => `${k}=${v.join('|')}`);
+    if (r.endpoint !== undefined) match.push(`endpoint=${r.endpoint}`);
+    lines.push(`  ${match.join(' ') || 'any'} -> ${r.targets.join(', ')}`);
+  }
+  if (config.routing.defaultTargets !== undefined) lines.push(`  default -> ${config.routing.defaultTargets.join(', ')}`);
+  return lines.join('\n');
+}
+
+function resolveFrom(cwd: string, file: string): string {
+  return resolve(cwd, file);
+}
+
+// Messages name files as the operator typed them, relative to where they ran kt.
+function shorten(cwd: string, file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  const prefix = `${cwd.replace(/\/$/, '')}/`;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+}

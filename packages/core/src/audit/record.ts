@@ -1,0 +1,33 @@
+import type { Finding } from '../plugin/decision.js';
+
+/** What one policy rule decided for a request or its answer. */
+export interface AuditDecision {
+  policy: string;
+  rule: string;
+  stage: 'request' | 'response';
+  action: 'allow' | 'modify' | 'block' | 'error';
+  findings: Finding[];
+}
+
+/** One audit record per request; never carries a key, a token or unredacted text. */
+export interface AuditRecord {
+  time: string;
+  request_id: string;
+  key_id: string | null;
+  client: string | null;
+  method: string;
+  endpoint: string;
+  target: string | null;
+  model: string | null;
+  stream: boolean;
+  status: number;
+  error_code: string | null;
+  decisions: AuditDecision[];
+  latency_ms: number;
+  ttfb_ms: number | null;
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null;
+  finish_reason: string | null;
+  /** Present only with `log_content`, and then after redaction. */
+  prompt?: string;
+  answer?: string;
+}

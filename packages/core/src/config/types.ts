@@ -1,0 +1,88 @@
+import type { AuditSinkDefinition, EndpointKind, PolicyDefinition } from '../plugin/types.js';
+
+/** Where a config item was written, so later checks can point at it. */
+export interface Origin {
+  file: string;
+  path: readonly (string | number)[];
+}
+
+/** A provider target, defaults applied (the seed's Provider Fields table). */
+export interface TargetConfig {
+  id: string;
+  /** The provider plugin's name: `ollama`. */
+  providerName: string;
+  /** The provider string as written. */
+  provider: string;
+  kind: EndpointKind;
+  model: string;
+  baseUrl: string;
+  /** Environment variable holding the upstream bearer token. */
+  secretKeyEnv: string;
+  timeoutSeconds: number;
+  streamTimeoutSeconds: number;
+  maxContextTokens: number | undefined;
+  description: string | undefined;
+  weight: number;
+  healthProbe: boolean;
+  origin: Origin;
+}
+
+/** One rule of a policy, its config already parsed by the plugin's schema. */
+export interface RuleConfig {
+  type: string;
+  definition: PolicyDefinition<unknown>;
+  config: unknown;
+  origin: Origin;
+}
+
+/** A policy: an ordered group of rules with an optional scope. */
+export interface PolicyConfig {
+  id: string;
+  description: string | undefined;
+  /** Endpoint kinds the policy acts on; undefined means each rule's plugin default (all kinds). */
+  appliesTo: readonly EndpointKind[] | undefined;
+  /** Target ids the policy acts on; undefined means all. */
+  targets: readonly string[] | undefined;
+  rules: RuleConfig[];
+  origin: Origin;
+}
+
+/** An audit sink named in `policies.chain`, its settings parsed by the sink's schema. */
+export interface SinkConfig {
+  type: string;
+  definition: AuditSinkDefinition<unknown>;
+  config: unknown;
+  origin: Origin;
+}
+
+/** A routing rule: requests whose metadata matches go to one of `targets`. */
+export interface RouteRule {
+  metadata: Readonly<Record<string, readonly string[]>>;
+  endpoint: EndpointKind | undefined;
+  model: string | undefined;
+  targets: readonly string[];
+  origin: Origin;
+}
+
+/** An API key the gateway accepts, stored as a hash. */
+export interface ApiKeyConfig {
+  id: string;
+  /** Hex SHA-256 of the key. */
+  sha256: string;
+  description: string | undefined;
+}
+
+/** The whole configuration after loading, merging and validation. */
+export interface GatewayConfig {
+  files: readonly string[];
+  /** Directory of the first file; relative paths in plugin settings resolve against it. */
+  baseDir: string;
+  packs: readonly { name: string; version: string; enabled: boolean; file: string }[];
+  targets: TargetConfig[];
+  policies: PolicyConfig[];
+  sinks: SinkConfig[];
+  routing: { rules: RouteRule[]; defaultTargets: readonly string[] | undefined };
+  plugins: readonly string[];
+  auth: { keys: ApiKeyConfig[]; allowUnauthenticated: boolean; configured: boolean };
+  server: { listen: string | undefined; bodyLimitBytes: number; policyMode: 'buffered' | 'incremental' };
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+// The configuration as operators write it: YAML keys keep their written names here, and
+// `normalise.ts` is the one place that maps them onto the camelCase model in `types.ts`.
+// Every section is optional in one file because several files merge into one config.
+
+const positiveInt = z.number().int().positive();
+
+/** The `secret_key_ref` object: which environment variable holds the upstream bearer token. */
+export const secretKeyRefSchema = z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/) });
+
+/** One entry of `providers.targets`, with the Provider Fields table's defaults applied later. */
+export const writtenTargetSchema = z.strictObject({
+  id: z.string().min(1),
+  provider: z.string().min(1),
+  model: z.string().min(1).optional(),
+  base_url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://localhost:11434' }).optional(),
+  secret_key_ref: secretKeyRefSchema.optional(),
+  timeout_seconds: positiveInt.optional(),
+  stream_timeout_seconds: positiveInt.optional(),
+  max_context_tokens: positiveInt.optional(),
+  description: z.string().optional(),
+  weight: positiveInt.optional(),
+  health_probe: z.boolean().optional(),
+  // The page lists `format: "openai"` among config fields: the wire format clients speak, the only one.
+  format: z.literal('openai').optional(),
+});
+export type WrittenTarget = z.infer<typeof writtenTargetSchema>;
+
+const endpointKind = z.enum(['chat', 'completion', 'embedding']);
+
+/** A rule as written: its `type` picks the plugin whose schema validates the rest. */
+export const writtenRuleSchema = z.looseObject({ type: z.string().min(1) });
+export type WrittenRule = z.infer<typeof writtenRuleSchema>;
+
+/** One entry of the list form of `policies`. */
+export const writtenPolicySchema = z.strictObject({
+  id: z.string().min(1),
+  description: z.string().optional(),
+  enabled: z.boolean().optional(),
+  applies_to: z.array(endpointKind).min(1).optional(),
+  targets: z.array(z.string().min(1)).min(1).optional(),
+  rules: z.array(writtenRuleSchema).min(1),
+});
+export type WrittenPolicy = z.infer<typeof writtenPolicySchema>;
+
+const chainForm = z.strictObject({ chain: z.array(z.string().min(1)).min(1) });
+
+const targetRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+  error: 'expected a target id or a list of target ids',
+});
+
+const metadataValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()).min(1)], {
+  error: 'expected a string, or a list of strings any of which matches',
+});
+
+const matchRule = z.strictObject({
+  match: z.strictObject({
+    metadata: z.record(z.string(), metadataValue).optional(),
+    endpoint: endpointKind.optional(),
+    model: z.string().optional(),
+  }),
+  target: targetRef,
+});
+const defaultNested = z.strictObject({ default: z.strictObject({ target: targetRef }) });
+const defaultFlag = z.strictObject({ default: z.literal(true), target: targetRef });
+
+/** One routing rule: a metadata match, or the default in either of the seed's two forms. */
+export const writtenRouteSchema = z.union([matchRule, defaultNested, defaultFlag], {
+  error: 'expected a rule with `match` and `target`, or a default rule (`default: {target: ...}`)',
+});
+export type WrittenRoute = z.infer<typeof writtenRouteSchema>;
+
+/** One API key: its id and the SHA-256 of the key (`kt keys create` prints both). */
+export const writtenKeySchema = z.strictObject({
+  id: z.string().min(1),
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits, as `kt keys create` prints'),
+  description: z.string().optional(),
+});
+
+const bodyLimit = z.union([
+  positiveInt,
+  z.string().regex(/^\d+(\.\d+)?\s*(b|kb|kib|mb|mib)$/i, 'expected a size such as 1mb, 512kb or a number of bytes'),
+]);
+
+/** One configuration file as written. */
+export const writtenConfigSchema = z.strictObject({
+  pack: z
+    .strictObject({
+      name: z.string().min(1),
+      version: z.union([z.string(), z.number()]).transform(String),
+      enabled: z.boolean().optional(),
+      description: z.string().optional(),
+    })
+    .optional(),
+  providers: z.strictObject({ targets: z.array(writtenTargetSchema) }).optional(),
+  policies: z
+    .union([z.array(writtenPolicySchema), chainForm], {
+      error: 'expected a list of policies ({id, rules}) or {chain: [...]}',
+    })
+    .optional(),
+  policy: z.record(z.string(), z.unknown()).optional(),
+  routing: z.strictObject({ rules: z.array(writtenRouteSchema) }).optional(),
+  plugins: z.array(z.string().min(1)).optional(),
+  auth: z
+    .strictObject({
+      keys: z.array(writtenKeySchema).optional(),
+      allow_unauthenticated: z.boolean().optional(),
+    })
+    .optional(),
+  server: z
+    .strictObject({
+      listen: z
+        .string()
+        .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected HOST:PORT such as 127.0.0.1:41002')
+        .optional(),
+      body_limit: bodyLimit.optional(),
+      streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
+    })
+    .optional(),
+});
+export type WrittenConfig = z.infer<typeof writtenConfigSchema>;

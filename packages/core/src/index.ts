@@ -1,0 +1,83 @@
+// Plugin contracts
+export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './plugin/define.js';
+export { allow, block, modify } from './plugin/decision.js';
+export type {
+  AllowDecision,
+  BlockDecision,
+  Decision,
+  Finding,
+  ModifyDecision,
+  TextSegment,
+} from './plugin/decision.js';
+export { CONTRACT_VERSION } from './plugin/types.js';
+export type {
+  AuditSink,
+  AuditSinkContext,
+  AuditSinkDefinition,
+  EndpointKind,
+  PluginManifest,
+  PolicyContext,
+  PolicyDefinition,
+  PolicyHooks,
+  PolicyRequest,
+  PolicyResponse,
+  ProviderContext,
+  ProviderDefinition,
+  ScanMatch,
+  TextScanner,
+} from './plugin/types.js';
+export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
+
+// Registry
+export { createRegistry } from './plugin/registry.js';
+export type { Registry } from './plugin/registry.js';
+
+// Config
+export { loadConfig, loadConfigTexts } from './config/load.js';
+export type { LoadOptions, LoadResult } from './config/load.js';
+export { parseProviderString, providerStringForms } from './config/provider-string.js';
+export type { ProviderRef } from './config/provider-string.js';
+export { didYouMean } from './config/did-you-mean.js';
+export type {
+  ApiKeyConfig,
+  GatewayConfig,
+  Origin,
+  PolicyConfig,
+  RouteRule,
+  RuleConfig,
+  SinkConfig,
+  TargetConfig,
+} from './config/types.js';
+
+// Errors
+export { errorCodes, formatConfigIssue, GatewayError, PluginError } from './errors.js';
+export type { ConfigIssue, ErrorCode, OpenAIErrorBody } from './errors.js';
+
+// OpenAI wire types
+export {
+  chatCompletionRequestSchema,
+  chatMessageSchema,
+  completionRequestSchema,
+  embeddingRequestSchema,
+} from './wire/openai.js';
+export type {
+  ChatCompletionRequest,
+  ChatMessage,
+  ChatResult,
+  CompletionRequest,
+  CompletionResult,
+  ContentPart,
+  EmbeddingRequest,
+  EmbeddingResult,
+  FinishReason,
+  FunctionTool,
+  ModelInfo,
+  ResponseFormat,
+  StreamEvent,
+  ToolCall,
+  ToolChoice,
+  Usage,
+} from './wire/openai.js';
+
+// Audit
+export type { AuditDecision, AuditRecord } from './audit/record.js';

@@ -1,0 +1,65 @@
+import type {
+  AuditSinkDefinition,
+  PluginManifest,
+  PolicyDefinition,
+  ProviderDefinition,
+} from './types.js';
+
+/** Maps rule types, provider names and sink types to the plugins that implement them. */
+export interface Registry {
+  register(plugin: PluginManifest): void;
+  policy(type: string): PolicyDefinition<unknown> | undefined;
+  provider(name: string): ProviderDefinition | undefined;
+  sink(type: string): AuditSinkDefinition<unknown> | undefined;
+  policyTypes(): string[];
+  providerNames(): string[];
+  sinkTypes(): string[];
+  plugins(): readonly PluginManifest[];
+}
+
+/** Creates an empty registry; registering two plugins that claim one name is an error. */
+export function createRegistry(): Registry {
+  const policies = new Map<string, { def: PolicyDefinition<unknown>; from: string }>();
+  const providers = new Map<string, { def: ProviderDefinition; from: string }>();
+  const sinks = new Map<string, { def: AuditSinkDefinition<unknown>; from: string }>();
+  const manifests: PluginManifest[] = [];
+
+  function claim<T>(map: Map<string, { def: T; from: string }>, what: string, name: string, def: T, from: string) {
+    const existing = map.get(name);
+    if (existing !== undefined) {
+      throw new Error(`${what} "${name}" is registered twice: by ${existing.from} and by ${from}`);
+    }
+    map.set(name, { def, from });
+  }
+
+  return {
+    register(plugin) {
+      if (plugin?.kind !== 'plugin') {
+        throw new TypeError('register() takes a plugin manifest made by definePlugin()');
+      }
+      const from = `${plugin.name}@${plugin.version}`;
+      if (manifests.some((m) => m.name === plugin.name)) throw new Error(`plugin ${plugin.name} is registered twice`);
+      // Check every claim before taking any, so a failed registration leaves the registry as it was.
+      const taken = [
+        ...plugin.policies.map((p) => [policies, 'policy type', p.type] as const),
+        ...plugin.providers.map((p) => [providers, 'provider', p.name] as const),
+        ...plugin.sinks.map((s) => [sinks, 'audit sink', s.type] as const),
+      ];
+      for (const [map, what, name] of taken) {
+        const existing = map.get(name);
+        if (existing !== undefined) throw new Error(`${what} "${name}" is registered twice: by ${existing.from} and by ${from}`);
+      }
+      for (const p of plugin.policies) claim(policies, 'policy type', p.type, p as PolicyDefinition<unknown>, from);
+      for (const p of plugin.providers) claim(providers, 'provider', p.name, p, from);
+      for (const s of plugin.sinks) claim(sinks, 'audit sink', s.type, s as AuditSinkDefinition<unknown>, from);
+      manifests.push(plugin);
+    },
+    policy: (type) => policies.get(type)?.def,
+    provider: (name) => providers.get(name)?.def,
+    sink: (type) => sinks.get(type)?.def,
+    policyTypes: () => [...policies.keys()],
+    providerNames: () => [...providers.keys()],
+    sinkTypes: () => [...sinks.keys()],
+    plugins: () => manifests,
+  };
+}

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import type { TargetConfig } from '../config/types.js';
+import type { Decision, TextSegment } from './decision.js';
+import type { ProviderInstance } from './provider-types.js';
+import type { AuditRecord } from '../audit/record.js';
+
+/** The version of the plugin contract this core implements; definitions are stamped with it. */
+export const CONTRACT_VERSION = 1;
+
+/** The kinds of endpoint a target serves and a policy may be scoped to. */
+export type EndpointKind = 'chat' | 'completion' | 'embedding';
+
+/** A request as the policy chain shows it to policies. */
+export interface PolicyRequest {
+  readonly endpoint: EndpointKind;
+  readonly targetId: string;
+  readonly model: string;
+  readonly segments: readonly TextSegment[];
+  /** Tokens the client allowed for the answer, if it said. */
+  readonly maxTokens: number | undefined;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** An answer as the policy chain shows it to policies: the assembled text. */
+export interface PolicyResponse {
+  readonly endpoint: EndpointKind;
+  readonly targetId: string;
+  readonly model: string;
+  readonly text: string;
+  readonly finishReason: string | null;
+}
+
+/** A match a {@link TextScanner} reports, in offsets of the scanned text. */
+export interface ScanMatch {
+  readonly start: number;
+  readonly end: number;
+  /** Finding type, e.g. `ssn`. */
+  readonly type: string;
+  /** Text that replaces the match; absent means the match blocks the answer. */
+  readonly replacement?: string;
+}
+
+/**
+ * A policy's view of an answer as a stream of text. The chain holds back `holdback` trailing
+ * characters, so a match split across chunks is found whole and redacted exactly as it would be
+ * in the assembled answer.
+ */
+export interface TextScanner {
+  /** Longest span a match can cover, lookahead context included. */
+  readonly holdback: number;
+  /** Characters before a match that decide it (context words), kept after they are sent. */
+  readonly lookbehind: number;
+  /** All matches in `text`, sorted by start, not overlapping. */
+  scan(text: string): readonly ScanMatch[];
+}
+
+/** Hooks a live policy instance offers. All are optional. */
+export interface PolicyHooks {
+  onRequest?(request: PolicyRequest): Decision | Promise<Decision>;
+  onResponse?(response: PolicyResponse): Decision | Promise<Decision>;
+  /** Present when the policy can act on a stream incrementally (see {@link TextScanner}). */
+  readonly responseScanner?: TextScanner;
+}
+
+/** What the host hands a policy when it creates an instance. */
+export interface PolicyContext {
+  /** Id of the policy (the `policies[].id`) this rule belongs to. */
+  readonly policyId: string;
+  /** Embeds texts through a configured embedding target, for semantic detectors. */
+  readonly embed?: (target: string, texts: readonly string[], signal?: AbortSignal) => Promise<number[][]>;
+}
+
+/** A policy plugin as authored: its rule `type`, config schema and factory. */
+export interface PolicyDefinition<Config = unknown> {
+  readonly kind: 'policy';
+  readonly contract: number;
+  /** snake_case, exactly as written in YAML: `pii_detection`. */
+  readonly type: string;
+  readonly configSchema: z.ZodType<Config>;
+  /** Endpoint kinds the policy acts on when the config does not scope it. */
+  readonly defaultAppliesTo?: readonly EndpointKind[];
+  create(config: Config, context: PolicyContext): PolicyHooks | Promise<PolicyHooks>;
+}
+
+/** What the host hands a provider when it creates an instance for a target. */
+export interface ProviderContext {
+  /** Reads an environment variable (for `secret_key_ref`); injectable for tests. */
+  readonly env: (name: string) => string | undefined;
+}
+
+/** A provider plugin: turns OpenAI-shaped calls into a model server's native API. */
+export interface ProviderDefinition {
+  readonly kind: 'provider';
+  readonly contract: number;
+  /** The first part of provider strings: `ollama` in `ollama:chat:llama3.3`. */
+  readonly name: string;
+  create(target: TargetConfig, context: ProviderContext): ProviderInstance;
+}
+
+/** An audit sink: receives one record per request. */
+export interface AuditSink {
+  append(record: AuditRecord): void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+  /** Whether the sink can accept records now; a failing sink shows in readiness. */
+  healthy(): boolean;
+}
+
+/** What the host hands a sink. */
+export interface AuditSinkContext {
+  /** Directory relative paths in the sink config resolve against (the first config file's). */
+  readonly baseDir: string;
+  readonly env: (name: string) => string | undefined;
+  readonly now?: () => Date;
+}
+
+/** An audit sink plugin, named in `policies.chain` as written (`audit-logger`). */
+export interface AuditSinkDefinition<Config = unknown> {
+  readonly kind: 'audit_sink';
+  readonly contract: number;
+  readonly type: string;
+  readonly configSchema: z.ZodType<Config>;
+  create(config: Config, context: AuditSinkContext): AuditSink | Promise<AuditSink>;
+}
+
+/** What a plugin package default-exports. */
+export interface PluginManifest {
+  readonly kind: 'plugin';
+  readonly name: string;
+  readonly version: string;
+  /** semver range of the core contract the plugin was built for, e.g. `^0.1.0`. */
+  readonly core?: string;
+  readonly policies: readonly PolicyDefinition<unknown>[];
+  readonly providers: readonly ProviderDefinition[];
+  readonly sinks: readonly AuditSinkDefinition<unknown>[];
+}
