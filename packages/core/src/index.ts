@@ -79,5 +79,42 @@ export type {
   Usage,
 } from './wire/openai.js';
 
+// Wire codecs: NDJSON in; OpenAI JSON bodies and SSE out
+export { decodeNdjson, NdjsonDecoder, NdjsonParseError } from './wire/ndjson.js';
+export type { DecodeNdjsonOptions, NdjsonDecoderOptions } from './wire/ndjson.js';
+export { encodeSseStream, OpenAISseEncoder, SSE_DONE_FRAME, sseFrame, streamErrorBody } from './wire/sse.js';
+export type { SseEncoderOptions } from './wire/sse.js';
+export {
+  chatCompletionBody,
+  embeddingListBody,
+  encodeEmbeddingBase64,
+  modelListBody,
+  newCompletionId,
+  newResponseMeta,
+  randomAlphanumeric,
+  textCompletionBody,
+} from './wire/openai-responses.js';
+export type {
+  AssistantMessageOut,
+  ChatCompletionBody,
+  ChatCompletionChunk,
+  ChatDelta,
+  EmbeddingListBody,
+  ModelListBody,
+  ResponseMeta,
+  TextCompletionBody,
+  ToolCallOut,
+} from './wire/openai-responses.js';
+
 // Audit
 export type { AuditDecision, AuditRecord } from './audit/record.js';
+
+// Policy chain
+export { createPolicyChain } from './policy/chain.js';
+export type { BlockedBy, PolicyChain, RequestOutcome, ResponseOutcome, Scope, StreamFilter } from './policy/chain.js';
+export { requestTexts } from './policy/segments.js';
+export type { RequestTexts } from './policy/segments.js';
+export { applyScanner, ScanStage } from './policy/scan-stage.js';
+export type { StageOutput } from './policy/scan-stage.js';
+export { approximateTokens, TokenLimiter, truncateToTokens } from './policy/token-limit.js';
+

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { formatConfigIssue, type GatewayConfig, loadConfig } from '@keeptrusts/core';
 import { createBuiltinRegistry } from '../builtin-plugins.js';
 import type { CliIo } from './io.js';
@@ -9,12 +8,9 @@ export async function configValidate(files: readonly string[], io: CliIo): Promi
     io.err('usage: kt config validate FILE [FILE...]');
     return 2;
   }
-  const result = await loadConfig(
-    files.map((f) => resolveFrom(io.cwd, f)),
-    { registry: createBuiltinRegistry(), env: io.env },
-  );
+  const result = await loadConfig(files, { registry: createBuiltinRegistry(), env: io.env, cwd: io.cwd });
   if (!result.ok) {
-    for (const issue of result.issues) io.err(formatConfigIssue({ ...issue, file: shorten(io.cwd, issue.file) }));
+    for (const issue of result.issues) io.err(formatConfigIssue(issue));
     io.err(`${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was loaded.`);
     return 1;
   }
@@ -47,15 +43,4 @@ export function summarise(config: GatewayConfig, files: readonly string[]): stri
   }
   if (config.routing.defaultTargets !== undefined) lines.push(`  default -> ${config.routing.defaultTargets.join(', ')}`);
   return lines.join('\n');
-}
-
-function resolveFrom(cwd: string, file: string): string {
-  return resolve(cwd, file);
-}
-
-// Messages name files as the operator typed them, relative to where they ran kt.
-function shorten(cwd: string, file: string | undefined): string | undefined {
-  if (file === undefined) return undefined;
-  const prefix = `${cwd.replace(/\/$/, '')}/`;
-  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
 }

@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { configValidate } from './config-validate.js';
+import { gatewayRun } from './gateway-run.js';
 import type { CliIo } from './io.js';
+import { keysCreate } from './keys-create.js';
+import { UsageError } from './usage-error.js';
 
 const help = `kt: the Keeptrusts gateway
 
@@ -23,6 +26,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 /** The subcommands, by their words. Each later feature adds its own entry. */
 const commands: Record<string, Command> = {
   'config validate': (args, io) => configValidate(parseFiles(args), io),
+  'gateway run': (args, io) => gatewayRun(args, io),
+  'keys create': (args, io) => keysCreate(args, io),
 };
 
 /** Runs `kt` with the given arguments and returns the exit code; never throws for user mistakes. */
@@ -51,9 +56,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw error;
   }
 }
-
-/** A mistake in how kt was called; reported with exit code 2. */
-export class UsageError extends Error {}
 
 function parseFiles(args: string[]): string[] {
   try {

@@ -19,6 +19,8 @@ export interface LoadOptions {
   env?: (name: string) => string | undefined;
   /** Imports a plugin module named in the config; the default resolves from the config file's folder. */
   importPlugin?: (specifier: string, fromDir: string) => Promise<unknown>;
+  /** Relative file names resolve against this folder (default: the process's); messages keep them as given. */
+  cwd?: string;
 }
 
 /** Every problem, or the merged config. */
@@ -37,7 +39,7 @@ export async function loadConfig(files: readonly string[], options: LoadOptions)
   const issues: ConfigIssue[] = [];
   for (const file of files) {
     try {
-      texts.push({ file, text: await readFile(file, 'utf8') });
+      texts.push({ file, text: await readFile(resolve(options.cwd ?? '.', file), 'utf8') });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
@@ -95,7 +97,9 @@ export async function loadConfigTexts(
       const at = { file: source.file, line: pos.line, column: pos.column, path: `plugins[${i}]` };
       if (options.registry.plugins().some((p) => p.name === specifier)) continue;
       try {
-        const module = (await importPlugin(specifier, dirname(resolve(source.file)))) as { default?: unknown };
+        const module = (await importPlugin(specifier, dirname(resolve(options.cwd ?? '.', source.file)))) as {
+          default?: unknown;
+        };
         const manifest = module.default as PluginManifest | undefined;
         if (manifest?.kind !== 'plugin') {
           issues.push({ ...at, message: `"${specifier}" does not default-export a plugin made by definePlugin()` });
@@ -110,7 +114,7 @@ export async function loadConfigTexts(
 
   // Rules in valid files are still checked when another file failed; cross-references are not,
   // since targets of a broken file would show up as spurious "unknown target" problems.
-  const baseDir = dirname(resolve(texts[0]?.file ?? '.'));
+  const baseDir = dirname(resolve(options.cwd ?? '.', texts[0]?.file ?? '.'));
   const result = normaliseConfig(valid, options.registry, baseDir, { crossCheck: issues.length === 0 });
   if ('issues' in result) issues.push(...result.issues);
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues, texts.map((t) => t.file)) };

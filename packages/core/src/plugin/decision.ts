@@ -45,6 +45,8 @@ export interface BlockDecision {
   readonly code: string;
   readonly reason: string;
   readonly findings: readonly Finding[];
+  /** For answers: the checked text before the blocking point, which is still delivered. */
+  readonly text?: string;
 }
 
 /** What a policy hook returns. */

@@ -58,8 +58,13 @@ export interface TextScanner {
 export interface PolicyHooks {
   onRequest?(request: PolicyRequest): Decision | Promise<Decision>;
   onResponse?(response: PolicyResponse): Decision | Promise<Decision>;
-  /** Present when the policy can act on a stream incrementally (see {@link TextScanner}). */
+  /**
+   * Present when the policy acts on answers as a scanner; the chain then runs it on whole answers
+   * and, in incremental mode, on streams (see {@link TextScanner}). Takes the place of onResponse.
+   */
   readonly responseScanner?: TextScanner;
+  /** Cuts answers after this many tokens (approximate count, see core's token-limit.ts). */
+  readonly responseTokenLimit?: number;
 }
 
 /** What the host hands a policy when it creates an instance. */

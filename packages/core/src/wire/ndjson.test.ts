@@ -130,9 +130,7 @@ describe('decodeNdjson', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(jsonValue, { maxLength: 6 }), fc.array(fc.nat()), async (values, offsets) => {
         const text = values.map((v) => `${JSON.stringify(v)}\n`).join('');
-        await expect(collect(decodeNdjson(streamOf(splitAt(bytes(text), offsets))))).resolves.toEqual(
-          values,
-        );
+        await expect(collect(decodeNdjson(streamOf(splitAt(bytes(text), offsets))))).resolves.toEqual(values);
       }),
       { numRuns: 100 },
     );
@@ -183,5 +181,57 @@ describe('decodeNdjson', () => {
       },
     });
     await expect(collect(decodeNdjson(stream))).rejects.toThrow('terminated');
+  });
+
+  it('throws the abort reason and cancels the stream when aborted between values', async () => {
+    let cancelledWith: unknown;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes('{"n":1}\n'));
+      },
+      cancel(reason) {
+        cancelledWith = reason;
+      },
+    });
+    const controller = new AbortController();
+    const reason = new Error('gave up');
+    const seen: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const value of decodeNdjson(stream, { signal: controller.signal })) {
+          seen.push(value);
+          controller.abort(reason);
+        }
+      })(),
+    ).rejects.toBe(reason);
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(cancelledWith).toBe(reason);
+  });
+
+  it('throws at once when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('already'));
+    await expect(collect(decodeNdjson(streamOf([bytes('{}\n')]), { signal: controller.signal }))).rejects.toThrow(
+      'already',
+    );
+  });
+
+  it('abandons a pending read when aborted', async () => {
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes('{"n":1}\n'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const controller = new AbortController();
+    const iterator = decodeNdjson(stream, { signal: controller.signal });
+    await expect(iterator.next()).resolves.toEqual({ done: false, value: { n: 1 } });
+    const pending = iterator.next();
+    controller.abort(new Error('client went away'));
+    await expect(pending).rejects.toThrow('client went away');
+    expect(cancelled).toBe(true);
   });
 });

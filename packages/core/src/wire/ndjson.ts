@@ -140,30 +140,56 @@ export class NdjsonDecoder {
   }
 }
 
+/** Settings of {@link decodeNdjson}. */
+export interface DecodeNdjsonOptions extends NdjsonDecoderOptions {
+  /**
+   * Stops reading when aborted, even while a read is pending: the stream is cancelled and the
+   * iterator throws the signal's reason. (A fetch body usually fails by itself on abort; this
+   * also covers bodies that do not, and reports the abort's reason rather than the body's.)
+   */
+  signal?: AbortSignal;
+}
+
 /**
  * Reads a byte stream (a fetch body) as NDJSON and yields one value per line. Reading is pulled
- * by the consumer, so a slow consumer slows the upstream (backpressure); stopping early or a
- * parse error cancels the stream, releasing the connection.
+ * by the consumer, so a slow consumer slows the upstream (backpressure); stopping early, a parse
+ * error or an abort cancels the stream, releasing the connection. Values before a malformed
+ * line are yielded before its {@link NdjsonParseError}.
  */
 export async function* decodeNdjson(
   stream: ReadableStream<Uint8Array>,
-  options: NdjsonDecoderOptions = {},
+  options: DecodeNdjsonOptions = {},
 ): AsyncGenerator<unknown, void, undefined> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const decoder = new NdjsonDecoder(options);
   const reader = stream.getReader();
+  let onAbort: (() => void) | undefined;
+  const aborted =
+    signal === undefined
+      ? undefined
+      : new Promise<never>((_, reject) => {
+          onAbort = () => reject(signal.reason);
+          signal.addEventListener('abort', onAbort, { once: true });
+        });
+  // Only ever awaited through Promise.race; this keeps an unraced abort from being "unhandled".
+  aborted?.catch(() => undefined);
   let finished = false;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      // Checked first: a read that is already settled would win the race below.
+      signal?.throwIfAborted();
+      const { done, value } = await (aborted === undefined ? reader.read() : Promise.race([reader.read(), aborted]));
       if (done) break;
       yield* drain(decoder, value);
     }
     finished = true;
     yield* drain(decoder, undefined);
   } finally {
+    if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
     if (!finished) {
       // A rejected cancel only means the stream had already failed; the original error wins.
-      await reader.cancel().catch(() => undefined);
+      await reader.cancel(signal?.reason).catch(() => undefined);
     }
     reader.releaseLock();
   }

@@ -121,7 +121,12 @@ export function newResponseMeta(kind: 'chat' | 'completion', model: string): Res
   return { id: newCompletionId(kind), created: Math.floor(Date.now() / 1000), model };
 }
 
-function head(meta: ResponseMeta): { id: string; created: number; model: string; system_fingerprint?: string } {
+function head(meta: ResponseMeta): {
+  id: string;
+  created: number;
+  model: string;
+  system_fingerprint?: string;
+} {
   return {
     id: meta.id,
     created: meta.created,

@@ -113,18 +113,29 @@ export class OpenAISseEncoder {
 
   #chat(delta: ChatDelta): string {
     return sseFrame(
-      this.#chatChunk([{ index: 0, delta, finish_reason: null, logprobs: null }], this.#includeUsage ? null : undefined),
+      this.#chatChunk(
+        [{ index: 0, delta, finish_reason: null, logprobs: null }],
+        this.#includeUsage ? null : undefined,
+      ),
     );
   }
 
   #text(text: string, reason: null): string {
     return sseFrame(
-      this.#textChunk([{ index: 0, text, finish_reason: reason, logprobs: null }], this.#includeUsage ? null : undefined),
+      this.#textChunk(
+        [{ index: 0, text, finish_reason: reason, logprobs: null }],
+        this.#includeUsage ? null : undefined,
+      ),
     );
   }
 
   #chatChunk(choices: ChatCompletionChunk['choices'], usage: Usage | null | undefined): ChatCompletionChunk {
-    return { ...this.#head(), object: 'chat.completion.chunk', choices, ...(usage === undefined ? {} : { usage }) };
+    return {
+      ...this.#head(),
+      object: 'chat.completion.chunk',
+      choices,
+      ...(usage === undefined ? {} : { usage }),
+    };
   }
 
   #textChunk(choices: TextCompletionBody['choices'], usage: Usage | null | undefined): TextCompletionBody {
@@ -133,7 +144,12 @@ export class OpenAISseEncoder {
 
   #head(): { id: string; created: number; model: string; system_fingerprint?: string } {
     const { id, created, model, systemFingerprint } = this.#meta;
-    return { id, created, model, ...(systemFingerprint === undefined ? {} : { system_fingerprint: systemFingerprint }) };
+    return {
+      id,
+      created,
+      model,
+      ...(systemFingerprint === undefined ? {} : { system_fingerprint: systemFingerprint }),
+    };
   }
 }
 

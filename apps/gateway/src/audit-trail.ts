@@ -1,0 +1,54 @@
+import type { AuditDecision, AuditRecord, AuditSink } from '@keeptrusts/core';
+
+/** Collects what happens to one request and hands one record to the sinks at the end. */
+export class AuditTrail {
+  readonly record: AuditRecord;
+  private readonly started: number;
+  private finished = false;
+  private readonly sinks: readonly AuditSink[];
+
+  constructor(init: { requestId: string; method: string; endpoint: string; client: string | null }, sinks: readonly AuditSink[]) {
+    this.started = performance.now();
+    this.sinks = sinks;
+    this.record = {
+      time: new Date().toISOString(),
+      request_id: init.requestId,
+      key_id: null,
+      client: init.client,
+      method: init.method,
+      endpoint: init.endpoint,
+      target: null,
+      model: null,
+      stream: false,
+      status: 0,
+      error_code: null,
+      decisions: [],
+      latency_ms: 0,
+      ttfb_ms: null,
+      usage: null,
+      finish_reason: null,
+    };
+  }
+
+  decide(decisions: readonly AuditDecision[]): void {
+    this.record.decisions.push(...decisions);
+  }
+
+  firstByte(): void {
+    if (this.record.ttfb_ms === null) this.record.ttfb_ms = round(performance.now() - this.started);
+  }
+
+  /** Ends the trail once: later calls (a stream's cancel after its end) are ignored. */
+  finish(status: number, errorCode: string | null = null): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.record.status = status;
+    this.record.error_code = errorCode;
+    this.record.latency_ms = round(performance.now() - this.started);
+    for (const sink of this.sinks) sink.append(this.record);
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

@@ -1,0 +1,2 @@
+/** A mistake in how kt was called; reported with exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import {
+  type AuditSink,
+  createPolicyChain,
+  type GatewayConfig,
+  GatewayError,
+  type OpenAIErrorBody,
+  type Registry,
+} from '@keeptrusts/core';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AuditTrail } from './audit-trail.js';
+import { KeyVerifier } from './auth.js';
+import type { GatewayDeps } from './deps.js';
+import { startHealthProbes } from './health-probes.js';
+import { embeddings } from './routes/embeddings.js';
+import { generate } from './routes/generate.js';
+import { getModel, listModels } from './routes/models.js';
+import { TargetPool } from './targets.js';
+
+/** A running gateway: its Hono app and what it holds open. */
+export interface Gateway {
+  app: Hono<GatewayEnv>;
+  deps: GatewayDeps;
+  /** Stops probes and flushes and closes the audit sinks. */
+  close(): Promise<void>;
+}
+
+/** Hono variables each request carries. */
+export interface GatewayEnv {
+  Variables: { trail: AuditTrail; errorCode: string | null };
+}
+
+/** Minimal logger shape (pino's): the gateway logs start-up facts and bugs, never secrets. */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+const silent: Logger = { info() {}, warn() {}, error() {} };
+
+/**
+ * Builds the gateway for a loaded config: provider instances per target, the policy chain,
+ * the audit sinks and the OpenAI routes. Programs that compose their own gateway call this.
+ */
+export async function createGateway(options: {
+  config: GatewayConfig;
+  registry: Registry;
+  env?: (name: string) => string | undefined;
+  logger?: Logger;
+  probeIntervalMs?: number;
+}): Promise<Gateway> {
+  const { config, registry } = options;
+  const env = options.env ?? ((name: string) => process.env[name]);
+  const logger = options.logger ?? silent;
+  const pool = new TargetPool(config, registry, env);
+  const chain = await createPolicyChain(config.policies);
+  const sinks: AuditSink[] = [];
+  for (const sink of config.sinks) {
+    sinks.push(await sink.definition.create(sink.config, { baseDir: config.baseDir, env }));
+  }
+  const keys = new KeyVerifier(config.auth.keys);
+  const deps: GatewayDeps = {
+    pool,
+    chain,
+    sinks,
+    policyMode: config.server.policyMode,
+    startedAt: Math.floor(Date.now() / 1000),
+    internalError(error, trail) {
+      logger.error({ err: error, request_id: trail.record.request_id }, 'internal error');
+      return new GatewayError(
+        'internal_error',
+        `the gateway failed to handle the request; quote request id ${trail.record.request_id} when reporting it`,
+      ).toOpenAI();
+    },
+  };
+  const stopProbes = startHealthProbes(pool, { intervalMs: options.probeIntervalMs ?? 10_000, logger });
+
+  const app = new Hono<GatewayEnv>();
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 128) || `req_${randomUUID()}`;
+    const trail = new AuditTrail(
+      { requestId, method: c.req.method, endpoint: c.req.path, client: clientAddress(c) },
+      sinks,
+    );
+    c.set('trail', trail);
+    c.set('errorCode', null);
+    await next();
+    c.header('x-request-id', requestId);
+    if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      trail.finish(c.res.status, c.get('errorCode'));
+    }
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: config.server.bodyLimitBytes,
+      onError: () => {
+        throw new GatewayError('request_too_large', `the body is larger than ${config.server.bodyLimitBytes} bytes`);
+      },
+    }),
+  );
+  app.use('/v1/*', async (c, next) => {
+    if (keys.enabled) c.get('trail').record.key_id = keys.verify(c.req.header('authorization'));
+    await next();
+  });
+
+  app.post('/v1/chat/completions', (c) => generate('chat', c, deps, c.get('trail')));
+  app.post('/v1/completions', (c) => generate('completion', c, deps, c.get('trail')));
+  app.post('/v1/embeddings', (c) => embeddings(c, deps, c.get('trail')));
+  app.get('/v1/models', (c) => listModels(c, deps));
+  app.get('/v1/models/*', (c) => getModel(c, deps));
+  for (const path of ['/v1/chat/completions', '/v1/completions', '/v1/embeddings', '/v1/models']) {
+    app.all(path, () => {
+      throw new GatewayError('method_not_allowed', `${path} does not accept this method`);
+    });
+  }
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', (c) => {
+    const targets = pool.targets.map((t) => ({ id: t.config.id, healthy: t.healthy }));
+    const audit = sinks.map((s, i) => ({ sink: config.sinks[i]?.type, healthy: s.healthy() }));
+    const ready = audit.every((a) => a.healthy) && targets.some((t) => t.healthy);
+    return c.json({ status: ready ? 'ready' : 'unavailable', targets, audit }, ready ? 200 : 503);
+  });
+
+  app.notFound(() => {
+    throw new GatewayError('not_found', 'no such route; the API lives under /v1 (e.g. POST /v1/chat/completions)');
+  });
+  app.onError((error, c) => {
+    const trail = c.get('trail');
+    let status: number;
+    let body: OpenAIErrorBody;
+    if (error instanceof GatewayError) {
+      status = error.status;
+      body = error.toOpenAI();
+    } else {
+      status = 500;
+      body = deps.internalError(error, trail);
+    }
+    c.set('errorCode', body.error.code);
+    return c.json(body, status as 400);
+  });
+
+  return {
+    app,
+    deps,
+    async close() {
+      stopProbes();
+      await Promise.all(sinks.map((s) => s.close()));
+    },
+  };
+}
+
+function clientAddress(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}

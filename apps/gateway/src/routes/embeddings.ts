@@ -1,0 +1,18 @@
+import { embeddingListBody, type EmbeddingRequest, embeddingRequestSchema } from '@keeptrusts/core';
+import type { Context } from 'hono';
+import type { AuditTrail } from '../audit-trail.js';
+import type { GatewayDeps } from '../deps.js';
+import { prepare, withFailover } from '../pipeline.js';
+import { parseBody } from '../request-body.js';
+
+/** `POST /v1/embeddings`. */
+export async function embeddings(c: Context, deps: GatewayDeps, trail: AuditTrail): Promise<Response> {
+  const body = parseBody<EmbeddingRequest>(embeddingRequestSchema, await c.req.text());
+  const prepared = await prepare('embedding', body, c.req.raw.headers, { ...deps, trail });
+  const result = await withFailover(prepared.order, trail, (target) =>
+    target.provider.embedding(prepared.body, { signal: c.req.raw.signal, model: target.config.model }),
+  );
+  trail.firstByte();
+  trail.record.usage = { prompt_tokens: result.promptTokens, completion_tokens: 0, total_tokens: result.promptTokens };
+  return c.json(embeddingListBody(result, { model: body.model, encodingFormat: body.encoding_format }));
+}

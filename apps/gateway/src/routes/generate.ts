@@ -1,0 +1,97 @@
+import {
+  type ChatCompletionRequest,
+  chatCompletionRequestSchema,
+  type ChatResult,
+  type CompletionRequest,
+  type CompletionResult,
+  completionRequestSchema,
+  encodeSseStream,
+  GatewayError,
+  newResponseMeta,
+  type StreamEvent,
+} from '@keeptrusts/core';
+import { chatCompletionBody, textCompletionBody } from '@keeptrusts/core';
+import type { Context } from 'hono';
+import { bufferedEvents, gather, incrementalEvents, sseResponse } from '../answer-stream.js';
+import type { AuditTrail } from '../audit-trail.js';
+import type { GatewayDeps } from '../deps.js';
+import { prepare, withFailover } from '../pipeline.js';
+import { parseBody } from '../request-body.js';
+
+/** `POST /v1/chat/completions` and `POST /v1/completions`: JSON or SSE answers. */
+export async function generate(
+  kind: 'chat' | 'completion',
+  c: Context,
+  deps: GatewayDeps,
+  trail: AuditTrail,
+): Promise<Response> {
+  const raw = await c.req.text();
+  const body =
+    kind === 'chat'
+      ? parseBody<ChatCompletionRequest | CompletionRequest>(chatCompletionRequestSchema, raw)
+      : parseBody<ChatCompletionRequest | CompletionRequest>(completionRequestSchema, raw);
+  const stream = body.stream === true;
+  trail.record.stream = stream;
+  if (!stream && body.stream_options != null) {
+    throw new GatewayError('invalid_request_error', 'stream_options is only allowed when stream is true', {
+      param: 'stream_options',
+    });
+  }
+  const prepared = await prepare(kind, body, c.req.raw.headers, { ...deps, trail });
+  const signal = c.req.raw.signal;
+  const meta = newResponseMeta(kind, body.model);
+
+  if (!stream) {
+    const result = await withFailover<ChatResult | CompletionResult>(prepared.order, trail, (target) =>
+      kind === 'chat'
+        ? target.provider.chat(prepared.body as ChatCompletionRequest, { signal, model: target.config.model })
+        : target.provider.completion(prepared.body as CompletionRequest, { signal, model: target.config.model }),
+    );
+    trail.firstByte();
+    const text = 'content' in result ? result.content : result.text;
+    const outcome = await deps.chain.response(prepared.scope, { text, finishReason: result.finishReason });
+    trail.decide(outcome.decisions);
+    const finishReason = outcome.finishReason ?? result.finishReason;
+    trail.record.usage = result.usage;
+    trail.record.finish_reason = finishReason;
+    if ('content' in result) {
+      const toolCalls = finishReason === 'content_filter' ? [] : result.toolCalls;
+      return c.json(chatCompletionBody({ ...result, content: outcome.text, toolCalls, finishReason }, meta));
+    }
+    return c.json(textCompletionBody({ ...result, text: outcome.text, finishReason }, meta));
+  }
+
+  const events = await withFailover(prepared.order, trail, (target) =>
+    kind === 'chat'
+      ? target.provider.chatStream(prepared.body as ChatCompletionRequest, { signal, model: target.config.model })
+      : target.provider.completionStream(prepared.body as CompletionRequest, { signal, model: target.config.model }),
+  );
+  const filter = deps.policyMode === 'incremental' ? deps.chain.streamFilter(prepared.scope) : undefined;
+  let answer: AsyncIterable<StreamEvent>;
+  if (filter !== undefined) {
+    answer = incrementalEvents(events, filter, trail);
+  } else {
+    // Buffered: the whole answer is read before the response starts, so an upstream failure is
+    // still a proper HTTP error.
+    answer = bufferedEvents(await gather(events), deps.chain, prepared.scope, trail);
+  }
+  const includeUsage = body.stream_options?.include_usage === true;
+  const frames = encodeSseStream(answer, {
+    kind,
+    meta,
+    includeUsage,
+    errorBody: (error) => {
+      const body = error instanceof GatewayError ? error.toOpenAI() : deps.internalError(error, trail);
+      trail.finish(200, body.error.code);
+      return body;
+    },
+  });
+  return sseResponse(tap(frames, trail), (cancelled) => trail.finish(cancelled ? 499 : 200, cancelled ? 'client_closed' : null));
+}
+
+async function* tap(frames: AsyncGenerator<string>, trail: AuditTrail): AsyncGenerator<string> {
+  for await (const frame of frames) {
+    trail.firstByte();
+    yield frame;
+  }
+}

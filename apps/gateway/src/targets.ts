@@ -1,0 +1,139 @@
+import {
+  type EndpointKind,
+  GatewayError,
+  type GatewayConfig,
+  type ProviderInstance,
+  type Registry,
+  type RouteRule,
+  type TargetConfig,
+} from '@keeptrusts/core';
+
+/** A configured target with its live provider and health. */
+export interface LiveTarget {
+  config: TargetConfig;
+  provider: ProviderInstance;
+  healthy: boolean;
+}
+
+/** Why a request went where it went, for logs and audit. */
+export interface Resolution {
+  candidates: LiveTarget[];
+  via: 'route' | 'target_id' | 'provider_string' | 'model' | 'default';
+}
+
+/**
+ * Resolves a request's `model` and metadata to candidate targets. Order: a routing rule whose
+ * metadata matches; the model as a target id, a provider string or a bare model name; the
+ * default route; else 404. Weighted choice among healthy candidates happens in {@link pick}.
+ */
+export class TargetPool {
+  readonly targets: LiveTarget[];
+  private readonly byId: Map<string, LiveTarget>;
+  private readonly rules: readonly RouteRule[];
+  private readonly defaultTargets: readonly string[] | undefined;
+
+  constructor(config: GatewayConfig, registry: Registry, env: (name: string) => string | undefined) {
+    this.targets = config.targets.map((target) => {
+      const provider = registry.provider(target.providerName);
+      if (provider === undefined) throw new Error(`no provider plugin named "${target.providerName}"`);
+      return { config: target, provider: provider.create(target, { env }), healthy: true };
+    });
+    this.byId = new Map(this.targets.map((t) => [t.config.id, t]));
+    this.rules = config.routing.rules;
+    this.defaultTargets = config.routing.defaultTargets;
+  }
+
+  get(id: string): LiveTarget | undefined {
+    return this.byId.get(id);
+  }
+
+  resolve(endpoint: EndpointKind, model: string, metadata: Readonly<Record<string, string>>): Resolution {
+    for (const rule of this.rules) {
+      if (!matches(rule, endpoint, model, metadata)) continue;
+      const candidates = rule.targets.map((id) => this.byId.get(id)!);
+      const kind = candidates[0]?.config.kind;
+      if (kind !== undefined && !serves(kind, endpoint)) {
+        const described = Object.entries(rule.metadata).map(([k, v]) => `${k}=${v.join('|')}`).join(', ');
+        throw new GatewayError(
+          'invalid_request_error',
+          `the route for ${described} leads to ${kind} target "${rule.targets.join('", "')}", which cannot serve ${endpoint} requests`,
+          { param: 'metadata' },
+        );
+      }
+      return { candidates, via: 'route' };
+    }
+    const byId = this.byId.get(model);
+    if (byId !== undefined) return { candidates: [this.check(byId, endpoint, model)], via: 'target_id' };
+    const byProvider = this.targets.filter((t) => t.config.provider === model);
+    if (byProvider.length > 0) {
+      return { candidates: byProvider.map((t) => this.check(t, endpoint, model)), via: 'provider_string' };
+    }
+    const byModel = this.targets.filter((t) => sameModel(t.config.model, model));
+    const servingModel = byModel.filter((t) => serves(t.config.kind, endpoint));
+    if (servingModel.length > 0) return { candidates: servingModel, via: 'model' };
+    if (byModel.length > 0) this.check(byModel[0]!, endpoint, model);
+    if (this.defaultTargets !== undefined) {
+      const candidates = this.defaultTargets.map((id) => this.byId.get(id)!);
+      if (candidates.every((t) => serves(t.config.kind, endpoint))) return { candidates, via: 'default' };
+    }
+    throw new GatewayError('model_not_found', `no target or model named "${model}"; GET /v1/models lists them`, {
+      param: 'model',
+    });
+  }
+
+  private check(target: LiveTarget, endpoint: EndpointKind, model: string): LiveTarget {
+    if (!serves(target.config.kind, endpoint)) {
+      throw new GatewayError(
+        'invalid_request_error',
+        `"${model}" is a ${target.config.kind} target and cannot serve ${endpoint} requests`,
+        { param: 'model' },
+      );
+    }
+    return target;
+  }
+}
+
+/** Orders healthy candidates by weighted random choice without replacement (for failover). */
+export function pick(candidates: readonly LiveTarget[], random: () => number = Math.random): LiveTarget[] {
+  const pool = candidates.filter((t) => t.healthy);
+  if (pool.length === 0) {
+    throw new GatewayError(
+      'no_healthy_target',
+      `no healthy target among ${candidates.map((t) => `"${t.config.id}"`).join(', ')}; their health probes fail`,
+    );
+  }
+  const order: LiveTarget[] = [];
+  while (pool.length > 0) {
+    const total = pool.reduce((sum, t) => sum + t.config.weight, 0);
+    let roll = random() * total;
+    let index = pool.findIndex((t) => (roll -= t.config.weight) < 0);
+    if (index === -1) index = pool.length - 1;
+    order.push(pool.splice(index, 1)[0]!);
+  }
+  return order;
+}
+
+// A completion target can also serve chat? No: each target serves the kind its provider string names.
+function serves(kind: EndpointKind, endpoint: EndpointKind): boolean {
+  return kind === endpoint;
+}
+
+function matches(rule: RouteRule, endpoint: EndpointKind, model: string, metadata: Readonly<Record<string, string>>) {
+  if (rule.model !== undefined && rule.model !== model) return false;
+  if (rule.endpoint !== undefined && rule.endpoint !== endpoint) return false;
+  const entries = Object.entries(rule.metadata);
+  if (entries.length === 0 && rule.model === undefined && rule.endpoint === undefined) return false;
+  return entries.every(([key, values]) => {
+    const value = metadata[key];
+    return value !== undefined && values.includes(value);
+  });
+}
+
+// Ollama treats `llama3.3` and `llama3.3:latest` as one model, case-insensitively.
+function sameModel(configured: string, requested: string): boolean {
+  const norm = (name: string) => {
+    const lower = name.toLowerCase();
+    return lower.includes(':') ? lower : `${lower}:latest`;
+  };
+  return norm(configured) === norm(requested);
+}

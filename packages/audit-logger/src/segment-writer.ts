@@ -1,0 +1,325 @@
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TornTailNote } from './chain.js';
+import { ChainBuilder, utcDate } from './chain.js';
+import { recoverChainHead } from './chain-head.js';
+import { AuditLogError } from './errors.js';
+import type { HmacKeyInput } from './hmac-key.js';
+import { toHmacKey } from './hmac-key.js';
+import { segmentName } from './segments.js';
+import type { AuditWriterStats, QueueEntry } from './write-queue.js';
+import { PartialBatchError, WriteQueue } from './write-queue.js';
+
+/** When written records are fsynced: every batch, every `fsyncIntervalMs`, or when the OS decides. */
+export type FsyncMode = 'always' | 'interval' | 'never';
+
+/** The part of an open file the writer uses; `node:fs/promises` handles fit. */
+export interface AuditFileHandle {
+  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How the writer opens files: segments with `a`, the directory with `r` (to fsync it). Injectable for tests. */
+export interface AuditFileSystem {
+  open(path: string, flags: 'a' | 'r'): Promise<AuditFileHandle>;
+}
+
+/** The real file system. */
+export const nodeFileSystem: AuditFileSystem = {
+  async open(path, flags) {
+    const handle = await open(path, flags);
+    return {
+      write: (buffer, offset, length) => handle.write(buffer, offset, length),
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
+};
+
+/** A live audit log: `append` chains and queues, writes happen in batches off the caller's path. */
+export interface AuditLogWriter {
+  /** Chains and queues one record; returns its seq. Synchronous; throws `invalid_record`, `overflow` or `closed`. */
+  append(record: object): number;
+  /** Resolves when every record appended so far is written (and fsynced under `fsync: always`). */
+  flush(): Promise<void>;
+  /** Flushes, fsyncs and closes; appends after it throw `closed`. */
+  close(): Promise<void>;
+  /** False after a failed write until a retry succeeds. */
+  healthy(): boolean;
+  /** The last write error seen (kept after recovery). */
+  readonly lastError: Error | undefined;
+  stats(): AuditWriterStats;
+}
+
+/** A file audit log writer, plus what startup found. */
+export interface FileAuditLog extends AuditLogWriter {
+  readonly dir: string;
+  /** Set when startup moved a torn tail aside; the next record carries the same note. */
+  readonly recoveredTornTail: TornTailNote | undefined;
+}
+
+/** Options for `createFileAuditLog`. */
+export interface FileAuditLogOptions {
+  /** Directory of the daily segments; created if missing. */
+  dir: string;
+  /** Default `interval`. */
+  fsync?: FsyncMode;
+  /** Default 1000. */
+  fsyncIntervalMs?: number;
+  /** When set, `hash` is HMAC-SHA256 with this key instead of SHA-256. */
+  hmacKey?: HmacKeyInput;
+  /** Clock for `ts` and the segment date; default `() => new Date()`. */
+  now?: () => Date;
+  /** Called once each time the writer goes from healthy to failed. */
+  onFailure?: (error: Error) => void;
+  /** Called when a retry succeeds after a failure. */
+  onRecover?: () => void;
+  /** Records kept in memory while unwritten before `append` throws `overflow`; default 100 000. */
+  maxPendingRecords?: number;
+  /** Bytes kept in memory while unwritten before `append` throws `overflow`; default 64 MiB. */
+  maxPendingBytes?: number;
+  /** Largest single write; default 1 MiB. */
+  maxBatchBytes?: number;
+  /** Delay before a failed writer retries on its own; default 1000 ms (`flush()` retries at once). */
+  retryIntervalMs?: number;
+  fileSystem?: AuditFileSystem;
+}
+
+interface SegmentEntry extends QueueEntry {
+  readonly segment: string;
+  readonly line: Buffer;
+}
+
+/**
+ * Opens (or creates) a file audit log and resumes its chain: finds the last record of the newest
+ * segment, moving a torn tail aside first (see `recoverChainHead`).
+ */
+export async function createFileAuditLog(options: FileAuditLogOptions): Promise<FileAuditLog> {
+  const hmacKey = toHmacKey(options.hmacKey);
+  const recovered = await recoverChainHead(options.dir, hmacKey);
+  return new FileWriter(options, hmacKey, recovered.head.seq, recovered.head.hash, recovered.lastTsMs, recovered.tornTail);
+}
+
+class FileWriter implements FileAuditLog {
+  readonly dir: string;
+  readonly recoveredTornTail: TornTailNote | undefined;
+  #pendingNote: TornTailNote | undefined;
+  readonly #chain: ChainBuilder;
+  readonly #queue: WriteQueue<SegmentEntry>;
+  readonly #fs: AuditFileSystem;
+  readonly #fsync: FsyncMode;
+  readonly #now: () => Date;
+  readonly #maxBatchBytes: number;
+  #handle: AuditFileHandle | undefined;
+  #handleSegment: string | undefined;
+  #dirty = false;
+  /** Bytes of the head of the queue already on disk, after a write that stopped part-way. */
+  #headOffset = 0;
+  #io: Promise<void> = Promise.resolve();
+  #syncTimer: NodeJS.Timeout | undefined;
+  #closing: Promise<void> | undefined;
+
+  constructor(
+    options: FileAuditLogOptions,
+    hmacKey: Uint8Array | undefined,
+    seq: number,
+    hash: string,
+    lastTsMs: number,
+    tornTail: TornTailNote | undefined,
+  ) {
+    this.dir = options.dir;
+    this.recoveredTornTail = tornTail;
+    this.#pendingNote = tornTail;
+    this.#chain = new ChainBuilder({ seq, hash }, lastTsMs, hmacKey);
+    this.#fs = options.fileSystem ?? nodeFileSystem;
+    this.#fsync = options.fsync ?? 'interval';
+    this.#now = options.now ?? (() => new Date());
+    this.#maxBatchBytes = options.maxBatchBytes ?? 1024 * 1024;
+    this.#queue = new WriteQueue<SegmentEntry>(seq, (entries, start) => this.#writeBatch(entries, start), {
+      maxPendingRecords: options.maxPendingRecords ?? 100_000,
+      maxPendingBytes: options.maxPendingBytes ?? 64 * 1024 * 1024,
+      retryIntervalMs: options.retryIntervalMs ?? 1000,
+      onFailure: options.onFailure,
+      onRecover: options.onRecover,
+    });
+    if (this.#fsync === 'interval') {
+      this.#syncTimer = setInterval(() => void this.#periodicSync(), options.fsyncIntervalMs ?? 1000);
+      this.#syncTimer.unref();
+    }
+  }
+
+  get lastError(): Error | undefined {
+    return this.#queue.lastError;
+  }
+
+  healthy(): boolean {
+    return !this.#queue.failed;
+  }
+
+  stats(): AuditWriterStats {
+    return this.#queue.stats();
+  }
+
+  append(record: object): number {
+    if (this.#closing !== undefined) throw new AuditLogError('closed', 'the audit log is closed');
+    this.#queue.reserve();
+    const chained = this.#chain.next(record, this.#now().getTime(), this.#pendingNote);
+    this.#pendingNote = undefined;
+    const line = Buffer.from(`${chained.line}\n`, 'utf8');
+    this.#queue.push({ seq: chained.seq, size: line.length, segment: segmentName(utcDate(chained.tsMs)), line });
+    return chained.seq;
+  }
+
+  flush(): Promise<void> {
+    return this.#queue.flush();
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
+    clearInterval(this.#syncTimer);
+    let failure: unknown;
+    try {
+      await this.#queue.flush();
+    } catch (error) {
+      failure = error;
+    }
+    this.#queue.stop();
+    try {
+      await this.#withIo(async () => {
+        const handle = this.#handle;
+        this.#handle = undefined;
+        this.#handleSegment = undefined;
+        if (handle === undefined) return;
+        try {
+          if (this.#dirty && this.#fsync !== 'never') await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      });
+    } catch (error) {
+      failure ??= error;
+    }
+    if (failure !== undefined) {
+      const { pendingRecords } = this.#queue.stats();
+      throw new AuditLogError(
+        'write_failed',
+        `audit log closed with ${pendingRecords} records not written: ${(failure as Error).message}`,
+        { cause: failure },
+      );
+    }
+  }
+
+  #withIo<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#io.then(fn);
+    this.#io = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  #periodicSync(): Promise<void> {
+    return this.#withIo(async () => {
+      const handle = this.#handle;
+      if (!this.#dirty || handle === undefined) return;
+      this.#dirty = false;
+      try {
+        await handle.sync();
+      } catch (error) {
+        this.#queue.reportFailure(error as Error);
+      }
+    });
+  }
+
+  #writeBatch(entries: readonly SegmentEntry[], start: number): Promise<number> {
+    return this.#withIo(async () => {
+      const segment = entries[start]!.segment;
+      let end = start;
+      let bytes = 0;
+      while (end < entries.length) {
+        const entry = entries[end]!;
+        if (entry.segment !== segment || (end > start && bytes + entry.size > this.#maxBatchBytes)) break;
+        bytes += entry.size;
+        end += 1;
+      }
+      const buffer = Buffer.allocUnsafe(bytes);
+      let at = 0;
+      for (let i = start; i < end; i++) at += entries[i]!.line.copy(buffer, at);
+
+      let handle: AuditFileHandle;
+      try {
+        handle = await this.#openSegment(segment);
+        while (this.#headOffset < buffer.length) {
+          const { bytesWritten } = await handle.write(buffer, this.#headOffset, buffer.length - this.#headOffset);
+          if (bytesWritten <= 0) throw new Error(`write to ${segment} made no progress`);
+          this.#headOffset += bytesWritten;
+        }
+      } catch (error) {
+        // Reopen on retry: the handle may be the thing that broke. Bytes already written are
+        // counted in #headOffset, so the retry continues the line instead of repeating it.
+        await this.#dropHandle();
+        throw error;
+      }
+      this.#headOffset = 0;
+      const count = end - start;
+      if (this.#fsync === 'always') {
+        try {
+          await handle.sync();
+        } catch (error) {
+          await this.#dropHandle();
+          throw new PartialBatchError(count, error);
+        }
+      } else {
+        this.#dirty = true;
+      }
+      return count;
+    });
+  }
+
+  async #openSegment(segment: string): Promise<AuditFileHandle> {
+    if (this.#handle !== undefined && this.#handleSegment === segment) return this.#handle;
+    if (this.#handle !== undefined) {
+      const old = this.#handle;
+      this.#handle = undefined;
+      this.#handleSegment = undefined;
+      try {
+        if (this.#dirty && this.#fsync !== 'never') await old.sync();
+      } finally {
+        this.#dirty = false;
+        await old.close().catch(() => undefined);
+      }
+    }
+    const handle = await this.#fs.open(join(this.dir, segment), 'a');
+    this.#handle = handle;
+    this.#handleSegment = segment;
+    if (this.#fsync !== 'never') await this.#syncDir();
+    return handle;
+  }
+
+  async #syncDir(): Promise<void> {
+    // A new segment's directory entry must survive a crash too; some platforms cannot fsync a directory.
+    try {
+      const dir = await this.#fs.open(this.dir, 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+    } catch {
+      // best effort
+    }
+  }
+
+  async #dropHandle(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = undefined;
+    this.#handleSegment = undefined;
+    this.#dirty = false;
+    await handle?.close().catch(() => undefined);
+  }
+}

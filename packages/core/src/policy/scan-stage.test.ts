@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ScanMatch, TextScanner } from '../plugin/types.js';
+import { applyScanner, ScanStage } from './scan-stage.js';
+
+// A scanner with the properties real ones must have: bounded matches, a context word that must
+// precede a value within a bounded window, and a trailing boundary check (lookahead of one).
+const scanner: TextScanner = {
+  holdback: 12,
+  lookbehind: 10,
+  scan(text) {
+    const out: ScanMatch[] = [];
+    for (const m of text.matchAll(/(?<![0-9])[0-9]{4,8}(?![0-9])/g)) {
+      const before = text.slice(Math.max(0, m.index - 10), m.index);
+      if (before.includes('id')) out.push({ start: m.index, end: m.index + m[0].length, type: 'num', replacement: '#' });
+      else if (before.includes('kill')) out.push({ start: m.index, end: m.index + m[0].length, type: 'bad' });
+    }
+    return out;
+  },
+};
+
+function chunked(text: string, cuts: number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let at = 0;
+  for (const p of points) {
+    parts.push(text.slice(at, p));
+    at = p;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+function streamed(text: string, cuts: number[]): { text: string; blocked: boolean } {
+  const stage = new ScanStage(scanner);
+  let out = '';
+  for (const part of chunked(text, cuts)) {
+    const o = stage.push(part);
+    out += o.text;
+    if (o.blockedBy) return { text: out, blocked: true };
+  }
+  const last = stage.end();
+  return { text: out + last.text, blocked: last.blockedBy !== undefined };
+}
+
+describe('ScanStage', () => {
+  it('redacts a value split across chunks exactly as the whole text', () => {
+    const text = 'my id 123456 and id 98765, kill 4444 end';
+    expect(applyScanner(scanner, text).text).toBe('my id # and id #, kill ');
+    expect(streamed(text, [8, 9, 21])).toEqual({ text: 'my id # and id #, kill ', blocked: true });
+  });
+
+  it('gives the whole-text result for any chunking', () => {
+    const alphabet = fc.constantFrom('id ', 'kill ', ' ', '1', '2', '9', '0', 'x', 'é', '\n');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), fc.array(fc.nat(200), { maxLength: 12 }), (pieces, cuts) => {
+        const text = pieces.join('');
+        const whole = applyScanner(scanner, text);
+        expect(streamed(text, cuts)).toEqual({ text: whole.text, blocked: whole.blockedBy !== undefined });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,32 @@
+/** Languages with their own phrase rules; language-neutral rules (markup, encodings) always run. */
+export type Language = 'en' | 'es' | 'de' | 'fr' | 'zh';
+
+/** Every language the detector has phrase rules for, in the order the README lists them. */
+export const LANGUAGES: readonly Language[] = ['en', 'es', 'de', 'fr', 'zh'];
+
+/**
+ * A phrase over the normalised text, written as space-separated pieces (see phrase.ts):
+ * `'ignore|disregard all|any? ~2 previous|prior instructions|rules'`.
+ */
+export type PhraseRule = { readonly lang: Language | 'any'; readonly phrase: string };
+
+/** A regular expression over the normalised text ('text') or its letters-only form ('compact'). */
+export type PatternRule = {
+  readonly lang: Language | 'any';
+  readonly view: 'text' | 'compact';
+  readonly pattern: RegExp;
+};
+
+/** One named, weighted piece of evidence; the detector combines the weights of the signals that fire. */
+export type Signal = {
+  readonly name: string;
+  /** Probability-like weight in (0, 1) of the first hit; more hits of the same signal add less (see score.ts). */
+  readonly weight: number;
+  readonly phrases?: readonly PhraseRule[];
+  readonly patterns?: readonly PatternRule[];
+  /**
+   * Patterns over the letters-only text, also tried on its ROT13 and reversed forms, that catch the
+   * family's core phrases when they are split (`ig-no-re`), glued (`ignore_previous`) or ciphered.
+   */
+  readonly compact?: readonly RegExp[];
+};

@@ -1,0 +1,128 @@
+// Lookalike letters from other scripts that attackers swap in for Latin ones (Cyrillic "о" in
+// "bоmb"). NFKC already folds full-width, mathematical and compatibility forms; these it leaves.
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  һ: 'h',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  ѕ: 's',
+  т: 't',
+  у: 'y',
+  ү: 'y',
+  х: 'x',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɑ: 'a',
+  ɡ: 'g',
+  ı: 'i',
+  ȷ: 'j',
+  α: 'a',
+  β: 'b',
+  γ: 'y',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  μ: 'u',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ϲ: 'c',
+};
+const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
+
+// A token holding at least one leet character. The lookbehind anchors it at a token start, so each
+// token is scanned once and the regex stays linear.
+const LEET_TOKEN_RE = /(?<![a-z0-9@$!|])[a-z0-9@$!|]*[0-9@$!|][a-z0-9@$!|]*/g;
+// Numbers with units ("3d", "9mm", "$50k", "2nd") and model numbers ("ak47", "ar15") are not leet.
+const NOT_LEET_RE = /^\$?\d+[a-z]{0,3}$|^[a-z]{1,3}\d{2,4}$|^(?:c4|m4|mp5|g3)$/;
+const LETTER_RE = /[a-z]/;
+
+// Three or more single letters split by one kind of symbol ("b.o.m.b", "k-i-l-l"), or four or more
+// split by spaces ("b o m b"): writers spell a word out this way to slip past a word list.
+const SYMBOL_SPELLED_RE = /(?<![a-z0-9])[a-z](?:[.*_-][a-z](?![a-z0-9])){2,}/g;
+const SPACE_SPELLED_RE = /(?<![a-z0-9'])[a-z](?: [a-z](?![a-z0-9'])){3,}/g;
+
+const MARKS_AND_FORMAT_RE = /[\p{M}\p{Cf}\p{Co}]/gu;
+const APOSTROPHE_RE = /[\u2018\u2019\u02bc\u0060\u00b4\u2032]/g;
+const DASH_RE = /[_\u2010-\u2015\u2212]+/g;
+const CONTROL_RE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+const WHITESPACE_RE = /\s+/g;
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
+
+function foldLeetToken(token: string): string {
+  if (!LETTER_RE.test(token) || NOT_LEET_RE.test(token)) return token;
+  let out = '';
+  for (let i = 0; i < token.length; i++) {
+    const ch = token[i]!;
+    const mapped = LEET[ch];
+    if (mapped === undefined) {
+      out += ch;
+      continue;
+    }
+    const prev = token[i - 1];
+    const next = token[i + 1];
+    const letterBefore = prev !== undefined && LETTER_RE.test(prev);
+    const letterAfter = next !== undefined && LETTER_RE.test(next);
+    // "!" and "|" are punctuation unless a letter sits on both sides ("k!ll"); "@user" is a handle.
+    if ((ch === '!' || ch === '|') && !(letterBefore && letterAfter)) out += ch;
+    else if (ch === '@' && i === 0) out += ch;
+    else out += mapped;
+  }
+  return out;
+}
+
+function joinSpelledOut(run: string, separator: string): string {
+  const letters = run.split(separator).join('');
+  // "a b o m b" is more likely "a bomb" than "abomb": keep a leading article or pronoun apart.
+  if (separator === ' ' && letters.length >= 5 && (letters[0] === 'a' || letters[0] === 'i')) {
+    return `${letters[0]} ${letters.slice(1)}`;
+  }
+  return letters;
+}
+
+/**
+ * Folds text into the form every topic phrase is written in: NFKC, no diacritics or invisible
+ * characters, lower case, Latin lookalikes and common leetspeak folded, words spelled out letter by
+ * letter joined, dashes as spaces and whitespace collapsed (a run holding a line break becomes "\n").
+ *
+ * @example normalizeText('How do I build a B0MB?') // 'how do i build a bomb?'
+ */
+export function normalizeText(text: string): string {
+  let out = text.normalize('NFKC').normalize('NFD').replace(MARKS_AND_FORMAT_RE, '').toLowerCase();
+  out = out.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
+  out = out.replace(APOSTROPHE_RE, "'").replace(CONTROL_RE, ' ');
+  out = out.replace(LEET_TOKEN_RE, foldLeetToken);
+  out = out.replace(SYMBOL_SPELLED_RE, (run) => run.replace(/[.*_-]/g, ''));
+  out = out.replace(SPACE_SPELLED_RE, (run) => joinSpelledOut(run, ' '));
+  out = out.replace(DASH_RE, ' ').replace(/-+/g, ' ');
+  return out.replace(WHITESPACE_RE, (ws) => (LINE_BREAK_RE.test(ws) ? '\n' : ' '));
+}

@@ -1,0 +1,61 @@
+import {
+  type CallOptions,
+  type ChatCompletionRequest,
+  type CompletionRequest,
+  defineProvider,
+  type EmbeddingRequest,
+  type ProviderContext,
+  type ProviderDefinition,
+  type ProviderInstance,
+  type TargetConfig,
+} from '@keeptrusts/core';
+import { toOllamaChatRequest } from './chat-request.js';
+import { chatResultFromOllama, chatStreamEvents } from './chat-response.js';
+import { completionResultFromOllama, completionStreamEvents, toOllamaGenerateRequest } from './completion.js';
+import { embeddingResultFromOllama, toOllamaEmbedRequest } from './embedding.js';
+import { OllamaHttpClient } from './http-client.js';
+import { modelsFromOllama } from './model-list.js';
+
+/** Creates the live provider for one Ollama target. */
+export function createOllamaProvider(target: TargetConfig, context: ProviderContext): ProviderInstance {
+  const http = new OllamaHttpClient({
+    baseUrl: target.baseUrl,
+    timeoutSeconds: target.timeoutSeconds,
+    streamTimeoutSeconds: target.streamTimeoutSeconds,
+    token: () => context.env(target.secretKeyEnv),
+  });
+  const maxContextTokens = target.maxContextTokens;
+  const toolPolicy = (request: ChatCompletionRequest) => ({ singleToolCall: request.parallel_tool_calls === false });
+
+  return {
+    async chat(request: ChatCompletionRequest, options: CallOptions) {
+      const body = toOllamaChatRequest(request, { model: options.model, stream: false, maxContextTokens });
+      return chatResultFromOllama(await http.postJson('/api/chat', body, options.signal), toolPolicy(request));
+    },
+    async chatStream(request: ChatCompletionRequest, options: CallOptions) {
+      const body = toOllamaChatRequest(request, { model: options.model, stream: true, maxContextTokens });
+      return chatStreamEvents(await http.postStream('/api/chat', body, options.signal), toolPolicy(request));
+    },
+    async completion(request: CompletionRequest, options: CallOptions) {
+      const body = toOllamaGenerateRequest(request, { model: options.model, stream: false, maxContextTokens });
+      return completionResultFromOllama(await http.postJson('/api/generate', body, options.signal));
+    },
+    async completionStream(request: CompletionRequest, options: CallOptions) {
+      const body = toOllamaGenerateRequest(request, { model: options.model, stream: true, maxContextTokens });
+      return completionStreamEvents(await http.postStream('/api/generate', body, options.signal));
+    },
+    async embedding(request: EmbeddingRequest, options: CallOptions) {
+      const body = toOllamaEmbedRequest(request, { model: options.model, maxContextTokens });
+      return embeddingResultFromOllama(await http.postJson('/api/embed', body, options.signal), body.input.length);
+    },
+    async listModels(signal: AbortSignal) {
+      return modelsFromOllama(await http.getJson('/api/tags', signal));
+    },
+    probe(signal: AbortSignal) {
+      return http.probe(signal);
+    },
+  };
+}
+
+/** The `ollama` provider: OpenAI chat, completion and embedding calls served by Ollama's native API. */
+export const ollamaProvider: ProviderDefinition = defineProvider({ name: 'ollama', create: createOllamaProvider });

@@ -1,0 +1,304 @@
+// The simulator's mutable state: installed models, loaded models (for /api/ps), the request log and the
+// test knobs. One state can back a real HTTP server and msw handlers alike.
+import { createHash } from 'node:crypto';
+import { defaultModels, type InstalledModel, ModelCatalogue, type SimulatedModel } from './models.js';
+
+/** A request as the simulator received it. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path without the query string, e.g. `/api/chat`. */
+  readonly path: string;
+  readonly url: string;
+  /** Header names lower-cased; repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body parsed with JSON.parse, or `undefined` when empty or not JSON. */
+  readonly body: unknown;
+  readonly rawBody: string;
+}
+
+/** How often and where a knob applies. */
+export interface KnobOptions {
+  /** How many matching requests it affects; see each knob for its default. */
+  readonly times?: number;
+  /** Only requests to this exact path (e.g. `/api/generate`); see each knob for the default set. */
+  readonly path?: string;
+}
+
+/** A failure to answer with instead of the real response. */
+export interface FailureOptions extends KnobOptions {
+  /** HTTP status; default 500. */
+  readonly status?: number;
+  /** The `error` message; default `simulated failure`. */
+  readonly error?: string;
+}
+
+/** A mid-stream error line's options. */
+export interface StreamErrorOptions extends KnobOptions {
+  /** Default `an error was encountered while running the model`, Ollama's own text. */
+  readonly error?: string;
+}
+
+/** A tool call for the simulator to answer with. */
+export interface ToolCallReply {
+  readonly name: string;
+  readonly arguments?: Readonly<Record<string, unknown>>;
+}
+
+/** Options shared by the simulator state and the HTTP server. */
+export interface SimulatorStateOptions {
+  /** Installed models; default {@link defaultModels}. */
+  readonly models?: readonly SimulatedModel[];
+  /** Delay before each streamed token (and per token before a non-streamed answer); default 0. */
+  readonly tokenDelayMs?: number;
+  /** Bearer token every request must carry; default none (Ollama itself has no auth). */
+  readonly requireToken?: string;
+  /** What /api/version reports; default `0.13.3`. */
+  readonly version?: string;
+}
+
+/** The knobs and request log tests use to steer a simulator. */
+export interface OllamaSimulatorControl {
+  /** Every request received since start or the last clear, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Empties the request log. */
+  clearRequests(): void;
+  /** Drops every knob, the request log and loaded models, and restores the start options. */
+  reset(): void;
+  /** Answers chat/generate with this text; `times` defaults to every following request. */
+  replyWith(text: string, options?: KnobOptions): void;
+  /** Answers chat requests that carry `tools` with these calls; `times` defaults to every following one. */
+  replyWithToolCall(call: ToolCallReply | readonly ToolCallReply[], options?: KnobOptions): void;
+  /** Fails the next inference request(s) (`times` default 1) with a status and `{"error"}` body. */
+  failNext(options?: FailureOptions): void;
+  /** Never answers the next inference request(s) until the client aborts or the simulator closes. */
+  hangNext(options?: KnobOptions): void;
+  /** Destroys the socket of the next streamed answer(s) after `tokens` token lines, without a done line. */
+  dropNextStreamAfter(tokens: number, options?: KnobOptions): void;
+  /** Ends the next streamed answer(s) after `tokens` token lines with an in-stream `{"error"}` line. */
+  errorNextStreamAfter(tokens: number, options?: StreamErrorOptions): void;
+  /** Sets the delay before each generated token. */
+  setTokenDelay(ms: number): void;
+  /** Requires `Authorization: Bearer <token>` on every request (401 otherwise); `undefined` turns it off. */
+  requireToken(token: string | undefined): void;
+}
+
+interface Knob<T> {
+  remaining: number;
+  readonly path: string | undefined;
+  readonly value: T;
+}
+
+/** The paths inference knobs apply to when no `path` is given. */
+export const INFERENCE_PATHS: readonly string[] = ['/api/chat', '/api/generate', '/api/embed', '/api/embeddings'];
+const GENERATION_PATHS: readonly string[] = ['/api/chat', '/api/generate'];
+
+// One-shot knobs queue first-in first-out and win over a standing one; a new standing knob replaces the old.
+class KnobQueue<T> {
+  readonly #defaultPaths: readonly string[];
+  #queue: Knob<T>[] = [];
+  #standing: Knob<T> | undefined;
+
+  constructor(defaultPaths: readonly string[]) {
+    this.#defaultPaths = defaultPaths;
+  }
+
+  add(value: T, options: KnobOptions | undefined, defaultTimes: number): void {
+    const times = options?.times ?? defaultTimes;
+    if (!(times > 0)) return;
+    const knob = { remaining: times, path: options?.path, value };
+    if (times === Number.POSITIVE_INFINITY) this.#standing = knob;
+    else this.#queue.push(knob);
+  }
+
+  take(path: string): T | undefined {
+    const matches = (knob: Knob<T>): boolean =>
+      knob.path === undefined ? this.#defaultPaths.includes(path) : knob.path === path;
+    const knob = this.#queue.find(matches) ?? (this.#standing && matches(this.#standing) ? this.#standing : undefined);
+    if (knob === undefined) return undefined;
+    knob.remaining--;
+    if (knob.remaining <= 0) this.#queue = this.#queue.filter((k) => k !== knob);
+    return knob.value;
+  }
+
+  clear(): void {
+    this.#queue = [];
+    this.#standing = undefined;
+  }
+}
+
+/** A model loaded in (simulated) memory, as /api/ps lists it. */
+export interface LoadedModel {
+  readonly model: InstalledModel;
+  readonly expiresAt: number;
+  readonly contextLength: number;
+}
+
+/** The state behind one simulator; create it with {@link createSimulatorState}. */
+export class SimulatorState implements OllamaSimulatorControl {
+  readonly catalogue: ModelCatalogue;
+  readonly version: string;
+  readonly #options: SimulatorStateOptions;
+  #requests: RecordedRequest[] = [];
+  #tokenDelayMs: number;
+  #token: string | undefined;
+  #loaded = new Map<string, LoadedModel>();
+  #toolCallCount = 0;
+  readonly #replies = new KnobQueue<string>(GENERATION_PATHS);
+  readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(['/api/chat']);
+  readonly #failures = new KnobQueue<{ status: number; error: string }>(INFERENCE_PATHS);
+  readonly #hangs = new KnobQueue<true>(INFERENCE_PATHS);
+  readonly #drops = new KnobQueue<number>(GENERATION_PATHS);
+  readonly #streamErrors = new KnobQueue<{ after: number; error: string }>(GENERATION_PATHS);
+
+  constructor(options: SimulatorStateOptions = {}) {
+    this.#options = options;
+    this.catalogue = new ModelCatalogue(options.models ?? defaultModels);
+    this.version = options.version ?? '0.13.3';
+    this.#tokenDelayMs = options.tokenDelayMs ?? 0;
+    this.#token = options.requireToken;
+  }
+
+  get requests(): readonly RecordedRequest[] {
+    return this.#requests;
+  }
+
+  get tokenDelayMs(): number {
+    return this.#tokenDelayMs;
+  }
+
+  clearRequests(): void {
+    this.#requests = [];
+  }
+
+  reset(): void {
+    this.#requests = [];
+    this.#tokenDelayMs = this.#options.tokenDelayMs ?? 0;
+    this.#token = this.#options.requireToken;
+    this.#loaded.clear();
+    this.#toolCallCount = 0;
+    this.#replies.clear();
+    this.#toolCalls.clear();
+    this.#failures.clear();
+    this.#hangs.clear();
+    this.#drops.clear();
+    this.#streamErrors.clear();
+  }
+
+  replyWith(text: string, options?: KnobOptions): void {
+    this.#replies.add(text, options, Number.POSITIVE_INFINITY);
+  }
+
+  replyWithToolCall(call: ToolCallReply | readonly ToolCallReply[], options?: KnobOptions): void {
+    const calls: readonly ToolCallReply[] = Array.isArray(call) ? call : [call as ToolCallReply];
+    this.#toolCalls.add(calls, options, Number.POSITIVE_INFINITY);
+  }
+
+  failNext(options?: FailureOptions): void {
+    const failure = { status: options?.status ?? 500, error: options?.error ?? 'simulated failure' };
+    this.#failures.add(failure, options, 1);
+  }
+
+  hangNext(options?: KnobOptions): void {
+    this.#hangs.add(true, options, 1);
+  }
+
+  dropNextStreamAfter(tokens: number, options?: KnobOptions): void {
+    this.#drops.add(tokens, options, 1);
+  }
+
+  errorNextStreamAfter(tokens: number, options?: StreamErrorOptions): void {
+    const error = options?.error ?? 'an error was encountered while running the model';
+    this.#streamErrors.add({ after: tokens, error }, options, 1);
+  }
+
+  setTokenDelay(ms: number): void {
+    this.#tokenDelayMs = ms;
+  }
+
+  requireToken(token: string | undefined): void {
+    this.#token = token;
+  }
+
+  /** Appends a request to the log. */
+  record(request: RecordedRequest): void {
+    this.#requests.push(request);
+  }
+
+  /** Whether an `Authorization` header value passes the required-token check. */
+  isAuthorized(authorization: string | null): boolean {
+    if (this.#token === undefined) return true;
+    const match = /^bearer\s+(.+)$/i.exec(authorization?.trim() ?? '');
+    return match?.[1] === this.#token;
+  }
+
+  /** Consumes a pending failure for this path. */
+  takeFailure(path: string): { status: number; error: string } | undefined {
+    return this.#failures.take(path);
+  }
+
+  /** Consumes a pending hang for this path. */
+  takeHang(path: string): boolean {
+    return this.#hangs.take(path) === true;
+  }
+
+  /** Consumes a pending fixed reply for this path. */
+  takeReply(path: string): string | undefined {
+    return this.#replies.take(path);
+  }
+
+  /** Consumes a pending tool-call reply (only chat requests carrying tools ask). */
+  takeToolCalls(path: string): readonly ToolCallReply[] | undefined {
+    return this.#toolCalls.take(path);
+  }
+
+  /** Consumes a pending connection drop for a streamed answer on this path. */
+  takeDrop(path: string): number | undefined {
+    return this.#drops.take(path);
+  }
+
+  /** Consumes a pending in-stream error for a streamed answer on this path. */
+  takeStreamError(path: string): { after: number; error: string } | undefined {
+    return this.#streamErrors.take(path);
+  }
+
+  /** A tool-call id, `call_` + 8 lowercase alphanumerics, stable for a given order of calls. */
+  nextToolCallId(name: string): string {
+    this.#toolCallCount++;
+    const digest = createHash('sha256').update(`${this.#toolCallCount}:${name}`).digest();
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    let id = 'call_';
+    for (let i = 0; i < 8; i++) id += alphabet[(digest[i] ?? 0) % alphabet.length];
+    return id;
+  }
+
+  /** Marks a model loaded until `keepAliveNs` from now (default 5 minutes); returns whether it was warm. */
+  load(model: InstalledModel, keepAliveNs: number | undefined, contextLength: number | undefined): boolean {
+    const key = model.shortName;
+    const now = Date.now();
+    const previous = this.#loaded.get(key);
+    const warm = previous !== undefined && previous.expiresAt > now;
+    const keepMs = (keepAliveNs ?? 5 * 60e9) / 1e6;
+    this.#loaded.set(key, {
+      model,
+      expiresAt: now + keepMs,
+      contextLength: contextLength ?? previous?.contextLength ?? 4096,
+    });
+    return warm;
+  }
+
+  /** Removes a model from memory (`keep_alive: 0`). */
+  unload(model: InstalledModel): void {
+    this.#loaded.delete(model.shortName);
+  }
+
+  /** Models loaded and not yet expired. */
+  loadedModels(): LoadedModel[] {
+    const now = Date.now();
+    return [...this.#loaded.values()].filter((entry) => entry.expiresAt > now);
+  }
+}
+
+/** Creates simulator state for {@link createOllamaHandler} or {@link ollamaHandlers} without a server. */
+export function createSimulatorState(options?: SimulatorStateOptions): SimulatorState {
+  return new SimulatorState(options);
+}
