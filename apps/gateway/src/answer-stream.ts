@@ -1,4 +1,12 @@
-import type { FinishReason, PolicyChain, Scope, StreamEvent, StreamFilter, ToolCall, Usage } from '@keeptrusts/core';
+import type {
+  FinishReason,
+  PolicyChain,
+  Scope,
+  StreamEvent,
+  StreamFilter,
+  ToolCall,
+  Usage,
+} from '@keeptrusts/core';
 import type { AuditTrail } from './audit-trail.js';
 
 /** A whole answer gathered from a stream, for buffered mode. */
@@ -14,7 +22,8 @@ export async function gather(events: AsyncIterable<StreamEvent>): Promise<Gather
   const deltas: StreamEvent[] = [];
   let content = '';
   for await (const event of events) {
-    if (event.type === 'done') return { deltas, content, finishReason: event.finishReason, usage: event.usage };
+    if (event.type === 'done')
+      return { deltas, content, finishReason: event.finishReason, usage: event.usage };
     deltas.push(event);
     content += event.content ?? '';
   }
@@ -31,7 +40,10 @@ export async function* bufferedEvents(
   scope: Scope,
   trail: AuditTrail,
 ): AsyncGenerator<StreamEvent> {
-  const outcome = await chain.response(scope, { text: gathered.content, finishReason: gathered.finishReason });
+  const outcome = await chain.response(scope, {
+    text: gathered.content,
+    finishReason: gathered.finishReason,
+  });
   trail.decide(outcome.decisions);
   const finishReason = outcome.finishReason ?? gathered.finishReason;
   trail.record.finish_reason = finishReason;

@@ -7,7 +7,10 @@ export class AuditTrail {
   private finished = false;
   private readonly sinks: readonly AuditSink[];
 
-  constructor(init: { requestId: string; method: string; endpoint: string; client: string | null }, sinks: readonly AuditSink[]) {
+  constructor(
+    init: { requestId: string; method: string; endpoint: string; client: string | null },
+    sinks: readonly AuditSink[],
+  ) {
     this.started = performance.now();
     this.sinks = sinks;
     this.record = {

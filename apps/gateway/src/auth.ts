@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type ApiKeyConfig, GatewayError } from '@keeptrusts/core';
 
 /** A new API key (shown once) and the line to put under `auth.keys`. */
-export function createApiKey(id: string): { key: string; hash: string } {
+export function createApiKey(): { key: string; hash: string } {
   const key = `kt-${randomBytes(32).toString('base64url')}`;
   return { key, hash: `sha256:${sha256(key)}` };
 }

@@ -98,7 +98,10 @@ export async function createGateway(options: {
     bodyLimit({
       maxSize: config.server.bodyLimitBytes,
       onError: () => {
-        throw new GatewayError('request_too_large', `the body is larger than ${config.server.bodyLimitBytes} bytes`);
+        throw new GatewayError(
+          'request_too_large',
+          `the body is larger than ${config.server.bodyLimitBytes} bytes`,
+        );
       },
     }),
   );
@@ -126,7 +129,10 @@ export async function createGateway(options: {
   });
 
   app.notFound(() => {
-    throw new GatewayError('not_found', 'no such route; the API lives under /v1 (e.g. POST /v1/chat/completions)');
+    throw new GatewayError(
+      'not_found',
+      'no such route; the API lives under /v1 (e.g. POST /v1/chat/completions)',
+    );
   });
   app.onError((error, c) => {
     const trail = c.get('trail');
@@ -135,6 +141,11 @@ export async function createGateway(options: {
     if (error instanceof GatewayError) {
       status = error.status;
       body = error.toOpenAI();
+    } else if (c.req.raw.signal.aborted) {
+      // The client went away; nobody reads this answer, but the audit record says what happened.
+      status = 499;
+      body = new GatewayError('invalid_request_error', 'the client closed the connection').toOpenAI();
+      body.error.code = 'client_closed';
     } else {
       status = 500;
       body = deps.internalError(error, trail);

@@ -5,7 +5,10 @@ import type { TargetPool } from './targets.js';
  * Probes every target with `health_probe: true` (GET / on its base URL) now and then every
  * interval; an unreachable target leaves the routing pool until a probe succeeds again.
  */
-export function startHealthProbes(pool: TargetPool, options: { intervalMs: number; logger: Logger }): () => void {
+export function startHealthProbes(
+  pool: TargetPool,
+  options: { intervalMs: number; logger: Logger },
+): () => void {
   const probed = pool.targets.filter((t) => t.config.healthProbe);
   if (probed.length === 0) return () => {};
   const controller = new AbortController();
@@ -17,7 +20,10 @@ export function startHealthProbes(pool: TargetPool, options: { intervalMs: numbe
           .probe(AbortSignal.any([controller.signal, timeout]))
           .catch(() => false);
         if (healthy !== target.healthy && !controller.signal.aborted) {
-          options.logger[healthy ? 'info' : 'warn']({ target: target.config.id, healthy }, 'target health changed');
+          options.logger[healthy ? 'info' : 'warn'](
+            { target: target.config.id, healthy },
+            'target health changed',
+          );
         }
         target.healthy = healthy;
       }),

@@ -11,7 +11,10 @@ import type { AuditTrail } from './audit-trail.js';
 import { type LiveTarget, pick, type TargetPool } from './targets.js';
 
 /** Request metadata for routing: the body's `metadata` object and `X-Keeptrusts-Metadata-<key>` headers. */
-export function requestMetadata(body: { metadata?: Record<string, string> | null }, headers: Headers): Record<string, string> {
+export function requestMetadata(
+  body: { metadata?: Record<string, string> | null },
+  headers: Headers,
+): Record<string, string> {
   const out: Record<string, string> = { ...(body.metadata ?? {}) };
   for (const [name, value] of headers) {
     const prefix = 'x-keeptrusts-metadata-';
@@ -57,7 +60,10 @@ export async function prepare<T extends { model: string; metadata?: Record<strin
     throw new GatewayError('content_filter', `blocked by policy "${policy}" (${rule}): ${reason}`);
   }
   let next = outcome.changes.size > 0 ? (texts.apply(outcome.changes) as unknown as T) : body;
-  if (outcome.maxTokens !== undefined && (maxTokensOf(next) ?? Number.POSITIVE_INFINITY) > outcome.maxTokens) {
+  if (
+    outcome.maxTokens !== undefined &&
+    (maxTokensOf(next) ?? Number.POSITIVE_INFINITY) > outcome.maxTokens
+  ) {
     next = { ...next, max_tokens: outcome.maxTokens };
     if ('max_completion_tokens' in next) next = { ...next, max_completion_tokens: outcome.maxTokens };
   }
@@ -86,7 +92,8 @@ export async function withFailover<R>(
       return await call(target);
     } catch (error) {
       lastError = error;
-      if (!(error instanceof GatewayError && error.code === 'upstream_error' && isUnreachable(error))) throw error;
+      if (!(error instanceof GatewayError && error.code === 'upstream_error' && isUnreachable(error)))
+        throw error;
       if (target.config.healthProbe) target.healthy = false;
     }
   }

@@ -22,21 +22,29 @@ export function parseBody<T>(schema: z.ZodType<T>, raw: string): T {
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const at = paramOf([...issue.path, key]);
-    throw new GatewayError('invalid_request_error', `Unrecognized request argument supplied: ${at}`, { param: at });
+    throw new GatewayError('invalid_request_error', `Unrecognized request argument supplied: ${at}`, {
+      param: at,
+    });
   }
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
     throw new GatewayError('invalid_request_error', `Missing required parameter: '${param}'.`, { param });
   }
-  throw new GatewayError('invalid_request_error', `Invalid value for '${param}': ${issue.message}`, { param });
+  throw new GatewayError('invalid_request_error', `Invalid value for '${param}': ${issue.message}`, {
+    param,
+  });
 }
 
 // Unions report one issue per branch; the most specific one is the one that names a field.
 function pickIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   const first = issues[0]!;
   if (first.code !== 'invalid_union') return first;
-  const branches = first.errors.filter((b) => !b.every((i) => i.path.length === 0 && i.code === 'invalid_type'));
+  const branches = first.errors.filter(
+    (b) => !b.every((i) => i.path.length === 0 && i.code === 'invalid_type'),
+  );
   const deepest = branches.flat().sort((a, b) => b.path.length - a.path.length)[0];
-  return deepest === undefined ? first : { ...deepest, path: [...first.path, ...deepest.path] } as z.core.$ZodIssue;
+  return deepest === undefined
+    ? first
+    : ({ ...deepest, path: [...first.path, ...deepest.path] } as z.core.$ZodIssue);
 }
 
 function paramOf(path: readonly PropertyKey[]): string {

@@ -12,7 +12,8 @@ export interface RunningServer {
 export function parseListen(value: string): { host: string; port: number } {
   const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
   const port = Number(match?.[2]);
-  if (match === null || port > 65535) throw new Error(`--listen "${value}": expected HOST:PORT such as 127.0.0.1:41002`);
+  if (match === null || port > 65535)
+    throw new Error(`--listen "${value}": expected HOST:PORT such as 127.0.0.1:41002`);
   return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
 }
 
@@ -22,7 +23,10 @@ export function isLoopback(host: string): boolean {
 }
 
 /** Serves the gateway's app; `close` stops accepting, ends open connections and closes the gateway. */
-export async function startServer(gateway: Gateway, listen: { host: string; port: number }): Promise<RunningServer> {
+export async function startServer(
+  gateway: Gateway,
+  listen: { host: string; port: number },
+): Promise<RunningServer> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: gateway.app.fetch, hostname: listen.host, port: listen.port }, () => resolve(s));
     s.once('error', reject);

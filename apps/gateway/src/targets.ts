@@ -1,7 +1,7 @@
 import {
   type EndpointKind,
-  GatewayError,
   type GatewayConfig,
+  GatewayError,
   type ProviderInstance,
   type Registry,
   type RouteRule,
@@ -53,7 +53,9 @@ export class TargetPool {
       const candidates = rule.targets.map((id) => this.byId.get(id)!);
       const kind = candidates[0]?.config.kind;
       if (kind !== undefined && !serves(kind, endpoint)) {
-        const described = Object.entries(rule.metadata).map(([k, v]) => `${k}=${v.join('|')}`).join(', ');
+        const described = Object.entries(rule.metadata)
+          .map(([k, v]) => `${k}=${v.join('|')}`)
+          .join(', ');
         throw new GatewayError(
           'invalid_request_error',
           `the route for ${described} leads to ${kind} target "${rule.targets.join('", "')}", which cannot serve ${endpoint} requests`,
@@ -76,9 +78,13 @@ export class TargetPool {
       const candidates = this.defaultTargets.map((id) => this.byId.get(id)!);
       if (candidates.every((t) => serves(t.config.kind, endpoint))) return { candidates, via: 'default' };
     }
-    throw new GatewayError('model_not_found', `no target or model named "${model}"; GET /v1/models lists them`, {
-      param: 'model',
-    });
+    throw new GatewayError(
+      'model_not_found',
+      `no target or model named "${model}"; GET /v1/models lists them`,
+      {
+        param: 'model',
+      },
+    );
   }
 
   private check(target: LiveTarget, endpoint: EndpointKind, model: string): LiveTarget {
@@ -106,9 +112,12 @@ export function pick(candidates: readonly LiveTarget[], random: () => number = M
   while (pool.length > 0) {
     const total = pool.reduce((sum, t) => sum + t.config.weight, 0);
     let roll = random() * total;
-    let index = pool.findIndex((t) => (roll -= t.config.weight) < 0);
-    if (index === -1) index = pool.length - 1;
-    order.push(pool.splice(index, 1)[0]!);
+    let index = 0;
+    while (index < pool.length - 1 && roll >= pool[index]!.config.weight) {
+      roll -= pool[index]!.config.weight;
+      index++;
+    }
+    order.push(...pool.splice(index, 1));
   }
   return order;
 }
@@ -118,7 +127,12 @@ function serves(kind: EndpointKind, endpoint: EndpointKind): boolean {
   return kind === endpoint;
 }
 
-function matches(rule: RouteRule, endpoint: EndpointKind, model: string, metadata: Readonly<Record<string, string>>) {
+function matches(
+  rule: RouteRule,
+  endpoint: EndpointKind,
+  model: string,
+  metadata: Readonly<Record<string, string>>,
+) {
   if (rule.model !== undefined && rule.model !== model) return false;
   if (rule.endpoint !== undefined && rule.endpoint !== endpoint) return false;
   const entries = Object.entries(rule.metadata);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AuditRecord, ChainHead, TornTailNote } from './chain.js';
+import type { ChainHead, StoredAuditRecord, TornTailNote } from './chain.js';
 import { GENESIS_HASH, parseRecordLine } from './chain.js';
 import { readCheckpoint, syncDirectory } from './checkpoint.js';
 import { listSegments, readLinesBackward, segmentDate } from './segments.js';
@@ -31,7 +31,7 @@ export async function recoverChainHead(dir: string, hmacKey?: Uint8Array): Promi
   // Only the newest non-empty segment is appended to, so only it can be torn by a crash; garbage
   // at the end of an older segment stays where it is for verify to report.
   let torn: { segment: string; start: number } | undefined;
-  let found: AuditRecord | undefined;
+  let found: StoredAuditRecord | undefined;
   for (let i = segments.length - 1; i >= 0 && found === undefined; i--) {
     const segment = segments[i]!;
     let sawBytes = false;
@@ -55,7 +55,10 @@ export async function recoverChainHead(dir: string, hmacKey?: Uint8Array): Promi
     lastTsMs = Date.parse(found.ts);
   } else {
     const checkpoint = await readCheckpoint(dir, hmacKey);
-    head = checkpoint === undefined ? { seq: 0, hash: GENESIS_HASH } : { seq: checkpoint.seq, hash: checkpoint.hash };
+    head =
+      checkpoint === undefined
+        ? { seq: 0, hash: GENESIS_HASH }
+        : { seq: checkpoint.seq, hash: checkpoint.hash };
     lastTsMs = checkpoint?.ts == null ? 0 : Date.parse(checkpoint.ts);
   }
   const result: RecoveredHead = { head, lastTsMs: Math.max(lastTsMs, floorMs) };

@@ -19,8 +19,8 @@ export interface TornTailNote {
   sha256: string;
 }
 
-/** One record as stored: the payload's fields plus the chain fields. */
-export interface AuditRecord {
+/** One record as stored: the payload's fields plus the chain fields (core's AuditRecord is the payload). */
+export interface StoredAuditRecord {
   seq: number;
   prev: string;
   hash: string;
@@ -121,7 +121,10 @@ function canonicalJsonAt(value: unknown, key: string): string {
     return canonicalJson(value);
   } catch (error) {
     if (error instanceof AuditLogError) {
-      throw new AuditLogError('invalid_record', error.message.replace('audit record $', `audit record $.${key}`));
+      throw new AuditLogError(
+        'invalid_record',
+        error.message.replace('audit record $', `audit record $.${key}`),
+      );
     }
     throw error;
   }
@@ -170,12 +173,12 @@ export type AuditBreakReason =
 
 /** The result of checking one line against the chain. */
 export type LineCheck =
-  | { ok: true; record: AuditRecord }
+  | { ok: true; record: StoredAuditRecord }
   | { ok: false; reason: AuditBreakReason; seq: number | null; message: string };
 
 /** A line parsed as a record, without checking it against any chain. */
 export type ParsedLine =
-  | { ok: true; record: AuditRecord }
+  | { ok: true; record: StoredAuditRecord }
   | { ok: false; reason: 'unparsable' | 'malformed_record'; seq: number | null; message: string };
 
 /** Parses one line into a record shape (seq, prev, hash, ts present and well-formed). */
@@ -200,7 +203,7 @@ export function parseRecordLine(text: string): ParsedLine {
   if (problems.length > 0) {
     return { ok: false, reason: 'malformed_record', seq, message: problems.join('; ') };
   }
-  return { ok: true, record: r as AuditRecord };
+  return { ok: true, record: r as StoredAuditRecord };
 }
 
 /** Where a chain being verified starts. */
@@ -261,7 +264,11 @@ export class ChainVerifier {
       };
     }
     const expected = this.#expectedSeq;
-    if (this.#first && this.#start.from === 'checkpoint' && (seq !== expected || record.prev !== this.#start.hash)) {
+    if (
+      this.#first &&
+      this.#start.from === 'checkpoint' &&
+      (seq !== expected || record.prev !== this.#start.hash)
+    ) {
       return {
         ok: false,
         reason: 'checkpoint_mismatch',
@@ -273,8 +280,16 @@ export class ChainVerifier {
     }
     if (seq > expected) {
       const missing = seq - expected === 1 ? `record ${expected} is` : `records ${expected}..${seq - 1} are`;
-      const why = this.#first && this.#start.from === 'genesis' && expected === 1 ? ' (and there is no checkpoint.json)' : '';
-      return { ok: false, reason: 'seq_gap', seq, message: `expected seq ${expected}, found ${seq}: ${missing} missing${why}` };
+      const why =
+        this.#first && this.#start.from === 'genesis' && expected === 1
+          ? ' (and there is no checkpoint.json)'
+          : '';
+      return {
+        ok: false,
+        reason: 'seq_gap',
+        seq,
+        message: `expected seq ${expected}, found ${seq}: ${missing} missing${why}`,
+      };
     }
     if (seq < expected) {
       return {
@@ -294,7 +309,8 @@ export class ChainVerifier {
     }
     const hash = computeRecordHash(record, this.#hmacKey);
     if (hash !== record.hash) {
-      const hint = this.#hmacKey === undefined ? ' (if the log was written with an HMAC key, verify with it)' : '';
+      const hint =
+        this.#hmacKey === undefined ? ' (if the log was written with an HMAC key, verify with it)' : '';
       return {
         ok: false,
         reason: 'hash_mismatch',

@@ -44,7 +44,10 @@ export function sealCheckpoint(
  * Reads and checks `checkpoint.json`. Resolves undefined when there is none; throws a
  * `checkpoint` error when it is unreadable or its hash does not match.
  */
-export async function readCheckpoint(dir: string, hmacKey?: Uint8Array): Promise<AuditCheckpoint | undefined> {
+export async function readCheckpoint(
+  dir: string,
+  hmacKey?: Uint8Array,
+): Promise<AuditCheckpoint | undefined> {
   let text: string;
   try {
     text = await readFile(join(dir, CHECKPOINT_FILE), 'utf8');
@@ -61,7 +64,10 @@ export async function readCheckpoint(dir: string, hmacKey?: Uint8Array): Promise
     throw new AuditLogError('checkpoint', `${CHECKPOINT_FILE} is not JSON: ${(error as Error).message}`);
   }
   if (!isCheckpointShape(value)) {
-    throw new AuditLogError('checkpoint', `${CHECKPOINT_FILE} lacks version 1, seq, hash, removed or checkpoint_hash`);
+    throw new AuditLogError(
+      'checkpoint',
+      `${CHECKPOINT_FILE} lacks version 1, seq, hash, removed or checkpoint_hash`,
+    );
   }
   const { checkpoint_hash, ...fields } = value;
   let expected: string;
@@ -72,7 +78,10 @@ export async function readCheckpoint(dir: string, hmacKey?: Uint8Array): Promise
   }
   if (expected !== checkpoint_hash) {
     const hint = hmacKey === undefined ? ' (if the log uses an HMAC key, verify with it)' : '';
-    throw new AuditLogError('checkpoint', `${CHECKPOINT_FILE} does not match its checkpoint_hash: it was edited${hint}`);
+    throw new AuditLogError(
+      'checkpoint',
+      `${CHECKPOINT_FILE} does not match its checkpoint_hash: it was edited${hint}`,
+    );
   }
   return value;
 }

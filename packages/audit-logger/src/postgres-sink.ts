@@ -52,12 +52,15 @@ export async function createPostgresAuditLog(options: PostgresAuditLogOptions): 
   const table = quoteTable(options.table ?? DEFAULT_AUDIT_TABLE);
   if (options.instanceId.length === 0) throw new AuditLogError('config', 'instanceId must not be empty');
   await ensureAuditTable(options.pool, options.table);
-  const { rows } = await options.pool.query<{ seq: string; hash: string; ts: Date }>(
-    `SELECT seq::text AS seq, hash, ts FROM ${table} WHERE instance_id = $1 ORDER BY seq DESC LIMIT 1`,
+  // seq is read as text (a bigint may exceed 2^53 in theory) under another name, so ORDER BY
+  // sorts the bigint column and not the text alias.
+  const { rows } = await options.pool.query<{ seq_text: string; hash: string; ts: Date }>(
+    `SELECT seq::text AS seq_text, hash, ts FROM ${table} WHERE instance_id = $1 ORDER BY seq DESC LIMIT 1`,
     [options.instanceId],
   );
   const last = rows[0];
-  const head: ChainHead = last === undefined ? { seq: 0, hash: GENESIS_HASH } : { seq: Number(last.seq), hash: last.hash };
+  const head: ChainHead =
+    last === undefined ? { seq: 0, hash: GENESIS_HASH } : { seq: Number(last.seq_text), hash: last.hash };
   return new PostgresWriter(options, table, head, last?.ts.getTime() ?? 0);
 }
 
@@ -196,11 +199,11 @@ class PostgresWriter implements AuditLogWriter {
    * this instance id.
    */
   async #alreadyInserted(batch: readonly RowEntry[], error: unknown): Promise<number> {
-    const { rows } = await this.#pool.query<{ seq: string; hash: string }>(
-      `SELECT seq::text AS seq, hash FROM ${this.#table} WHERE instance_id = $1 AND seq = ANY($2::bigint[])`,
+    const { rows } = await this.#pool.query<{ seq_text: string; hash: string }>(
+      `SELECT seq::text AS seq_text, hash FROM ${this.#table} WHERE instance_id = $1 AND seq = ANY($2::bigint[])`,
       [this.#instanceId, batch.map((e) => e.seq)],
     );
-    const stored = new Map(rows.map((r) => [Number(r.seq), r.hash]));
+    const stored = new Map(rows.map((r) => [Number(r.seq_text), r.hash]));
     if (batch.every((e) => stored.get(e.seq) === e.hash)) return batch.length;
     throw new AuditLogError(
       'write_failed',
@@ -239,9 +242,9 @@ export async function verifyPostgresAudit(
   const instances =
     options.instanceId !== undefined
       ? [options.instanceId]
-      : (await pool.query<{ id: string }>(`SELECT DISTINCT instance_id AS id FROM ${table} ORDER BY 1`)).rows.map(
-          (r) => r.id,
-        );
+      : (
+          await pool.query<{ id: string }>(`SELECT DISTINCT instance_id AS id FROM ${table} ORDER BY 1`)
+        ).rows.map((r) => r.id);
   let result: PostgresVerifyResult = {
     ok: true,
     records: 0,
@@ -257,8 +260,8 @@ export async function verifyPostgresAudit(
     let line = 0;
     let after = 0;
     for (;;) {
-      const { rows } = await pool.query<{ seq: string; prev: string; hash: string; record: string }>(
-        `SELECT seq::text AS seq, prev, hash, record FROM ${table}
+      const { rows } = await pool.query<{ seq_text: string; prev: string; hash: string; record: string }>(
+        `SELECT seq::text AS seq_text, prev, hash, record FROM ${table}
          WHERE instance_id = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`,
         [instance, after],
       );
@@ -271,19 +274,24 @@ export async function verifyPostgresAudit(
           let { reason, message } = check;
           const next = rows[i + 1];
           const parsed = next === undefined ? undefined : parseRecordLine(next.record);
-          if (reason === 'seq_gap' && check.seq !== null && parsed?.ok === true && parsed.record.seq < check.seq) {
+          if (
+            reason === 'seq_gap' &&
+            check.seq !== null &&
+            parsed?.ok === true &&
+            parsed.record.seq < check.seq
+          ) {
             reason = 'seq_order';
             message = `record ${check.seq} comes before record ${parsed.record.seq}: records were reordered`;
           }
           return fail(result, { ...at, reason, seq: check.seq, message });
         }
         const { record } = check;
-        if (Number(row.seq) !== record.seq || row.prev !== record.prev || row.hash !== record.hash) {
+        if (Number(row.seq_text) !== record.seq || row.prev !== record.prev || row.hash !== record.hash) {
           return fail(result, {
             ...at,
             reason: 'hash_mismatch',
             seq: record.seq,
-            message: `row seq ${row.seq}: its seq, prev or hash column differs from the stored record`,
+            message: `row seq ${row.seq_text}: its seq, prev or hash column differs from the stored record`,
           });
         }
         result.records += 1;
@@ -291,7 +299,7 @@ export async function verifyPostgresAudit(
       result.heads[instance] = verifier.head;
       result.head = verifier.head;
       if (rows.length < PAGE) break;
-      after = Number(rows.at(-1)!.seq);
+      after = Number(rows.at(-1)!.seq_text);
     }
   }
   if (options.instanceId !== undefined) {

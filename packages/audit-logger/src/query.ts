@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuditRecord } from './chain.js';
+import type { StoredAuditRecord } from './chain.js';
 import { parseRecordLine, utcDate } from './chain.js';
 import { listSegments, readLines, readLinesBackward, segmentDate } from './segments.js';
 
@@ -11,14 +11,17 @@ export interface ReadAuditOptions {
   from?: Date;
   /** Only records with `ts` before this instant. */
   to?: Date;
-  filter?: (record: AuditRecord) => boolean;
+  filter?: (record: StoredAuditRecord) => boolean;
 }
 
 /**
  * Yields the records of a file audit log in order, streaming, skipping segments outside the
  * range by their date. It does not verify (use `verifyAuditLog`) and skips lines that are not records.
  */
-export async function* readAuditRecords(dir: string, options: ReadAuditOptions = {}): AsyncGenerator<AuditRecord> {
+export async function* readAuditRecords(
+  dir: string,
+  options: ReadAuditOptions = {},
+): AsyncGenerator<StoredAuditRecord> {
   const fromMs = options.from?.getTime();
   const toMs = options.to?.getTime();
   const fromDate = fromMs === undefined ? undefined : utcDate(fromMs);
@@ -58,7 +61,10 @@ export interface TailAuditOptions {
  * new records as the writer appends them, across segment changes, until `signal` aborts (the
  * iterator then ends without throwing). Polls; a partly written line waits for its newline.
  */
-export async function* tailAuditLog(dir: string, options: TailAuditOptions = {}): AsyncGenerator<AuditRecord> {
+export async function* tailAuditLog(
+  dir: string,
+  options: TailAuditOptions = {},
+): AsyncGenerator<StoredAuditRecord> {
   const { lines = 10, follow = false, signal, pollIntervalMs = 250 } = options;
   const segments = await listSegments(dir);
   let current = segments.at(-1);
@@ -71,7 +77,7 @@ export async function* tailAuditLog(dir: string, options: TailAuditOptions = {})
       if (!line.terminated) offset = line.start;
       break;
     }
-    const backlog: AuditRecord[] = [];
+    const backlog: StoredAuditRecord[] = [];
     for (let i = segments.length - 1; i >= 0 && backlog.length < lines; i--) {
       const segment = segments[i]!;
       const range = segment === current ? { end: offset } : {};
@@ -119,7 +125,10 @@ export async function* tailAuditLog(dir: string, options: TailAuditOptions = {})
   }
 }
 
-async function readFrom(path: string, offset: number): Promise<{ records: AuditRecord[]; offset: number }> {
+async function readFrom(
+  path: string,
+  offset: number,
+): Promise<{ records: StoredAuditRecord[]; offset: number }> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -129,7 +138,7 @@ async function readFrom(path: string, offset: number): Promise<{ records: AuditR
   // Shrunk: a restart moved a torn tail aside (we never passed an unterminated line) or it was replaced.
   if (size < offset) return { records: [], offset: size };
   if (size === offset) return { records: [], offset };
-  const records: AuditRecord[] = [];
+  const records: StoredAuditRecord[] = [];
   let next = offset;
   for await (const line of readLines(path, offset)) {
     if (!line.terminated) break;

@@ -38,7 +38,10 @@ export interface RetentionResult {
 export async function applyRetention(dir: string, options: RetentionOptions): Promise<RetentionResult> {
   const { retentionDays } = options;
   if (!Number.isSafeInteger(retentionDays) || retentionDays < 1) {
-    throw new AuditLogError('config', `retention_days must be a whole number of days ≥ 1, got ${retentionDays}`);
+    throw new AuditLogError(
+      'config',
+      `retention_days must be a whole number of days ≥ 1, got ${retentionDays}`,
+    );
   }
   const hmacKey = toHmacKey(options.hmacKey);
   const nowMs = (options.now ?? (() => new Date()))().getTime();

@@ -98,7 +98,14 @@ interface SegmentEntry extends QueueEntry {
 export async function createFileAuditLog(options: FileAuditLogOptions): Promise<FileAuditLog> {
   const hmacKey = toHmacKey(options.hmacKey);
   const recovered = await recoverChainHead(options.dir, hmacKey);
-  return new FileWriter(options, hmacKey, recovered.head.seq, recovered.head.hash, recovered.lastTsMs, recovered.tornTail);
+  return new FileWriter(
+    options,
+    hmacKey,
+    recovered.head.seq,
+    recovered.head.hash,
+    recovered.lastTsMs,
+    recovered.tornTail,
+  );
 }
 
 class FileWriter implements FileAuditLog {
@@ -167,7 +174,12 @@ class FileWriter implements FileAuditLog {
     const chained = this.#chain.next(record, this.#now().getTime(), this.#pendingNote);
     this.#pendingNote = undefined;
     const line = Buffer.from(`${chained.line}\n`, 'utf8');
-    this.#queue.push({ seq: chained.seq, size: line.length, segment: segmentName(utcDate(chained.tsMs)), line });
+    this.#queue.push({
+      seq: chained.seq,
+      size: line.length,
+      segment: segmentName(utcDate(chained.tsMs)),
+      line,
+    });
     return chained.seq;
   }
 
@@ -255,7 +267,11 @@ class FileWriter implements FileAuditLog {
       try {
         handle = await this.#openSegment(segment);
         while (this.#headOffset < buffer.length) {
-          const { bytesWritten } = await handle.write(buffer, this.#headOffset, buffer.length - this.#headOffset);
+          const { bytesWritten } = await handle.write(
+            buffer,
+            this.#headOffset,
+            buffer.length - this.#headOffset,
+          );
           if (bytesWritten <= 0) throw new Error(`write to ${segment} made no progress`);
           this.#headOffset += bytesWritten;
         }

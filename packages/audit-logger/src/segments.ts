@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 
@@ -13,16 +14,19 @@ export function segmentDate(name: string): string | undefined {
   return SEGMENT_NAME.exec(name)?.[1];
 }
 
-/** Segment file names in a directory, oldest first; an absent directory has none. */
+/** Segment files in a directory, oldest first; an absent directory has none. */
 export async function listSegments(dir: string): Promise<string[]> {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return names.filter((n) => SEGMENT_NAME.test(n)).sort();
+  return entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && SEGMENT_NAME.test(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Files holding bytes moved out of torn segments (`<segment>.torn-<seq>`), sorted. */

@@ -117,7 +117,8 @@ export async function verifyAuditLog(dir: string, options: VerifyOptions = {}): 
       const item = next.value;
       const at = { segment: item.segment, line: item.line, expectedSeq: verifier.expectedSeq };
       if (!item.terminated) {
-        const after = verifier.head.seq === 0 ? 'before the first record' : `after record ${verifier.head.seq}`;
+        const after =
+          verifier.head.seq === 0 ? 'before the first record' : `after record ${verifier.head.seq}`;
         return broken(result, {
           ...at,
           reason: 'torn_line',

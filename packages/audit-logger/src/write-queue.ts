@@ -103,9 +103,14 @@ export class WriteQueue<E extends QueueEntry> {
 
   /** Throws `overflow` when the bounds are reached; call before chaining so no seq is spent. */
   reserve(): void {
-    if (this.pendingRecords >= this.#options.maxPendingRecords || this.#bytes >= this.#options.maxPendingBytes) {
+    if (
+      this.pendingRecords >= this.#options.maxPendingRecords ||
+      this.#bytes >= this.#options.maxPendingBytes
+    ) {
       this.#rejected += 1;
-      const why = this.#failed ? `the sink is failing (${this.#lastError?.message})` : 'the sink is slower than traffic';
+      const why = this.#failed
+        ? `the sink is failing (${this.#lastError?.message})`
+        : 'the sink is slower than traffic';
       throw new AuditLogError(
         'overflow',
         `audit record refused: ${this.pendingRecords} records (${this.#bytes} bytes) are waiting to be written and ${why}`,
@@ -167,7 +172,9 @@ export class WriteQueue<E extends QueueEntry> {
           error = caught;
           written = caught instanceof PartialBatchError ? caught.written : 0;
         }
-        this.#advance(written);
+        // Entries of a partly failed batch are on disk (not to be written again) but not durable,
+        // so their flush waiters are rejected by #fail rather than resolved here.
+        this.#advance(written, error === undefined);
         if (error !== undefined) {
           const cause = error instanceof PartialBatchError ? error.cause : error;
           this.#fail(cause instanceof Error ? cause : new Error(String(cause)));
@@ -185,7 +192,7 @@ export class WriteQueue<E extends QueueEntry> {
     if (this.pendingRecords > 0 && !this.#failed) this.#schedule();
   }
 
-  #advance(count: number): void {
+  #advance(count: number, resolveWaiters: boolean): void {
     if (count <= 0) return;
     for (let i = 0; i < count; i++) {
       const entry = this.#entries[this.#head]!;
@@ -197,7 +204,7 @@ export class WriteQueue<E extends QueueEntry> {
       this.#entries = this.#entries.slice(this.#head);
       this.#head = 0;
     }
-    while (this.#waiters.length > 0 && this.#waiters[0]!.target <= this.#writtenSeq) {
+    while (resolveWaiters && this.#waiters.length > 0 && this.#waiters[0]!.target <= this.#writtenSeq) {
       this.#waiters.shift()!.resolve();
     }
   }

@@ -1,6 +1,26 @@
 // Plugin contracts
-export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './plugin/define.js';
-export { allow, block, modify } from './plugin/decision.js';
+
+// Audit
+export type { AuditDecision, AuditRecord } from './audit/record.js';
+export { didYouMean } from './config/did-you-mean.js';
+export type { LoadOptions, LoadResult } from './config/load.js';
+// Config
+export { loadConfig, loadConfigTexts } from './config/load.js';
+export type { ProviderRef } from './config/provider-string.js';
+export { parseProviderString, providerStringForms } from './config/provider-string.js';
+export type {
+  ApiKeyConfig,
+  GatewayConfig,
+  Origin,
+  PolicyConfig,
+  RouteRule,
+  RuleConfig,
+  SinkConfig,
+  TargetConfig,
+} from './config/types.js';
+export type { ConfigIssue, ErrorCode, OpenAIErrorBody } from './errors.js';
+// Errors
+export { errorCodes, formatConfigIssue, GatewayError, PluginError } from './errors.js';
 export type {
   AllowDecision,
   BlockDecision,
@@ -9,7 +29,12 @@ export type {
   ModifyDecision,
   TextSegment,
 } from './plugin/decision.js';
-export { CONTRACT_VERSION } from './plugin/types.js';
+export { allow, block, modify } from './plugin/decision.js';
+export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './plugin/define.js';
+export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
+export type { Registry } from './plugin/registry.js';
+// Registry
+export { createRegistry } from './plugin/registry.js';
 export type {
   AuditSink,
   AuditSinkContext,
@@ -26,40 +51,25 @@ export type {
   ScanMatch,
   TextScanner,
 } from './plugin/types.js';
-export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
-
-// Registry
-export { createRegistry } from './plugin/registry.js';
-export type { Registry } from './plugin/registry.js';
-
-// Config
-export { loadConfig, loadConfigTexts } from './config/load.js';
-export type { LoadOptions, LoadResult } from './config/load.js';
-export { parseProviderString, providerStringForms } from './config/provider-string.js';
-export type { ProviderRef } from './config/provider-string.js';
-export { didYouMean } from './config/did-you-mean.js';
+export { CONTRACT_VERSION } from './plugin/types.js';
 export type {
-  ApiKeyConfig,
-  GatewayConfig,
-  Origin,
-  PolicyConfig,
-  RouteRule,
-  RuleConfig,
-  SinkConfig,
-  TargetConfig,
-} from './config/types.js';
-
-// Errors
-export { errorCodes, formatConfigIssue, GatewayError, PluginError } from './errors.js';
-export type { ConfigIssue, ErrorCode, OpenAIErrorBody } from './errors.js';
-
-// OpenAI wire types
-export {
-  chatCompletionRequestSchema,
-  chatMessageSchema,
-  completionRequestSchema,
-  embeddingRequestSchema,
-} from './wire/openai.js';
+  BlockedBy,
+  PolicyChain,
+  RequestOutcome,
+  ResponseOutcome,
+  Scope,
+  StreamFilter,
+} from './policy/chain.js';
+// Policy chain
+export { createPolicyChain } from './policy/chain.js';
+export type { StageOutput } from './policy/scan-stage.js';
+export { applyScanner, ScanStage } from './policy/scan-stage.js';
+export type { RequestTexts } from './policy/segments.js';
+export { requestTexts } from './policy/segments.js';
+export { approximateTokens, TokenLimiter, truncateToTokens } from './policy/token-limit.js';
+export type { DecodeNdjsonOptions, NdjsonDecoderOptions } from './wire/ndjson.js';
+// Wire codecs: NDJSON in; OpenAI JSON bodies and SSE out
+export { decodeNdjson, NdjsonDecoder, NdjsonParseError } from './wire/ndjson.js';
 export type {
   ChatCompletionRequest,
   ChatMessage,
@@ -78,22 +88,13 @@ export type {
   ToolChoice,
   Usage,
 } from './wire/openai.js';
-
-// Wire codecs: NDJSON in; OpenAI JSON bodies and SSE out
-export { decodeNdjson, NdjsonDecoder, NdjsonParseError } from './wire/ndjson.js';
-export type { DecodeNdjsonOptions, NdjsonDecoderOptions } from './wire/ndjson.js';
-export { encodeSseStream, OpenAISseEncoder, SSE_DONE_FRAME, sseFrame, streamErrorBody } from './wire/sse.js';
-export type { SseEncoderOptions } from './wire/sse.js';
+// OpenAI wire types
 export {
-  chatCompletionBody,
-  embeddingListBody,
-  encodeEmbeddingBase64,
-  modelListBody,
-  newCompletionId,
-  newResponseMeta,
-  randomAlphanumeric,
-  textCompletionBody,
-} from './wire/openai-responses.js';
+  chatCompletionRequestSchema,
+  chatMessageSchema,
+  completionRequestSchema,
+  embeddingRequestSchema,
+} from './wire/openai.js';
 export type {
   AssistantMessageOut,
   ChatCompletionBody,
@@ -105,16 +106,15 @@ export type {
   TextCompletionBody,
   ToolCallOut,
 } from './wire/openai-responses.js';
-
-// Audit
-export type { AuditDecision, AuditRecord } from './audit/record.js';
-
-// Policy chain
-export { createPolicyChain } from './policy/chain.js';
-export type { BlockedBy, PolicyChain, RequestOutcome, ResponseOutcome, Scope, StreamFilter } from './policy/chain.js';
-export { requestTexts } from './policy/segments.js';
-export type { RequestTexts } from './policy/segments.js';
-export { applyScanner, ScanStage } from './policy/scan-stage.js';
-export type { StageOutput } from './policy/scan-stage.js';
-export { approximateTokens, TokenLimiter, truncateToTokens } from './policy/token-limit.js';
-
+export {
+  chatCompletionBody,
+  embeddingListBody,
+  encodeEmbeddingBase64,
+  modelListBody,
+  newCompletionId,
+  newResponseMeta,
+  randomAlphanumeric,
+  textCompletionBody,
+} from './wire/openai-responses.js';
+export type { SseEncoderOptions } from './wire/sse.js';
+export { encodeSseStream, OpenAISseEncoder, SSE_DONE_FRAME, sseFrame, streamErrorBody } from './wire/sse.js';

@@ -2,11 +2,12 @@
 // space-separated pieces over the normalised text (lower-case ASCII words, see normalize.ts):
 //
 //   ignore|disregard         one of these words (each alternative is a regex fragment)
-//   (all|any)                an optional piece
+//   [all|any]                an optional piece
 //   ~3                       up to three arbitrary words
 //   do_not                   `_` joins words inside an alternative (any short run of spaces/punctuation)
 //   restrict%                `%` continues the word: restrict, restricted, restrictions…
 //
+// Pieces other than the first may also hold plain regex groups, e.g. `you_(?:were|have_been)_told`.
 // The first piece is matched by word lookup, the rest by one sticky regex whose quantifiers are all
 // bounded, so trying a phrase costs O(phrase length) at each position where its first word occurs.
 
@@ -37,8 +38,7 @@ function alternatives(piece: string): string {
 function compilePiece(piece: string): string {
   const gap = /^~(\d)$/.exec(piece);
   if (gap !== null) return `(?:${SEP}${WORD}){0,${gap[1]}}`;
-  if (piece.startsWith('(') && piece.endsWith(')')) return `(?:${SEP}(?:${alternatives(piece.slice(1, -1))}))?`;
-  if (piece.includes('(') || piece.includes(')')) throw new Error(`phrase piece "${piece}": unbalanced parentheses`);
+  if (piece.startsWith('[') && piece.endsWith(']')) return `(?:${SEP}(?:${alternatives(piece.slice(1, -1))}))?`;
   return `${SEP}(?:${alternatives(piece)})`;
 }
 
@@ -46,14 +46,14 @@ function compilePiece(piece: string): string {
 export function compilePhrase(phrase: string): CompiledPhrase[] {
   const [first, ...pieces] = phrase.trim().split(/ +/);
   if (first === undefined || first === '') throw new Error('empty phrase');
-  if (first.startsWith('(') || first.startsWith('~')) {
-    throw new Error(`phrase "${phrase}": the first piece cannot be optional or a gap`);
+  if (!/^[a-z0-9_|]+$/.test(first)) {
+    throw new Error(`phrase "${phrase}": the first piece must be plain words joined by | and _`);
   }
   const tail = pieces.map(compilePiece).join('');
   const byRest = new Map<string, string[]>();
   for (const alternative of first.split('|')) {
     const [start = '', ...more] = alternative.split('_');
-    if (!PLAIN_WORD.test(start)) throw new Error(`phrase "${phrase}": start word "${start}" must be plain a-z0-9`);
+    if (!PLAIN_WORD.test(start)) throw new Error(`phrase "${phrase}": empty start word`);
     const lead = more.map((w) => `${SEP}(?:${fragment(w)})`).join('');
     const rest = lead + tail;
     const starts = byRest.get(rest) ?? [];

@@ -20,7 +20,9 @@ const scope = { endpoint: 'chat' as const, targetId: 't', model: 'm' };
 describe('response_length', () => {
   it('caps the tokens asked of the upstream', async () => {
     const chain = await chainFor(8);
-    expect((await chain.request(scope, { segments: [], maxTokens: undefined, metadata: {} })).maxTokens).toBe(8);
+    expect((await chain.request(scope, { segments: [], maxTokens: undefined, metadata: {} })).maxTokens).toBe(
+      8,
+    );
     expect((await chain.request(scope, { segments: [], maxTokens: 100, metadata: {} })).maxTokens).toBe(8);
     expect((await chain.request(scope, { segments: [], maxTokens: 4, metadata: {} })).maxTokens).toBe(4);
   });
@@ -29,12 +31,18 @@ describe('response_length', () => {
     const chain = await chainFor(3);
     const outcome = await chain.response(scope, { text: 'alpha beta gamma delta', finishReason: 'stop' });
     expect(outcome).toMatchObject({ text: 'alpha beta gamma ', finishReason: 'length' });
-    expect(outcome.decisions[0]).toMatchObject({ action: 'modify', findings: [{ type: 'truncated', count: 1 }] });
+    expect(outcome.decisions[0]).toMatchObject({
+      action: 'modify',
+      findings: [{ type: 'truncated', count: 1 }],
+    });
   });
 
   it('leaves embeddings alone by default', async () => {
     const chain = await chainFor(3);
-    const outcome = await chain.request({ ...scope, endpoint: 'embedding' }, { segments: [], maxTokens: undefined, metadata: {} });
+    const outcome = await chain.request(
+      { ...scope, endpoint: 'embedding' },
+      { segments: [], maxTokens: undefined, metadata: {} },
+    );
     expect(outcome.decisions).toEqual([]);
   });
 

@@ -5,7 +5,20 @@
 export type PhrasePattern = string;
 
 /** The shared intent frames a rule can name with `@`: how a request for help is phrased. */
-export type FrameName = 'how_to' | 'how_much' | 'acquire' | 'evade' | 'produce' | 'persuade';
+export type FrameName =
+  | 'how_to'
+  | 'instructions'
+  | 'intend'
+  | 'how_much'
+  | 'acquire'
+  | 'obtain'
+  | 'purchase'
+  | 'illicit'
+  | 'unlicensed'
+  | 'evade'
+  | 'produce'
+  | 'persuade'
+  | 'argue';
 
 /**
  * One way a request for the topic is phrased: its elements must appear in order, each starting at

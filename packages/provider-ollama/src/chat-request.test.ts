@@ -6,7 +6,7 @@ import { answerWith, callOptions, chatDone, testProvider } from './test-support/
 // Each rule of chat-request.ts, checked on the wire: the body the provider POSTs to /api/chat.
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -45,7 +45,11 @@ async function refused(fields: Partial<ChatCompletionRequest>): Promise<GatewayE
 
 describe('chat request → POST /api/chat', () => {
   it('sends the target model, the messages and stream: false, and nothing else', async () => {
-    expect(await sent({})).toEqual({ model: 'llama3.3', messages: [{ role: 'user', content: 'Hi' }], stream: false });
+    expect(await sent({})).toEqual({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: false,
+    });
   });
 
   it('sends stream: true for a streamed call', async () => {
@@ -104,7 +108,11 @@ describe('chat request → POST /api/chat', () => {
       fields: {
         response_format: {
           type: 'json_schema',
-          json_schema: { name: 'city', strict: true, schema: { type: 'object', properties: { city: { type: 'string' } } } },
+          json_schema: {
+            name: 'city',
+            strict: true,
+            schema: { type: 'object', properties: { city: { type: 'string' } } },
+          },
         },
       },
       format: { type: 'object', properties: { city: { type: 'string' } } },
@@ -165,7 +173,11 @@ describe('chat request → POST /api/chat', () => {
             role: 'assistant',
             content: null,
             tool_calls: [
-              { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } },
+              {
+                id: 'call_1',
+                type: 'function',
+                function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' },
+              },
               { id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '' } },
             ],
           },
@@ -192,7 +204,12 @@ describe('chat request → POST /api/chat', () => {
       const body = await sent({
         messages: [user, { role: 'tool', tool_call_id: 'call_x', name: 'lookup', content: 'ok' }],
       });
-      expect(body.messages).toContainEqual({ role: 'tool', content: 'ok', tool_name: 'lookup', tool_call_id: 'call_x' });
+      expect(body.messages).toContainEqual({
+        role: 'tool',
+        content: 'ok',
+        tool_name: 'lookup',
+        tool_call_id: 'call_x',
+      });
     });
   });
 
@@ -201,7 +218,13 @@ describe('chat request → POST /api/chat', () => {
       const body = await sent({
         messages: [
           { role: 'developer', content: 'Be brief.' },
-          { role: 'system', content: [{ type: 'text', text: 'One.' }, { type: 'text', text: 'Two.' }] },
+          {
+            role: 'system',
+            content: [
+              { type: 'text', text: 'One.' },
+              { type: 'text', text: 'Two.' },
+            ],
+          },
           user,
         ],
       });
@@ -255,13 +278,20 @@ describe('chat request → POST /api/chat', () => {
       {
         name: 'an image URL',
         fields: {
-          messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x.test/cat.png' } }] }],
+          messages: [
+            { role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x.test/cat.png' } }] },
+          ],
         },
         param: 'messages[0].content[0].image_url',
       },
       {
         name: 'a data URL that is not an image',
-        fields: { messages: [user, { role: 'user', content: [{ type: 'image_url', image_url: 'data:text/plain;base64,AAAA' }] }] },
+        fields: {
+          messages: [
+            user,
+            { role: 'user', content: [{ type: 'image_url', image_url: 'data:text/plain;base64,AAAA' }] },
+          ],
+        },
         param: 'messages[1].content[0].image_url',
       },
       {
@@ -282,7 +312,10 @@ describe('chat request → POST /api/chat', () => {
         fields: {
           messages: [
             user,
-            { role: 'assistant', tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '[1]' } }] },
+            {
+              role: 'assistant',
+              tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '[1]' } }],
+            },
           ],
         },
         param: 'messages[1].tool_calls[0].function.arguments',

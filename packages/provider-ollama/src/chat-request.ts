@@ -1,6 +1,12 @@
 import type { ChatCompletionRequest, ChatMessage, ContentPart } from '@keeptrusts/core';
 import { refuse, toOllamaOptions } from './model-options.js';
-import type { OllamaChatRequest, OllamaFormat, OllamaMessage, OllamaThink, OllamaToolCallIn } from './ollama-wire.js';
+import type {
+  OllamaChatRequest,
+  OllamaFormat,
+  OllamaMessage,
+  OllamaThink,
+  OllamaToolCallIn,
+} from './ollama-wire.js';
 
 /** What the target adds to a chat call. */
 export interface ChatCallSettings {
@@ -27,7 +33,10 @@ const reasoningToThink: Record<NonNullable<ChatCompletionRequest['reasoning_effo
  * Translates an OpenAI chat request into an `/api/chat` body. Throws a 400 `GatewayError`
  * naming the field for anything Ollama cannot honour, rather than dropping it.
  */
-export function toOllamaChatRequest(request: ChatCompletionRequest, settings: ChatCallSettings): OllamaChatRequest {
+export function toOllamaChatRequest(
+  request: ChatCompletionRequest,
+  settings: ChatCallSettings,
+): OllamaChatRequest {
   refuseUnsupported(request);
   const body: OllamaChatRequest = {
     model: settings.model,
@@ -64,7 +73,10 @@ function refuseUnsupported(request: ChatCompletionRequest): void {
     throw refuse('logprobs', 'the Ollama provider does not return log probabilities; remove logprobs');
   }
   if (request.top_logprobs != null && request.top_logprobs > 0) {
-    throw refuse('top_logprobs', 'the Ollama provider does not return log probabilities; remove top_logprobs');
+    throw refuse(
+      'top_logprobs',
+      'the Ollama provider does not return log probabilities; remove top_logprobs',
+    );
   }
   if (request.store === true) {
     throw refuse('store', 'Ollama does not store completions; remove store or set it to false');
@@ -119,7 +131,12 @@ function toOllamaMessage(message: ChatMessage, i: number, history: readonly Chat
           `no earlier assistant message has a tool call with id "${message.tool_call_id}"; a tool message must answer one`,
         );
       }
-      return { role: 'tool', content: textOf(message.content), tool_name: toolName, tool_call_id: message.tool_call_id };
+      return {
+        role: 'tool',
+        content: textOf(message.content),
+        tool_name: toolName,
+        tool_call_id: message.tool_call_id,
+      };
     }
   }
 }
@@ -139,7 +156,10 @@ function imageData(image: Extract<ContentPart, { type: 'image_url' }>['image_url
   // `detail` is accepted and has no effect: Ollama feeds the image at the model's own resolution.
   const url = typeof image === 'string' ? image : image.url;
   if (/^https?:/i.test(url)) {
-    throw refuse(param, 'Ollama cannot fetch image URLs; send the image inline as a data:image/...;base64 URL');
+    throw refuse(
+      param,
+      'Ollama cannot fetch image URLs; send the image inline as a data:image/...;base64 URL',
+    );
   }
   const match = dataUrl.exec(url);
   if (match === null || match[2] === undefined || match[2] === '') {
@@ -160,12 +180,18 @@ function toOllamaToolCall(
   try {
     args = JSON.parse(text);
   } catch {
-    throw refuse(param, `expected a JSON object string, got ${JSON.stringify(call.function.arguments.slice(0, 80))}`);
+    throw refuse(
+      param,
+      `expected a JSON object string, got ${JSON.stringify(call.function.arguments.slice(0, 80))}`,
+    );
   }
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
     throw refuse(param, 'expected a JSON object string: Ollama takes tool arguments as an object');
   }
-  return { id: call.id, function: { index: j, name: call.function.name, arguments: args as Record<string, unknown> } };
+  return {
+    id: call.id,
+    function: { index: j, name: call.function.name, arguments: args as Record<string, unknown> },
+  };
 }
 
 /** The function name of the earlier assistant tool call a tool result answers. */

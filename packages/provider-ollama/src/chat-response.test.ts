@@ -15,7 +15,7 @@ import {
 // Each rule of chat-response.ts, from what Ollama answers to what the gateway gets.
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -30,7 +30,10 @@ const weatherCall = (id: string | undefined, city: string, index: number) => ({
   function: { index, name: 'get_weather', arguments: { city } },
 });
 
-async function streamed(lines: unknown[], fields: Partial<ChatCompletionRequest> = {}): Promise<StreamEvent[]> {
+async function streamed(
+  lines: unknown[],
+  fields: Partial<ChatCompletionRequest> = {},
+): Promise<StreamEvent[]> {
   answerWith(server, '/api/chat', ndjson(lines));
   return collect(await testProvider().chatStream(request(fields), callOptions()));
 }
@@ -48,7 +51,11 @@ async function streamFailure(response: Response): Promise<{ events: StreamEvent[
 
 describe('non-streamed /api/chat answer → ChatResult', () => {
   it('maps content, stop and usage', async () => {
-    answerWith(server, '/api/chat', Response.json(chatDone({ message: { role: 'assistant', content: 'Hello!' } })));
+    answerWith(
+      server,
+      '/api/chat',
+      Response.json(chatDone({ message: { role: 'assistant', content: 'Hello!' } })),
+    );
     expect(await testProvider().chat(request(), callOptions())).toEqual({
       content: 'Hello!',
       toolCalls: [],
@@ -80,7 +87,10 @@ describe('non-streamed /api/chat answer → ChatResult', () => {
       '/api/chat',
       Response.json(chatDone({ message: { role: 'assistant', content: '42', thinking: 'Let me think.' } })),
     );
-    expect(await testProvider().chat(request(), callOptions())).toMatchObject({ content: '42', reasoning: 'Let me think.' });
+    expect(await testProvider().chat(request(), callOptions())).toMatchObject({
+      content: '42',
+      reasoning: 'Let me think.',
+    });
   });
 
   it('maps tool calls to JSON-string arguments, keeps ids, generates missing ones, and says tool_calls', async () => {
@@ -100,8 +110,16 @@ describe('non-streamed /api/chat answer → ChatResult', () => {
     const result = await testProvider().chat(request(), callOptions());
     expect(result.finishReason).toBe('tool_calls');
     expect(result.toolCalls).toEqual([
-      { id: 'call_k3q8z1ab', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } },
-      { id: expect.stringMatching(/^call_[A-Za-z0-9]{24}$/), type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
+      {
+        id: 'call_k3q8z1ab',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' },
+      },
+      {
+        id: expect.stringMatching(/^call_[A-Za-z0-9]{24}$/),
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+      },
     ]);
   });
 
@@ -111,7 +129,11 @@ describe('non-streamed /api/chat answer → ChatResult', () => {
       '/api/chat',
       Response.json(
         chatDone({
-          message: { role: 'assistant', content: '', tool_calls: [weatherCall('a', 'Tokyo', 0), weatherCall('b', 'Paris', 1)] },
+          message: {
+            role: 'assistant',
+            content: '',
+            tool_calls: [weatherCall('a', 'Tokyo', 0), weatherCall('b', 'Paris', 1)],
+          },
         }),
       ),
     );
@@ -130,7 +152,11 @@ describe('non-streamed /api/chat answer → ChatResult', () => {
   });
 
   it('turns a 200 answer holding an error into a 502 with Ollama’s message', async () => {
-    answerWith(server, '/api/chat', Response.json({ error: 'an error was encountered while running the model' }));
+    answerWith(
+      server,
+      '/api/chat',
+      Response.json({ error: 'an error was encountered while running the model' }),
+    );
     await expect(testProvider().chat(request(), callOptions())).rejects.toMatchObject({
       code: 'upstream_error',
       message: 'an error was encountered while running the model',
@@ -141,23 +167,40 @@ describe('non-streamed /api/chat answer → ChatResult', () => {
 describe('streamed /api/chat lines → StreamEvents', () => {
   it('yields content deltas, then done with usage', async () => {
     expect(
-      await streamed([chatDelta({ content: 'Hel' }), chatDelta({ content: 'lo' }), chatDone({ eval_count: 2 })]),
+      await streamed([
+        chatDelta({ content: 'Hel' }),
+        chatDelta({ content: 'lo' }),
+        chatDone({ eval_count: 2 }),
+      ]),
     ).toEqual([
       { type: 'delta', content: 'Hel' },
       { type: 'delta', content: 'lo' },
-      { type: 'done', finishReason: 'stop', usage: { prompt_tokens: 26, completion_tokens: 2, total_tokens: 28 } },
+      {
+        type: 'done',
+        finishReason: 'stop',
+        usage: { prompt_tokens: 26, completion_tokens: 2, total_tokens: 28 },
+      },
     ]);
   });
 
   it('treats content on the final line as a delta', async () => {
     expect(await streamed([chatDone({ message: { role: 'assistant', content: 'tail' } })])).toEqual([
       { type: 'delta', content: 'tail' },
-      { type: 'done', finishReason: 'stop', usage: { prompt_tokens: 26, completion_tokens: 298, total_tokens: 324 } },
+      {
+        type: 'done',
+        finishReason: 'stop',
+        usage: { prompt_tokens: 26, completion_tokens: 298, total_tokens: 324 },
+      },
     ]);
   });
 
   it('yields thinking as reasoning and skips empty lines', async () => {
-    const events = await streamed([chatDelta({ thinking: 'Hmm' }), chatDelta({}), chatDelta({ content: 'Yes' }), chatDone()]);
+    const events = await streamed([
+      chatDelta({ thinking: 'Hmm' }),
+      chatDelta({}),
+      chatDelta({ content: 'Yes' }),
+      chatDone(),
+    ]);
     expect(events.slice(0, 2)).toEqual([
       { type: 'delta', reasoning: 'Hmm' },
       { type: 'delta', content: 'Yes' },
@@ -166,11 +209,20 @@ describe('streamed /api/chat lines → StreamEvents', () => {
   });
 
   it('yields whole tool calls and finishes with tool_calls', async () => {
-    const events = await streamed([chatDelta({ tool_calls: [weatherCall('call_1', 'Tokyo', 0)] }), chatDone()]);
+    const events = await streamed([
+      chatDelta({ tool_calls: [weatherCall('call_1', 'Tokyo', 0)] }),
+      chatDone(),
+    ]);
     expect(events).toEqual([
       {
         type: 'delta',
-        toolCalls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' } }],
+        toolCalls: [
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'get_weather', arguments: '{"city":"Tokyo"}' },
+          },
+        ],
       },
       expect.objectContaining({ type: 'done', finishReason: 'tool_calls' }),
     ]);
@@ -193,7 +245,9 @@ describe('streamed /api/chat lines → StreamEvents', () => {
       ],
       { parallel_tool_calls: false },
     );
-    expect(events.flatMap((e) => (e.type === 'delta' ? (e.toolCalls ?? []) : [])).map((c) => c.id)).toEqual(['a']);
+    expect(events.flatMap((e) => (e.type === 'delta' ? (e.toolCalls ?? []) : [])).map((c) => c.id)).toEqual([
+      'a',
+    ]);
   });
 
   it('decodes lines split across chunks, including inside a multi-byte character', async () => {
@@ -239,7 +293,9 @@ describe('streamed /api/chat lines → StreamEvents', () => {
   });
 
   it('throws on a malformed line', async () => {
-    const { error } = await streamFailure(chunked([`${JSON.stringify(chatDelta({ content: 'Hi' }))}\n`, '{"message":\n']));
+    const { error } = await streamFailure(
+      chunked([`${JSON.stringify(chatDelta({ content: 'Hi' }))}\n`, '{"message":\n']),
+    );
     expect(error).toMatchObject({ code: 'upstream_error' });
     expect((error as Error).message).toMatch(/malformed stream: NDJSON line 2 is not valid JSON/);
   });

@@ -50,7 +50,8 @@ export async function* chatStreamEvents(
       calls += toolCalls.length;
       event.toolCalls = toolCalls;
     }
-    if (event.reasoning !== undefined || event.content !== undefined || event.toolCalls !== undefined) yield event;
+    if (event.reasoning !== undefined || event.content !== undefined || event.toolCalls !== undefined)
+      yield event;
     if (line.done === true) {
       yield { type: 'done', finishReason: finishReasonOf(line.done_reason, calls > 0), usage: usageOf(line) };
       return;

@@ -21,7 +21,10 @@ export function toOllamaGenerateRequest(
 ): OllamaGenerateRequest {
   if (request.echo === true) throw refuse('echo', 'Ollama cannot echo the prompt; remove echo');
   if (request.best_of != null && request.best_of > 1) {
-    throw refuse('best_of', `Ollama generates one candidate per request; best_of must be 1, got ${request.best_of}`);
+    throw refuse(
+      'best_of',
+      `Ollama generates one candidate per request; best_of must be 1, got ${request.best_of}`,
+    );
   }
   if (request.logprobs != null) {
     throw refuse('logprobs', 'the Ollama provider does not return log probabilities; remove logprobs');

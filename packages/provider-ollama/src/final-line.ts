@@ -1,10 +1,19 @@
-import { type FinishReason, GatewayError, randomAlphanumeric, type ToolCall, type Usage } from '@keeptrusts/core';
+import {
+  type FinishReason,
+  GatewayError,
+  randomAlphanumeric,
+  type ToolCall,
+  type Usage,
+} from '@keeptrusts/core';
 import type { OllamaToolCallOut } from './ollama-wire.js';
 
 // What Ollama's last line (`done: true`) or a whole answer says about how the answer ended.
 
 /** Token usage from Ollama's counters; an omitted counter means 0 (Go's omitempty). */
-export function usageOf(line: { prompt_eval_count?: number | undefined; eval_count?: number | undefined }): Usage {
+export function usageOf(line: {
+  prompt_eval_count?: number | undefined;
+  eval_count?: number | undefined;
+}): Usage {
   const prompt = line.prompt_eval_count ?? 0;
   const completion = line.eval_count ?? 0;
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
@@ -36,5 +45,8 @@ export function toToolCall(call: OllamaToolCallOut): ToolCall {
 
 /** The error for a stream that ended without its `done: true` line. */
 export function unfinishedStreamError(): GatewayError {
-  return new GatewayError('upstream_error', 'upstream closed the stream before it finished (no done line from Ollama)');
+  return new GatewayError(
+    'upstream_error',
+    'upstream closed the stream before it finished (no done line from Ollama)',
+  );
 }

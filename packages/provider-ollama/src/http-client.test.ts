@@ -1,6 +1,6 @@
-import { type ChatCompletionRequest, GatewayError } from '@keeptrusts/core';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { type ChatCompletionRequest, GatewayError } from '@keeptrusts/core';
 import { HttpResponse, http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import {
   callOptions,
   chatDelta,
   chatDone,
-  chunked,
   collect,
   ndjson,
   ollamaError,
@@ -20,7 +19,7 @@ import {
 // The HTTP layer: statuses, unreachable servers, timeouts, aborts and auth, through the provider.
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -44,25 +43,28 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** A handler that answers only once `release` is called (or the request is aborted). */
-function stalled(path: string): { release: () => void; aborted: Promise<void> } {
-  let release = (): void => undefined;
+/** A handler that never answers: it waits until the request is aborted, and reports both steps. */
+function stalled(path: string): { entered: Promise<void>; aborted: Promise<void> } {
+  let onEnter = (): void => undefined;
   let onAbort = (): void => undefined;
+  const entered = new Promise<void>((resolve) => {
+    onEnter = resolve;
+  });
   const aborted = new Promise<void>((resolve) => {
     onAbort = resolve;
   });
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
   server.use(
     http.post(`${BASE_URL}${path}`, async ({ request }) => {
-      if (request.signal.aborted) onAbort();
-      request.signal.addEventListener('abort', onAbort, { once: true });
-      await gate;
+      onEnter();
+      await new Promise<void>((resolve) => {
+        if (request.signal.aborted) resolve();
+        request.signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+      onAbort();
       return HttpResponse.json(chatDone());
     }),
   );
-  return { release, aborted };
+  return { entered, aborted };
 }
 
 describe('error statuses', () => {
@@ -109,18 +111,24 @@ describe('error statuses', () => {
       httpStatus: 504,
       text: /^gateway timeout$/,
     },
-  ])('maps HTTP $status to $code ($httpStatus), keeping Ollama’s message', async ({ status, message, code, httpStatus, text }) => {
-    answerWith(server, '/api/chat', ollamaError(status, message));
-    const error = await failure(testProvider().chat(request, callOptions()));
-    expect(error.code).toBe(code);
-    expect(error.status).toBe(httpStatus);
-    expect(error.message).toMatch(text);
-  });
+  ])(
+    'maps HTTP $status to $code ($httpStatus), keeping Ollama’s message',
+    async ({ status, message, code, httpStatus, text }) => {
+      answerWith(server, '/api/chat', ollamaError(status, message));
+      const error = await failure(testProvider().chat(request, callOptions()));
+      expect(error.code).toBe(code);
+      expect(error.status).toBe(httpStatus);
+      expect(error.message).toMatch(text);
+    },
+  );
 
   it('maps the same statuses before the first byte of a stream', async () => {
     answerWith(server, '/api/chat', ollamaError(400, '"llama3.3" does not support thinking'));
     const error = await failure(testProvider().chatStream(request, callOptions()));
-    expect(error).toMatchObject({ code: 'invalid_request_error', message: '"llama3.3" does not support thinking' });
+    expect(error).toMatchObject({
+      code: 'invalid_request_error',
+      message: '"llama3.3" does not support thinking',
+    });
   });
 
   it('explains a plain-text 404 as a wrong base_url', async () => {
@@ -160,7 +168,9 @@ describe('unreachable Ollama', () => {
   it('names the system error of a refused connection (a real, closed port)', async () => {
     const port = await closedPort();
     server.use(http.all(`http://127.0.0.1:${port}/*`, () => passthrough()));
-    const error = await failure(testProvider({ baseUrl: `http://127.0.0.1:${port}` }).chat(request, callOptions()));
+    const error = await failure(
+      testProvider({ baseUrl: `http://127.0.0.1:${port}` }).chat(request, callOptions()),
+    );
     expect(error.message).toBe(`could not reach Ollama at http://127.0.0.1:${port}: ECONNREFUSED`);
   });
 });
@@ -170,30 +180,24 @@ describe('timeouts', () => {
     const { aborted } = stalled('/api/chat');
     const error = await failure(testProvider({ timeoutSeconds: 0.05 }).chat(request, callOptions()));
     expect(error).toMatchObject({ code: 'upstream_timeout', status: 504 });
-    expect(error.message).toBe('Ollama at http://ollama.test:11434 did not answer within 0.05 s (timeout_seconds)');
+    expect(error.message).toBe(
+      'Ollama at http://ollama.test:11434 did not answer within 0.05 s (timeout_seconds)',
+    );
     await aborted;
   });
 
   it('bounds a stream before its first byte by stream_timeout_seconds', async () => {
     stalled('/api/chat');
-    const error = await failure(testProvider({ streamTimeoutSeconds: 0.05 }).chatStream(request, callOptions()));
+    const error = await failure(
+      testProvider({ streamTimeoutSeconds: 0.05 }).chatStream(request, callOptions()),
+    );
     expect(error).toMatchObject({ code: 'upstream_timeout' });
     expect(error.message).toMatch(/did not answer within 0\.05 s \(stream_timeout_seconds\)/);
   });
 
-  it('bounds a whole stream: a stalled stream throws upstream_timeout mid-stream', async () => {
-    answerWith(server, '/api/chat', chunked([`${JSON.stringify(chatDelta({ content: 'Hi' }))}\n`], { leaveOpen: true }));
-    const events = await testProvider({ streamTimeoutSeconds: 0.05 }).chatStream(request, callOptions());
-    const seen: unknown[] = [];
-    const error = await failure(
-      (async () => {
-        for await (const event of events) seen.push(event);
-      })(),
-    );
-    expect(seen).toEqual([{ type: 'delta', content: 'Hi' }]);
-    expect(error).toMatchObject({ code: 'upstream_timeout' });
-    expect(error.message).toMatch(/did not finish the stream within 0\.05 s \(stream_timeout_seconds\)/);
-  });
+  // A stream that stalls after its first line is tested against a real socket in
+  // http-client.socket.test.ts: msw's socket interception trips an undici assertion when a
+  // timer aborts a response mid-body.
 
   it('does not apply timeout_seconds to streams', async () => {
     answerWith(server, '/api/chat', ndjson([chatDelta({ content: 'Hi' }), chatDone()]));
@@ -204,13 +208,14 @@ describe('timeouts', () => {
 
 describe('client abort', () => {
   it('aborts the upstream request and rethrows the abort reason', async () => {
-    const { aborted } = stalled('/api/chat');
+    const { entered, aborted } = stalled('/api/chat');
     const controller = new AbortController();
     const call = testProvider().chat(request, callOptions(controller.signal));
+    await entered;
     const reason = new Error('client disconnected');
     controller.abort(reason);
     await expect(call).rejects.toBe(reason);
-    await aborted;
+    await aborted; // Ollama sees the request cancelled
   });
 
   it('stops a stream mid-way and cancels its body', async () => {
@@ -225,9 +230,11 @@ describe('client abort', () => {
       },
       cancel: () => onCancel(),
     });
-    answerWith(server, '/api/chat', new Response(body));
+    answerWith(server, '/api/chat', () => new Response(body));
     const controller = new AbortController();
-    const events = (await testProvider().chatStream(request, callOptions(controller.signal)))[Symbol.asyncIterator]();
+    const events = (await testProvider().chatStream(request, callOptions(controller.signal)))[
+      Symbol.asyncIterator
+    ]();
     await expect(events.next()).resolves.toMatchObject({ value: { type: 'delta', content: 'Hi' } });
     const pending = events.next();
     controller.abort(new Error('client disconnected'));
@@ -247,7 +254,10 @@ describe('client abort', () => {
 describe('auth and URL', () => {
   it('sends the bearer token from the env var secret_key_ref names', async () => {
     const seen = answerWith(server, '/api/chat', Response.json(chatDone()));
-    await testProvider({ secretKeyEnv: 'OLLAMA_TOKEN' }, { OLLAMA_TOKEN: 's3cret' }).chat(request, callOptions());
+    await testProvider({ secretKeyEnv: 'OLLAMA_TOKEN' }, { OLLAMA_TOKEN: 's3cret' }).chat(
+      request,
+      callOptions(),
+    );
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer s3cret');
     expect(seen[0]?.headers.get('content-type')).toBe('application/json');
   });

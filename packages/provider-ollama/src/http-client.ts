@@ -19,6 +19,7 @@ export interface OllamaHttpClientOptions {
 /** Error bodies are short; anything longer is cut before it is read into memory. */
 const MAX_ERROR_BODY = 64 * 1024;
 const MAX_MESSAGE = 500;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A call's deadline and its link to the client's signal. */
 interface Call {
@@ -33,10 +34,14 @@ function startCall(client: AbortSignal, seconds: number): Call {
   const onAbort = (): void => controller.abort(client.reason);
   if (client.aborted) onAbort();
   else client.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`no answer within ${seconds} s`, 'TimeoutError'));
-  }, seconds * 1000);
+  // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days); cap rather than misfire.
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      controller.abort(new DOMException(`no answer within ${seconds} s`, 'TimeoutError'));
+    },
+    Math.min(seconds * 1000, MAX_TIMER_MS),
+  );
   // An abandoned stream must not keep the process alive; the abort still fires while it runs.
   timer.unref();
   return {
@@ -97,7 +102,11 @@ function ollamaMessage(text: string): string | undefined {
     if (typeof body === 'object' && body !== null && 'error' in body) {
       const error = (body as { error: unknown }).error;
       if (typeof error === 'string') return error;
-      if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+      if (
+        typeof error === 'object' &&
+        error !== null &&
+        typeof (error as { message?: unknown }).message === 'string'
+      ) {
         return (error as { message: string }).message;
       }
     }
@@ -177,9 +186,13 @@ export class OllamaHttpClient {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        throw new GatewayError('upstream_error', `Ollama at ${this.#display} sent ${path} an answer that is not JSON`, {
-          cause: error,
-        });
+        throw new GatewayError(
+          'upstream_error',
+          `Ollama at ${this.#display} sent ${path} an answer that is not JSON`,
+          {
+            cause: error,
+          },
+        );
       }
       const failed = errorLine(value);
       if (failed !== undefined) throw failed;
@@ -195,7 +208,11 @@ export class OllamaHttpClient {
    * throws a 502 carrying Ollama's message. `stream_timeout_seconds` bounds the whole stream.
    * Stopping early cancels the body.
    */
-  async postStream(path: string, body: unknown, signal: AbortSignal): Promise<AsyncGenerator<unknown, void, undefined>> {
+  async postStream(
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+  ): Promise<AsyncGenerator<unknown, void, undefined>> {
     const call = startCall(signal, this.#options.streamTimeoutSeconds);
     let response: Response;
     try {
@@ -225,9 +242,13 @@ export class OllamaHttpClient {
       try {
         return JSON.parse(text);
       } catch (error) {
-        throw new GatewayError('upstream_error', `Ollama at ${this.#display} sent ${path} an answer that is not JSON`, {
-          cause: error,
-        });
+        throw new GatewayError(
+          'upstream_error',
+          `Ollama at ${this.#display} sent ${path} an answer that is not JSON`,
+          {
+            cause: error,
+          },
+        );
       }
     } finally {
       call.dispose();
@@ -238,7 +259,10 @@ export class OllamaHttpClient {
   async probe(signal: AbortSignal): Promise<boolean> {
     const call = startCall(signal, this.#options.timeoutSeconds);
     try {
-      const response = await fetch(new URL('', this.#base), { headers: this.#headers(false), signal: call.signal });
+      const response = await fetch(new URL('', this.#base), {
+        headers: this.#headers(false),
+        signal: call.signal,
+      });
       await response.body?.cancel().catch(() => undefined);
       return response.status === 200;
     } catch {
@@ -308,9 +332,13 @@ export class OllamaHttpClient {
   #statusError(status: number, path: string, message: string | undefined): GatewayError {
     const cause = new Error(`HTTP ${status} from ${this.#display}/${path.replace(/^\//, '')}`);
     if (status === 400) {
-      return new GatewayError('invalid_request_error', message ?? `Ollama at ${this.#display} refused the request (HTTP 400)`, {
-        cause,
-      });
+      return new GatewayError(
+        'invalid_request_error',
+        message ?? `Ollama at ${this.#display} refused the request (HTTP 400)`,
+        {
+          cause,
+        },
+      );
     }
     if (status === 404 && message !== undefined && /model .* not found/i.test(message)) {
       // The gateway already resolved the model to this target; Ollama lacking it is the
@@ -336,11 +364,19 @@ export class OllamaHttpClient {
       );
     }
     if (status === 504) {
-      return new GatewayError('upstream_timeout', message ?? `a proxy in front of Ollama at ${this.#display} timed out (HTTP 504)`, {
-        cause,
-      });
+      return new GatewayError(
+        'upstream_timeout',
+        message ?? `a proxy in front of Ollama at ${this.#display} timed out (HTTP 504)`,
+        {
+          cause,
+        },
+      );
     }
-    return new GatewayError('upstream_error', message ?? `Ollama at ${this.#display} failed with HTTP ${status}`, { cause });
+    return new GatewayError(
+      'upstream_error',
+      message ?? `Ollama at ${this.#display} failed with HTTP ${status}`,
+      { cause },
+    );
   }
 
   /** What a failed fetch or read becomes: a timeout, the client's own abort, or a 502. */
@@ -353,7 +389,8 @@ export class OllamaHttpClient {
   ): unknown {
     if (error instanceof GatewayError) return error;
     if (call.timedOut) {
-      const seconds = limit === 'timeout_seconds' ? this.#options.timeoutSeconds : this.#options.streamTimeoutSeconds;
+      const seconds =
+        limit === 'timeout_seconds' ? this.#options.timeoutSeconds : this.#options.streamTimeoutSeconds;
       return new GatewayError(
         'upstream_timeout',
         during === 'stream'
@@ -365,9 +402,13 @@ export class OllamaHttpClient {
     // The client went away: there is no one to answer, so the caller gets its own reason back.
     if (client.aborted) return client.reason;
     if (error instanceof NdjsonParseError) {
-      return new GatewayError('upstream_error', `Ollama at ${this.#display} sent a malformed stream: ${error.message}`, {
-        cause: error,
-      });
+      return new GatewayError(
+        'upstream_error',
+        `Ollama at ${this.#display} sent a malformed stream: ${error.message}`,
+        {
+          cause: error,
+        },
+      );
     }
     return new GatewayError(
       'upstream_error',

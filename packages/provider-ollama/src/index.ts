@@ -6,5 +6,9 @@ import { ollamaProvider } from './ollama-provider.js';
 export { createOllamaProvider, ollamaProvider } from './ollama-provider.js';
 
 /** The plugin manifest: the `ollama` provider, named and versioned from package.json. */
-const plugin: PluginManifest = definePlugin({ name: pkg.name, version: pkg.version, providers: [ollamaProvider] });
+const plugin: PluginManifest = definePlugin({
+  name: pkg.name,
+  version: pkg.version,
+  providers: [ollamaProvider],
+});
 export default plugin;

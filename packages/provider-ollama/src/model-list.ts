@@ -18,7 +18,11 @@ export function modelsFromOllama(body: unknown): ModelInfo[] {
     const id = entry.name ?? entry.model;
     if (id === undefined || id === '') continue;
     const modified = entry.modified_at === undefined ? Number.NaN : Date.parse(entry.modified_at);
-    models.push({ id, created: Number.isNaN(modified) ? 0 : Math.floor(modified / 1000), ownedBy: ownerOf(id) });
+    models.push({
+      id,
+      created: Number.isNaN(modified) ? 0 : Math.floor(modified / 1000),
+      ownedBy: ownerOf(id),
+    });
   }
   return models;
 }

@@ -44,7 +44,8 @@ export function toOllamaOptions(
   if (request.top_p != null) options.top_p = request.top_p;
   if (request.seed != null) options.seed = request.seed;
   // Ollama wants an array: a bare string is a 500 ("option \"stop\" must be of type array").
-  if (request.stop != null) options.stop = typeof request.stop === 'string' ? [request.stop] : [...request.stop];
+  if (request.stop != null)
+    options.stop = typeof request.stop === 'string' ? [request.stop] : [...request.stop];
   if (request.presence_penalty != null) options.presence_penalty = request.presence_penalty;
   if (request.frequency_penalty != null) options.frequency_penalty = request.frequency_penalty;
   return Object.keys(options).length === 0 ? undefined : options;

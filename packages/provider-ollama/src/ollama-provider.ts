@@ -25,19 +25,28 @@ export function createOllamaProvider(target: TargetConfig, context: ProviderCont
     token: () => context.env(target.secretKeyEnv),
   });
   const maxContextTokens = target.maxContextTokens;
-  const toolPolicy = (request: ChatCompletionRequest) => ({ singleToolCall: request.parallel_tool_calls === false });
+  const toolPolicy = (request: ChatCompletionRequest) => ({
+    singleToolCall: request.parallel_tool_calls === false,
+  });
 
   return {
     async chat(request: ChatCompletionRequest, options: CallOptions) {
       const body = toOllamaChatRequest(request, { model: options.model, stream: false, maxContextTokens });
-      return chatResultFromOllama(await http.postJson('/api/chat', body, options.signal), toolPolicy(request));
+      return chatResultFromOllama(
+        await http.postJson('/api/chat', body, options.signal),
+        toolPolicy(request),
+      );
     },
     async chatStream(request: ChatCompletionRequest, options: CallOptions) {
       const body = toOllamaChatRequest(request, { model: options.model, stream: true, maxContextTokens });
       return chatStreamEvents(await http.postStream('/api/chat', body, options.signal), toolPolicy(request));
     },
     async completion(request: CompletionRequest, options: CallOptions) {
-      const body = toOllamaGenerateRequest(request, { model: options.model, stream: false, maxContextTokens });
+      const body = toOllamaGenerateRequest(request, {
+        model: options.model,
+        stream: false,
+        maxContextTokens,
+      });
       return completionResultFromOllama(await http.postJson('/api/generate', body, options.signal));
     },
     async completionStream(request: CompletionRequest, options: CallOptions) {
@@ -46,7 +55,10 @@ export function createOllamaProvider(target: TargetConfig, context: ProviderCont
     },
     async embedding(request: EmbeddingRequest, options: CallOptions) {
       const body = toOllamaEmbedRequest(request, { model: options.model, maxContextTokens });
-      return embeddingResultFromOllama(await http.postJson('/api/embed', body, options.signal), body.input.length);
+      return embeddingResultFromOllama(
+        await http.postJson('/api/embed', body, options.signal),
+        body.input.length,
+      );
     },
     async listModels(signal: AbortSignal) {
       return modelsFromOllama(await http.getJson('/api/tags', signal));
@@ -58,4 +70,7 @@ export function createOllamaProvider(target: TargetConfig, context: ProviderCont
 }
 
 /** The `ollama` provider: OpenAI chat, completion and embedding calls served by Ollama's native API. */
-export const ollamaProvider: ProviderDefinition = defineProvider({ name: 'ollama', create: createOllamaProvider });
+export const ollamaProvider: ProviderDefinition = defineProvider({
+  name: 'ollama',
+  create: createOllamaProvider,
+});

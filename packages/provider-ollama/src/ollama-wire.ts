@@ -40,7 +40,12 @@ export interface OllamaMessage {
 /** An OpenAI-shaped function tool; Ollama takes it as is. */
 export interface OllamaTool {
   type: 'function';
-  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean | null };
+  function: {
+    name: string;
+    description?: string;
+    parameters?: Record<string, unknown>;
+    strict?: boolean | null;
+  };
 }
 
 /** `format`: free JSON, or a JSON schema the output must follow. */
@@ -138,7 +143,11 @@ export const ollamaTagsResponse = z.looseObject({
 });
 
 /** Parses an Ollama answer or stream line, or throws a 502 saying what was wrong with it. */
-export function parseOllama<Schema extends z.ZodType>(schema: Schema, value: unknown, endpoint: string): z.output<Schema> {
+export function parseOllama<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  endpoint: string,
+): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

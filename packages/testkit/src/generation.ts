@@ -5,7 +5,11 @@ import { tokenize } from './tokens.js';
 /** A tool call as the simulated model emits it (`arguments` an object, `id` `call_` + 8 alphanumerics). */
 export interface GeneratedToolCall {
   readonly id: string;
-  readonly function: { readonly index: number; readonly name: string; readonly arguments: Readonly<Record<string, unknown>> };
+  readonly function: {
+    readonly index: number;
+    readonly name: string;
+    readonly arguments: Readonly<Record<string, unknown>>;
+  };
 }
 
 /** The tokens of one answer and why it ended. */
@@ -30,7 +34,8 @@ export interface GenerationInput {
 
 /** Tokenises an answer and cuts it at the first stop string (excluded) or after `num_predict` tokens. */
 export function planGeneration(input: GenerationInput): GenerationPlan {
-  const limit = input.numPredict !== undefined && input.numPredict > 0 ? input.numPredict : Number.POSITIVE_INFINITY;
+  const limit =
+    input.numPredict !== undefined && input.numPredict > 0 ? input.numPredict : Number.POSITIVE_INFINITY;
   let thinking = tokenize(input.thinking ?? '');
   const toolCalls = input.toolCalls ?? [];
   if (toolCalls.length > 0) {
@@ -61,7 +66,12 @@ export type Metrics = Readonly<Record<string, number>>;
  * Deterministic durations: load 0.5 s cold or 2 ms warm, 0.5 ms per prompt token, and per generated token the
  * token delay or 20 ms, whichever is larger.
  */
-export function generationMetrics(promptTokens: number, evalCount: number, warm: boolean, tokenDelayMs: number): Metrics {
+export function generationMetrics(
+  promptTokens: number,
+  evalCount: number,
+  warm: boolean,
+  tokenDelayMs: number,
+): Metrics {
   const load = warm ? 2_000_000 : 500_000_000;
   const promptEval = promptTokens * 500_000;
   const evalDuration = evalCount * Math.max(tokenDelayMs, 20) * 1_000_000;

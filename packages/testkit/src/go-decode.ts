@@ -120,7 +120,9 @@ function decodeNode(node: JsonNode, type: GoType, ctx: Context): unknown {
     }
     case 'slice':
       if (node.kind !== 'array') return mismatch(ctx, node, type);
-      return node.items.map((item) => (item.kind === 'null' ? zero(type.elem) : decodeNode(item, type.elem, ctx)));
+      return node.items.map((item) =>
+        item.kind === 'null' ? zero(type.elem) : decodeNode(item, type.elem, ctx),
+      );
     case 'struct':
       if (type.alias !== undefined) return decodeAliased(node, type, type.alias, ctx);
       return node.kind === 'object' ? decodeStruct(node, type, ctx) : mismatch(ctx, node, type);
@@ -187,7 +189,9 @@ function decodeAliased(
 }
 
 /** The result of decoding a body into a Go struct: the value, or the message Ollama would answer with. */
-export type GoDecodeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type GoDecodeResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * Decodes a parsed JSON body into the described struct; the caller asserts the result's shape through `T`,

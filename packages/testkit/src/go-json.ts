@@ -3,7 +3,11 @@
 
 /** A parsed JSON value that remembers where it sits in the source text (for json.RawMessage fields). */
 export type JsonNode =
-  | { readonly kind: 'object'; readonly entries: ReadonlyArray<readonly [string, JsonNode]>; readonly raw: string }
+  | {
+      readonly kind: 'object';
+      readonly entries: ReadonlyArray<readonly [string, JsonNode]>;
+      readonly raw: string;
+    }
   | { readonly kind: 'array'; readonly items: readonly JsonNode[]; readonly raw: string }
   | { readonly kind: 'string'; readonly value: string; readonly raw: string }
   | { readonly kind: 'number'; readonly value: number; readonly raw: string }
@@ -39,7 +43,11 @@ class GoSyntaxError extends Error {
 export function goQuoteChar(char: string): string {
   if (char === "'") return "'\\''";
   if (char === '"') return `'"'`;
-  const quoted = goQuote(char);
+  // Go's scanner reports the offending byte, so a multi-byte character shows as its first UTF-8 byte
+  // read as Latin-1 (a BOM is 'ï').
+  const code = char.codePointAt(0) ?? 0;
+  const byte = code > 0x7f ? (new TextEncoder().encode(char)[0] ?? code) : code;
+  const quoted = goQuote(String.fromCharCode(byte));
   return `'${quoted.slice(1, -1)}'`;
 }
 
@@ -229,7 +237,8 @@ class Scanner {
   literal(word: string): void {
     this.pos++;
     for (let i = 1; i < word.length; i++) {
-      if (this.text[this.pos] !== word[i]) this.fail(`in literal ${word} (expecting ${goQuoteChar(word[i] ?? '')})`);
+      if (this.text[this.pos] !== word[i])
+        this.fail(`in literal ${word} (expecting ${goQuoteChar(word[i] ?? '')})`);
       this.pos++;
     }
   }

@@ -82,7 +82,8 @@ export function fullModelName(name: ModelName): string {
 /** The shortest form, `llama3.3:latest` or `acme/model:tag`, as tags and show errors print it. */
 export function shortModelName(name: ModelName): string {
   if (name.host.toLowerCase() !== DEFAULT_HOST) return fullModelName(name);
-  if (name.namespace.toLowerCase() !== DEFAULT_NAMESPACE) return `${name.namespace}/${name.model}:${name.tag}`;
+  if (name.namespace.toLowerCase() !== DEFAULT_NAMESPACE)
+    return `${name.namespace}/${name.model}:${name.tag}`;
   return `${name.model}:${name.tag}`;
 }
 

@@ -38,7 +38,9 @@ const OPTION_KINDS: Readonly<Record<string, OptionKind>> = {
 };
 
 /** Validates `options`; returns the parsed options or the 500 message Ollama would send. */
-export function parseModelOptions(options: Readonly<Record<string, JsonNode>> | undefined): ModelOptions | string {
+export function parseModelOptions(
+  options: Readonly<Record<string, JsonNode>> | undefined,
+): ModelOptions | string {
   const parsed: { numPredict?: number; stop?: string[]; numCtx?: number } = {};
   for (const [key, node] of Object.entries(options ?? {})) {
     const kind = Object.hasOwn(OPTION_KINDS, key) ? OPTION_KINDS[key] : undefined;

@@ -164,7 +164,8 @@ export class ModelCatalogue {
   constructor(models: readonly SimulatedModel[]) {
     for (const spec of models) {
       const name = parseModelName(spec.name);
-      if (name === undefined) throw new Error(`simulated model "${spec.name}" is not a valid Ollama model name`);
+      if (name === undefined)
+        throw new Error(`simulated model "${spec.name}" is not a valid Ollama model name`);
       const key = modelNameKey(name);
       const digest = spec.digest ?? createHash('sha256').update(key).digest('hex');
       this.#byKey.set(key, {

@@ -39,7 +39,12 @@ export function renderChatPrompt(messages: readonly WireMessage[], tools: readon
 }
 
 /** Renders a /api/generate prompt: verbatim in raw mode, else system and user turns plus the assistant header. */
-export function renderGeneratePrompt(prompt: string, system: string, raw: boolean, imageCount: number): string {
+export function renderGeneratePrompt(
+  prompt: string,
+  system: string,
+  raw: boolean,
+  imageCount: number,
+): string {
   const images = IMAGE.repeat(imageCount);
   if (raw) return `${images}${prompt}`;
   const systemTurn = system === '' ? '' : `${header('system')}${system}${END}`;

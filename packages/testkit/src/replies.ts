@@ -2,14 +2,17 @@
 // tests see what arrived), a mention of a tool result after a `tool` message, JSON when `format` asks for
 // it, and a tool call when the last user message names a declared tool.
 import { goQuote, type JsonNode, nodeToValue } from './go-json.js';
-import type { ToolCallReply } from './simulator-state.js';
 import type { WireMessage, WireTool } from './request-types.js';
+import type { ToolCallReply } from './simulator-state.js';
 
 /** The text a thinking model "thinks" before answering. */
 export const THINKING_TEXT = 'The user sent a message. I will answer it directly.';
 
 /** What `format` asks for. */
-export type ReplyFormat = { readonly kind: 'text' } | { readonly kind: 'json' } | { readonly kind: 'schema'; readonly schema: unknown };
+export type ReplyFormat =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'json' }
+  | { readonly kind: 'schema'; readonly schema: unknown };
 
 /** Reads `format` like llm/server.go; returns the 500 message Ollama gives for anything but "json" or an object. */
 export function parseFormat(format: JsonNode | undefined): ReplyFormat | string {
@@ -84,7 +87,8 @@ export function exampleFromSchema(schema: unknown, depth = 0): unknown {
     if (Array.isArray(options) && options.length > 0) return exampleFromSchema(options[0], depth + 1);
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  const type = types.find((t) => t !== 'null') ?? types[0] ?? (isRecord(schema.properties) ? 'object' : undefined);
+  const type =
+    types.find((t) => t !== 'null') ?? types[0] ?? (isRecord(schema.properties) ? 'object' : undefined);
   switch (type) {
     case 'object': {
       const properties = isRecord(schema.properties) ? schema.properties : {};
@@ -142,7 +146,10 @@ function escapeRegExp(text: string): string {
  * whole word (case-insensitive), the earliest-named tool is called, with arguments filled from its schema
  * and overridden by `key=value` pairs in the message.
  */
-export function pickToolCall(messages: readonly WireMessage[], tools: readonly WireTool[]): ToolCallReply | undefined {
+export function pickToolCall(
+  messages: readonly WireMessage[],
+  tools: readonly WireTool[],
+): ToolCallReply | undefined {
   const last = messages.at(-1);
   if (last?.role !== 'user') return undefined;
   const text = last.content ?? '';

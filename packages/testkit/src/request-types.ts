@@ -28,7 +28,11 @@ export interface WireToolCall {
 /** A tool definition (OpenAI-shaped); `parameters` is kept as parsed JSON. */
 export interface WireTool {
   readonly type?: string;
-  readonly function?: { readonly name?: string; readonly description?: string; readonly parameters?: JsonNode };
+  readonly function?: {
+    readonly name?: string;
+    readonly description?: string;
+    readonly parameters?: JsonNode;
+  };
 }
 
 /** `think`: a bool or a level. */
@@ -91,16 +95,16 @@ export interface ShowRequest {
 }
 
 const THINK_LEVELS = ['high', 'medium', 'low', 'max'];
-const THINK_HINT = '(must be "high", "medium", "low", "max", true, or false)';
+const THINK_CHOICES = '"high", "medium", "low", "max", true, or false';
 
 function decodeThink(node: JsonNode): ThinkValue | undefined {
   if (node.kind === 'null') return undefined;
   if (node.kind === 'bool') return node.value;
   if (node.kind === 'string') {
     if (THINK_LEVELS.includes(node.value)) return node.value as ThinkValue;
-    throw new GoDecodeError(`invalid think value: ${goQuote(node.value)} ${THINK_HINT}`);
+    throw new GoDecodeError(`invalid think value: ${goQuote(node.value)} (must be ${THINK_CHOICES})`);
   }
-  throw new GoDecodeError(`think must be a boolean or string ${THINK_HINT}`);
+  throw new GoDecodeError(`think must be a boolean or string (${THINK_CHOICES})`);
 }
 
 // Tool-call arguments decode into an ordered map that accepts only an object (message inferred from code).
@@ -117,7 +121,11 @@ const any: GoType = { go: 'any' };
 const options: GoType = { go: 'map' };
 const keepAlive: GoType = { go: 'custom', decode: decodeKeepAlive };
 const think: GoType = { go: 'custom', decode: decodeThink };
-const images: GoType = { go: 'slice', name: '[]api.ImageData', elem: { go: 'base64', name: 'api.ImageData' } };
+const images: GoType = {
+  go: 'slice',
+  name: '[]api.ImageData',
+  elem: { go: 'base64', name: 'api.ImageData' },
+};
 
 const toolCall: GoType = {
   go: 'struct',

@@ -16,6 +16,10 @@ export function errorResponse(status: number, message: string, contentType = JSO
 }
 
 /** A plain-text response: gin's c.String sends `text/plain; charset=utf-8`, its 404/405 pages `text/plain`. */
-export function textResponse(status: number, text: string, contentType = 'text/plain; charset=utf-8'): Response {
+export function textResponse(
+  status: number,
+  text: string,
+  contentType = 'text/plain; charset=utf-8',
+): Response {
   return new Response(text, { status, headers: { 'content-type': contentType } });
 }

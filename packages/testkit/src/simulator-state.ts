@@ -89,7 +89,12 @@ interface Knob<T> {
 }
 
 /** The paths inference knobs apply to when no `path` is given. */
-export const INFERENCE_PATHS: readonly string[] = ['/api/chat', '/api/generate', '/api/embed', '/api/embeddings'];
+export const INFERENCE_PATHS: readonly string[] = [
+  '/api/chat',
+  '/api/generate',
+  '/api/embed',
+  '/api/embeddings',
+];
 const GENERATION_PATHS: readonly string[] = ['/api/chat', '/api/generate'];
 
 // One-shot knobs queue first-in first-out and win over a standing one; a new standing knob replaces the old.
@@ -113,7 +118,8 @@ class KnobQueue<T> {
   take(path: string): T | undefined {
     const matches = (knob: Knob<T>): boolean =>
       knob.path === undefined ? this.#defaultPaths.includes(path) : knob.path === path;
-    const knob = this.#queue.find(matches) ?? (this.#standing && matches(this.#standing) ? this.#standing : undefined);
+    const knob =
+      this.#queue.find(matches) ?? (this.#standing && matches(this.#standing) ? this.#standing : undefined);
     if (knob === undefined) return undefined;
     knob.remaining--;
     if (knob.remaining <= 0) this.#queue = this.#queue.filter((k) => k !== knob);

@@ -19,45 +19,245 @@ const two = `providers:
 `;
 
 // Each case: the file, the line the first message must point at, and what it must say.
-const invalidCases: { name: string; yaml: string; line: number; message: string; env?: Record<string, string> }[] = [
-  { name: 'YAML syntax: bad indentation', yaml: 'providers:\n  targets:\n    - id: a\n     provider: x\n', line: 4, message: 'YAML syntax error' },
-  { name: 'YAML syntax: unclosed quote', yaml: 'pack:\n  name: "unterminated\n', line: 3, message: 'YAML syntax error' },
-  { name: 'YAML: duplicate key', yaml: 'pack:\n  name: a\n  name: b\n  version: 1\n', line: 3, message: 'YAML syntax error' },
-  { name: 'top level is a list', yaml: '- a\n- b\n', line: 1, message: 'expected a mapping at the top of the file' },
-  { name: 'unknown top-level key', yaml: 'provders:\n  targets: []\n', line: 1, message: 'unknown key "provders"; expected one of: pack, providers, policies, policy, routing, plugins, auth, server (did you mean "providers"?)' },
-  { name: 'target id of the wrong type', yaml: 'providers:\n  targets:\n    - id: 5\n      provider: ollama:chat:x\n', line: 3, message: 'providers.targets[0].id: expected a string, got 5' },
-  { name: 'target without provider', yaml: 'providers:\n  targets:\n    - id: a\n', line: 3, message: 'providers.targets[0].provider: required: expected a string' },
-  { name: 'unknown provider', yaml: 'providers:\n  targets:\n    - id: a\n      provider: openai:chat:gpt-4o\n', line: 4, message: 'unknown provider "openai" in "openai:chat:gpt-4o"; known providers: ollama' },
-  { name: 'provider string without model', yaml: 'providers:\n  targets:\n    - id: a\n      provider: ollama:chat\n', line: 4, message: '"ollama:chat" is not a provider string; expected ollama, ollama:chat:<model>, ollama:completion:<model> or ollama:embedding:<model>' },
-  { name: 'provider string with unknown kind', yaml: 'providers:\n  targets:\n    - id: a\n      provider: ollama:vision:llava\n', line: 4, message: '"ollama:vision:llava" is not a provider string' },
-  { name: 'bare provider without model', yaml: 'providers:\n  targets:\n    - id: a\n      provider: ollama\n', line: 4, message: 'bare "ollama" needs a model: add `model: <name>` or write ollama:chat:<model>' },
-  { name: 'negative timeout', yaml: target('      timeout_seconds: -5\n'), line: 5, message: 'providers.targets[0].timeout_seconds: expected a number > 0, got -5' },
-  { name: 'zero timeout', yaml: target('      timeout_seconds: 0\n'), line: 5, message: 'expected a number > 0, got 0' },
-  { name: 'timeout as text', yaml: target('      stream_timeout_seconds: fast\n'), line: 5, message: 'providers.targets[0].stream_timeout_seconds: expected a number, got "fast"' },
-  { name: 'zero weight', yaml: target('      weight: 0\n'), line: 5, message: 'providers.targets[0].weight: expected a number > 0, got 0' },
-  { name: 'fractional weight', yaml: target('      weight: 1.5\n'), line: 5, message: 'providers.targets[0].weight: expected an integer, got 1.5' },
-  { name: 'base_url without scheme', yaml: target('      base_url: localhost:11434\n'), line: 5, message: 'expected an http(s) URL such as http://localhost:11434' },
-  { name: 'misspelt target key', yaml: target('      bse_url: http://localhost:11434\n'), line: 5, message: 'providers.targets[0].bse_url: unknown key "bse_url"' },
-  { name: 'health_probe not a boolean', yaml: target('      health_probe: "yes"\n'), line: 5, message: 'providers.targets[0].health_probe: expected true or false, got "yes"' },
-  { name: 'secret_key_ref as a string', yaml: target('      secret_key_ref: OLLAMA_KEY\n'), line: 5, message: 'providers.targets[0].secret_key_ref: expected a mapping (key: value), got "OLLAMA_KEY"' },
-  { name: 'unknown PII pattern', yaml: 'policies:\n  - id: p\n    rules:\n      - type: pii_detection\n        action: redact\n        patterns: [ssn, ssnn]\n', line: 6, message: 'policies[0].rules[0].patterns[1]: expected one of "ssn"' },
-  { name: 'unknown rule type', yaml: 'policies:\n  - id: p\n    rules:\n      - type: pii_detect\n        action: redact\n', line: 4, message: 'unknown rule type "pii_detect"' },
-  { name: 'response_length of zero tokens', yaml: 'policies:\n  - id: p\n    rules:\n      - type: response_length\n        action: truncate\n        max_tokens: 0\n', line: 6, message: 'policies[0].rules[0].max_tokens: expected a number > 0, got 0' },
-  { name: 'rule without type', yaml: 'policies:\n  - id: p\n    rules:\n      - action: truncate\n', line: 4, message: 'policies[0].rules[0].type: required: expected a string' },
-  { name: 'policies as a string', yaml: 'policies: pii\n', line: 1, message: 'policies: expected a list of policies ({id, rules}) or {chain: [...]}, got "pii"' },
-  { name: 'duplicate target ids', yaml: `${two}    - id: ollama-llama3\n      provider: ollama:chat:phi4\n`, line: 7, message: 'duplicate target id "ollama-llama3"; first defined at c.yaml:3:' },
-  { name: 'duplicate policy ids', yaml: 'policies:\n  - id: p\n    rules: [{type: response_length, action: truncate, max_tokens: 5}]\n  - id: p\n    rules: [{type: response_length, action: truncate, max_tokens: 9}]\n', line: 4, message: 'duplicate policy id "p"' },
-  { name: 'dangling route', yaml: `${two}routing:\n  rules:\n    - default:\n        target: ollama-lama3\n`, line: 10, message: 'unknown target "ollama-lama3"; defined targets: ollama-llama3, ollama-embed (did you mean "ollama-llama3"?)' },
-  { name: 'chat route to an embedding target', yaml: `${two}routing:\n  rules:\n    - match: {endpoint: chat, metadata: {tier: x}}\n      target: ollama-embed\n`, line: 10, message: 'a chat route cannot point at embedding target "ollama-embed"' },
-  { name: 'default route to an embedding target', yaml: `${two}routing:\n  rules:\n    - default: true\n      target: ollama-embed\n`, line: 10, message: 'the default route serves chat requests and cannot point at embedding target "ollama-embed"' },
-  { name: 'two default routes', yaml: `${two}routing:\n  rules:\n    - default: {target: ollama-llama3}\n    - default: {target: ollama-llama3}\n`, line: 10, message: 'a second default rule' },
-  { name: 'route target of the wrong type', yaml: `${two}routing:\n  rules:\n    - match: {metadata: {a: b}}\n      target: 7\n`, line: 10, message: 'expected a target id or a list of target ids' },
-  { name: 'unset environment variable', yaml: target('      base_url: ${OLLAMA_URL}\n'), line: 5, message: 'environment variable OLLAMA_URL is not set (set OLLAMA_URL, or give a default: ${OLLAMA_URL:-value})' },
-  { name: 'settings for a plugin not in the chain', yaml: 'policy:\n  response_length:\n    action: truncate\n', line: 2, message: 'settings for "response_length" are not used: add "response_length" to policies.chain' },
-  { name: 'unknown chain entry', yaml: 'policies:\n  chain: [respons_length]\n', line: 2, message: 'unknown chain entry "respons_length"' },
-  { name: 'listen without port', yaml: 'server:\n  listen: "41002"\n', line: 2, message: 'server.listen: expected HOST:PORT such as 127.0.0.1:41002' },
-  { name: 'unknown streaming mode', yaml: 'server:\n  streaming:\n    policy_mode: lazy\n', line: 3, message: 'server.streaming.policy_mode: expected one of "buffered", "incremental", got "lazy"' },
-  { name: 'API key hash in the clear', yaml: 'auth:\n  keys:\n    - id: k\n      hash: kt-abc\n', line: 4, message: 'expected "sha256:" and 64 hex digits' },
+const invalidCases: {
+  name: string;
+  yaml: string;
+  line: number;
+  message: string;
+  env?: Record<string, string>;
+}[] = [
+  {
+    name: 'YAML syntax: bad indentation',
+    yaml: 'providers:\n  targets:\n    - id: a\n     provider: x\n',
+    line: 4,
+    message: 'YAML syntax error',
+  },
+  {
+    name: 'YAML syntax: unclosed quote',
+    yaml: 'pack:\n  name: "unterminated\n',
+    line: 3,
+    message: 'YAML syntax error',
+  },
+  {
+    name: 'YAML: duplicate key',
+    yaml: 'pack:\n  name: a\n  name: b\n  version: 1\n',
+    line: 3,
+    message: 'YAML syntax error',
+  },
+  {
+    name: 'top level is a list',
+    yaml: '- a\n- b\n',
+    line: 1,
+    message: 'expected a mapping at the top of the file',
+  },
+  {
+    name: 'unknown top-level key',
+    yaml: 'provders:\n  targets: []\n',
+    line: 1,
+    message:
+      'unknown key "provders"; expected one of: pack, providers, policies, policy, routing, plugins, auth, server (did you mean "providers"?)',
+  },
+  {
+    name: 'target id of the wrong type',
+    yaml: 'providers:\n  targets:\n    - id: 5\n      provider: ollama:chat:x\n',
+    line: 3,
+    message: 'providers.targets[0].id: expected a string, got 5',
+  },
+  {
+    name: 'target without provider',
+    yaml: 'providers:\n  targets:\n    - id: a\n',
+    line: 3,
+    message: 'providers.targets[0].provider: required: expected a string',
+  },
+  {
+    name: 'unknown provider',
+    yaml: 'providers:\n  targets:\n    - id: a\n      provider: openai:chat:gpt-4o\n',
+    line: 4,
+    message: 'unknown provider "openai" in "openai:chat:gpt-4o"; known providers: ollama',
+  },
+  {
+    name: 'provider string without model',
+    yaml: 'providers:\n  targets:\n    - id: a\n      provider: ollama:chat\n',
+    line: 4,
+    message:
+      '"ollama:chat" is not a provider string; expected ollama, ollama:chat:<model>, ollama:completion:<model> or ollama:embedding:<model>',
+  },
+  {
+    name: 'provider string with unknown kind',
+    yaml: 'providers:\n  targets:\n    - id: a\n      provider: ollama:vision:llava\n',
+    line: 4,
+    message: '"ollama:vision:llava" is not a provider string',
+  },
+  {
+    name: 'bare provider without model',
+    yaml: 'providers:\n  targets:\n    - id: a\n      provider: ollama\n',
+    line: 4,
+    message: 'bare "ollama" needs a model: add `model: <name>` or write ollama:chat:<model>',
+  },
+  {
+    name: 'negative timeout',
+    yaml: target('      timeout_seconds: -5\n'),
+    line: 5,
+    message: 'providers.targets[0].timeout_seconds: expected a number > 0, got -5',
+  },
+  {
+    name: 'zero timeout',
+    yaml: target('      timeout_seconds: 0\n'),
+    line: 5,
+    message: 'expected a number > 0, got 0',
+  },
+  {
+    name: 'timeout as text',
+    yaml: target('      stream_timeout_seconds: fast\n'),
+    line: 5,
+    message: 'providers.targets[0].stream_timeout_seconds: expected a number, got "fast"',
+  },
+  {
+    name: 'zero weight',
+    yaml: target('      weight: 0\n'),
+    line: 5,
+    message: 'providers.targets[0].weight: expected a number > 0, got 0',
+  },
+  {
+    name: 'fractional weight',
+    yaml: target('      weight: 1.5\n'),
+    line: 5,
+    message: 'providers.targets[0].weight: expected an integer, got 1.5',
+  },
+  {
+    name: 'base_url without scheme',
+    yaml: target('      base_url: localhost:11434\n'),
+    line: 5,
+    message: 'expected an http(s) URL such as http://localhost:11434',
+  },
+  {
+    name: 'misspelt target key',
+    yaml: target('      bse_url: http://localhost:11434\n'),
+    line: 5,
+    message: 'providers.targets[0].bse_url: unknown key "bse_url"',
+  },
+  {
+    name: 'health_probe not a boolean',
+    yaml: target('      health_probe: "yes"\n'),
+    line: 5,
+    message: 'providers.targets[0].health_probe: expected true or false, got "yes"',
+  },
+  {
+    name: 'secret_key_ref as a string',
+    yaml: target('      secret_key_ref: OLLAMA_KEY\n'),
+    line: 5,
+    message: 'providers.targets[0].secret_key_ref: expected a mapping (key: value), got "OLLAMA_KEY"',
+  },
+  {
+    name: 'unknown PII pattern',
+    yaml: 'policies:\n  - id: p\n    rules:\n      - type: pii_detection\n        action: redact\n        patterns: [ssn, ssnn]\n',
+    line: 6,
+    message: 'policies[0].rules[0].patterns[1]: expected one of "ssn"',
+  },
+  {
+    name: 'unknown rule type',
+    yaml: 'policies:\n  - id: p\n    rules:\n      - type: pii_detect\n        action: redact\n',
+    line: 4,
+    message: 'unknown rule type "pii_detect"',
+  },
+  {
+    name: 'response_length of zero tokens',
+    yaml: 'policies:\n  - id: p\n    rules:\n      - type: response_length\n        action: truncate\n        max_tokens: 0\n',
+    line: 6,
+    message: 'policies[0].rules[0].max_tokens: expected a number > 0, got 0',
+  },
+  {
+    name: 'rule without type',
+    yaml: 'policies:\n  - id: p\n    rules:\n      - action: truncate\n',
+    line: 4,
+    message: 'policies[0].rules[0].type: required: expected a string',
+  },
+  {
+    name: 'policies as a string',
+    yaml: 'policies: pii\n',
+    line: 1,
+    message: 'policies: expected a list of policies ({id, rules}) or {chain: [...]}, got "pii"',
+  },
+  {
+    name: 'duplicate target ids',
+    yaml: `${two}    - id: ollama-llama3\n      provider: ollama:chat:phi4\n`,
+    line: 7,
+    message: 'duplicate target id "ollama-llama3"; first defined at c.yaml:3:',
+  },
+  {
+    name: 'duplicate policy ids',
+    yaml: 'policies:\n  - id: p\n    rules: [{type: response_length, action: truncate, max_tokens: 5}]\n  - id: p\n    rules: [{type: response_length, action: truncate, max_tokens: 9}]\n',
+    line: 4,
+    message: 'duplicate policy id "p"',
+  },
+  {
+    name: 'dangling route',
+    yaml: `${two}routing:\n  rules:\n    - default:\n        target: ollama-lama3\n`,
+    line: 10,
+    message:
+      'unknown target "ollama-lama3"; defined targets: ollama-llama3, ollama-embed (did you mean "ollama-llama3"?)',
+  },
+  {
+    name: 'chat route to an embedding target',
+    yaml: `${two}routing:\n  rules:\n    - match: {endpoint: chat, metadata: {tier: x}}\n      target: ollama-embed\n`,
+    line: 10,
+    message: 'a chat route cannot point at embedding target "ollama-embed"',
+  },
+  {
+    name: 'default route to an embedding target',
+    yaml: `${two}routing:\n  rules:\n    - default: true\n      target: ollama-embed\n`,
+    line: 10,
+    message: 'the default route serves chat requests and cannot point at embedding target "ollama-embed"',
+  },
+  {
+    name: 'two default routes',
+    yaml: `${two}routing:\n  rules:\n    - default: {target: ollama-llama3}\n    - default: {target: ollama-llama3}\n`,
+    line: 10,
+    message: 'a second default rule',
+  },
+  {
+    name: 'route target of the wrong type',
+    yaml: `${two}routing:\n  rules:\n    - match: {metadata: {a: b}}\n      target: 7\n`,
+    line: 10,
+    message: 'expected a target id or a list of target ids',
+  },
+  {
+    name: 'unset environment variable',
+    yaml: target('      base_url: ${OLLAMA_URL}\n'),
+    line: 5,
+    message:
+      'environment variable OLLAMA_URL is not set (set OLLAMA_URL, or give a default: ${OLLAMA_URL:-value})',
+  },
+  {
+    name: 'settings for a plugin not in the chain',
+    yaml: 'policy:\n  response_length:\n    action: truncate\n',
+    line: 2,
+    message: 'settings for "response_length" are not used: add "response_length" to policies.chain',
+  },
+  {
+    name: 'unknown chain entry',
+    yaml: 'policies:\n  chain: [respons_length]\n',
+    line: 2,
+    message: 'unknown chain entry "respons_length"',
+  },
+  {
+    name: 'listen without port',
+    yaml: 'server:\n  listen: "41002"\n',
+    line: 2,
+    message: 'server.listen: expected HOST:PORT such as 127.0.0.1:41002',
+  },
+  {
+    name: 'unknown streaming mode',
+    yaml: 'server:\n  streaming:\n    policy_mode: lazy\n',
+    line: 3,
+    message: 'server.streaming.policy_mode: expected one of "buffered", "incremental", got "lazy"',
+  },
+  {
+    name: 'API key hash in the clear',
+    yaml: 'auth:\n  keys:\n    - id: k\n      hash: kt-abc\n',
+    line: 4,
+    message: 'expected "sha256:" and 64 hex digits',
+  },
 ];
 
 describe('kt config validate', () => {
@@ -74,13 +274,18 @@ describe('kt config validate', () => {
   it('refuses routing-by-metadata.yaml alone, naming the unknown target', async () => {
     const { code, stderr } = await runKt(['config', 'validate', 'routing-by-metadata.yaml'], { cwd: seeds });
     expect(code).toBe(1);
-    expect(stderr).toContain('routing-by-metadata.yaml:13:15 routing.rules[0].target: unknown target "ollama-embed"');
+    expect(stderr).toContain(
+      'routing-by-metadata.yaml:13:15 routing.rules[0].target: unknown target "ollama-embed"',
+    );
   });
 
   it('accepts routing-by-metadata.yaml after policy-config.yaml, and summarises the routes', async () => {
-    const { code, stdout } = await runKt(['config', 'validate', 'policy-config.yaml', 'routing-by-metadata.yaml'], {
-      cwd: seeds,
-    });
+    const { code, stdout } = await runKt(
+      ['config', 'validate', 'policy-config.yaml', 'routing-by-metadata.yaml'],
+      {
+        cwd: seeds,
+      },
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('task_type=embedding -> ollama-embed');
     expect(stdout).toContain('default -> ollama-llama3');
@@ -92,7 +297,10 @@ describe('kt config validate', () => {
 
   it.each(invalidCases)('refuses $name (line $line)', async ({ yaml, line, message, env }) => {
     const dir = await tempFiles({ 'c.yaml': yaml });
-    const { code, stderr } = await runKt(['config', 'validate', 'c.yaml'], { cwd: dir, ...(env ? { env } : {}) });
+    const { code, stderr } = await runKt(['config', 'validate', 'c.yaml'], {
+      cwd: dir,
+      ...(env ? { env } : {}),
+    });
     expect(code).toBe(1);
     const first = stderr.split('\n')[0]!;
     expect(first).toMatch(new RegExp(`^c\\.yaml:${line}:\\d+ `));
@@ -100,9 +308,14 @@ describe('kt config validate', () => {
   });
 
   it('reports every problem of several files at once', async () => {
-    const dir = await tempFiles({ 'a.yaml': target('      weight: 0\n      timeout_seconds: -1\n'), 'b.yaml': 'server:\n  listen: nope\n' });
+    const dir = await tempFiles({
+      'a.yaml': target('      weight: 0\n      timeout_seconds: -1\n'),
+      'b.yaml': 'server:\n  listen: nope\n',
+    });
     await copyFile(join(seeds, 'policy-config.yaml'), join(dir, 'seed.yaml'));
-    const { code, stderr } = await runKt(['config', 'validate', 'seed.yaml', 'a.yaml', 'b.yaml'], { cwd: dir });
+    const { code, stderr } = await runKt(['config', 'validate', 'seed.yaml', 'a.yaml', 'b.yaml'], {
+      cwd: dir,
+    });
     expect(code).toBe(1);
     expect(stderr.split('\n')).toEqual([
       'a.yaml:5:15 providers.targets[0].weight: expected a number > 0, got 0',

@@ -11,7 +11,9 @@ export async function configValidate(files: readonly string[], io: CliIo): Promi
   const result = await loadConfig(files, { registry: createBuiltinRegistry(), env: io.env, cwd: io.cwd });
   if (!result.ok) {
     for (const issue of result.issues) io.err(formatConfigIssue(issue));
-    io.err(`${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was loaded.`);
+    io.err(
+      `${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was loaded.`,
+    );
     return 1;
   }
   io.out(summarise(result.config, files));
@@ -22,11 +24,15 @@ export async function configValidate(files: readonly string[], io: CliIo): Promi
 export function summarise(config: GatewayConfig, files: readonly string[]): string {
   const lines = [`valid: ${files.join(', ')}`];
   for (const pack of config.packs) {
-    lines.push(`pack ${pack.name} ${pack.version}${pack.enabled ? '' : ' (disabled: its contents are not loaded)'}`);
+    lines.push(
+      `pack ${pack.name} ${pack.version}${pack.enabled ? '' : ' (disabled: its contents are not loaded)'}`,
+    );
   }
   lines.push(`targets (${config.targets.length}):`);
   for (const t of config.targets) {
-    lines.push(`  ${t.id}: ${t.kind} ${t.model} at ${t.baseUrl}${t.weight === 1 ? '' : ` weight ${t.weight}`}`);
+    lines.push(
+      `  ${t.id}: ${t.kind} ${t.model} at ${t.baseUrl}${t.weight === 1 ? '' : ` weight ${t.weight}`}`,
+    );
   }
   lines.push(`policies (${config.policies.length}):`);
   for (const p of config.policies) {
@@ -41,6 +47,7 @@ export function summarise(config: GatewayConfig, files: readonly string[]): stri
     if (r.endpoint !== undefined) match.push(`endpoint=${r.endpoint}`);
     lines.push(`  ${match.join(' ') || 'any'} -> ${r.targets.join(', ')}`);
   }
-  if (config.routing.defaultTargets !== undefined) lines.push(`  default -> ${config.routing.defaultTargets.join(', ')}`);
+  if (config.routing.defaultTargets !== undefined)
+    lines.push(`  default -> ${config.routing.defaultTargets.join(', ')}`);
   return lines.join('\n');
 }

@@ -53,7 +53,10 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
       const scope = { endpoint: target.kind, targetId: target.id, model: target.model };
       const buffered = gateway.deps.chain.bufferedOnly(scope);
       if (buffered.length > 0) {
-        logger.warn({ target: target.id, rules: buffered }, 'these rules need whole answers: streams to this target are buffered');
+        logger.warn(
+          { target: target.id, rules: buffered },
+          'these rules need whole answers: streams to this target are buffered',
+        );
       }
     }
   }

@@ -1,4 +1,4 @@
-import { embeddingListBody, type EmbeddingRequest, embeddingRequestSchema } from '@keeptrusts/core';
+import { type EmbeddingRequest, embeddingListBody, embeddingRequestSchema } from '@keeptrusts/core';
 import type { Context } from 'hono';
 import type { AuditTrail } from '../audit-trail.js';
 import type { GatewayDeps } from '../deps.js';
@@ -13,6 +13,10 @@ export async function embeddings(c: Context, deps: GatewayDeps, trail: AuditTrai
     target.provider.embedding(prepared.body, { signal: c.req.raw.signal, model: target.config.model }),
   );
   trail.firstByte();
-  trail.record.usage = { prompt_tokens: result.promptTokens, completion_tokens: 0, total_tokens: result.promptTokens };
+  trail.record.usage = {
+    prompt_tokens: result.promptTokens,
+    completion_tokens: 0,
+    total_tokens: result.promptTokens,
+  };
   return c.json(embeddingListBody(result, { model: body.model, encodingFormat: body.encoding_format }));
 }

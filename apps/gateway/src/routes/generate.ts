@@ -1,16 +1,17 @@
 import {
   type ChatCompletionRequest,
-  chatCompletionRequestSchema,
   type ChatResult,
   type CompletionRequest,
   type CompletionResult,
+  chatCompletionBody,
+  chatCompletionRequestSchema,
   completionRequestSchema,
   encodeSseStream,
   GatewayError,
   newResponseMeta,
   type StreamEvent,
+  textCompletionBody,
 } from '@keeptrusts/core';
-import { chatCompletionBody, textCompletionBody } from '@keeptrusts/core';
 import type { Context } from 'hono';
 import { bufferedEvents, gather, incrementalEvents, sseResponse } from '../answer-stream.js';
 import type { AuditTrail } from '../audit-trail.js';
@@ -45,7 +46,10 @@ export async function generate(
     const result = await withFailover<ChatResult | CompletionResult>(prepared.order, trail, (target) =>
       kind === 'chat'
         ? target.provider.chat(prepared.body as ChatCompletionRequest, { signal, model: target.config.model })
-        : target.provider.completion(prepared.body as CompletionRequest, { signal, model: target.config.model }),
+        : target.provider.completion(prepared.body as CompletionRequest, {
+            signal,
+            model: target.config.model,
+          }),
     );
     trail.firstByte();
     const text = 'content' in result ? result.content : result.text;
@@ -63,8 +67,14 @@ export async function generate(
 
   const events = await withFailover(prepared.order, trail, (target) =>
     kind === 'chat'
-      ? target.provider.chatStream(prepared.body as ChatCompletionRequest, { signal, model: target.config.model })
-      : target.provider.completionStream(prepared.body as CompletionRequest, { signal, model: target.config.model }),
+      ? target.provider.chatStream(prepared.body as ChatCompletionRequest, {
+          signal,
+          model: target.config.model,
+        })
+      : target.provider.completionStream(prepared.body as CompletionRequest, {
+          signal,
+          model: target.config.model,
+        }),
   );
   const filter = deps.policyMode === 'incremental' ? deps.chain.streamFilter(prepared.scope) : undefined;
   let answer: AsyncIterable<StreamEvent>;
@@ -86,7 +96,9 @@ export async function generate(
       return body;
     },
   });
-  return sseResponse(tap(frames, trail), (cancelled) => trail.finish(cancelled ? 499 : 200, cancelled ? 'client_closed' : null));
+  return sseResponse(tap(frames, trail), (cancelled) =>
+    trail.finish(cancelled ? 499 : 200, cancelled ? 'client_closed' : null),
+  );
 }
 
 async function* tap(frames: AsyncGenerator<string>, trail: AuditTrail): AsyncGenerator<string> {

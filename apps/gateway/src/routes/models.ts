@@ -1,10 +1,14 @@
-import { GatewayError, modelListBody, type ModelInfo } from '@keeptrusts/core';
+import { GatewayError, type ModelInfo, modelListBody } from '@keeptrusts/core';
 import type { Context } from 'hono';
 import type { GatewayDeps } from '../deps.js';
 
 /** Each target is a model clients can name; its provider string and model name work too. */
 function modelsOf(deps: GatewayDeps): ModelInfo[] {
-  return deps.pool.targets.map((t) => ({ id: t.config.id, created: deps.startedAt, ownedBy: t.config.providerName }));
+  return deps.pool.targets.map((t) => ({
+    id: t.config.id,
+    created: deps.startedAt,
+    ownedBy: t.config.providerName,
+  }));
 }
 
 /** `GET /v1/models`. */
@@ -17,9 +21,13 @@ export function getModel(c: Context, deps: GatewayDeps): Response {
   const id = decodeURIComponent(c.req.path.slice('/v1/models/'.length));
   const target =
     deps.pool.get(id) ??
-    deps.pool.targets.find((t) => t.config.provider === id || t.config.model.toLowerCase() === id.toLowerCase());
+    deps.pool.targets.find(
+      (t) => t.config.provider === id || t.config.model.toLowerCase() === id.toLowerCase(),
+    );
   if (target === undefined) {
-    throw new GatewayError('model_not_found', `no target or model named "${id}"; GET /v1/models lists them`, { param: 'model' });
+    throw new GatewayError('model_not_found', `no target or model named "${id}"; GET /v1/models lists them`, {
+      param: 'model',
+    });
   }
   return c.json({ id, object: 'model', created: deps.startedAt, owned_by: target.config.providerName });
 }

@@ -9,7 +9,9 @@ describe('didYouMean', () => {
     ['helth_probe', 'health_probe'],
     ['BASE_URL', 'base_url'],
   ])('suggests %s → %s', (input, expected) => {
-    expect(didYouMean(input, ['base_url', 'timeout_seconds', 'ssn', 'health_probe', 'weight'])).toBe(expected);
+    expect(didYouMean(input, ['base_url', 'timeout_seconds', 'ssn', 'health_probe', 'weight'])).toBe(
+      expected,
+    );
   });
 
   it('suggests nothing when no name is close', () => {

@@ -21,20 +21,24 @@ export function substituteEnv(
 ): unknown {
   if (typeof value === 'string') {
     if (!value.includes('${')) return value;
-    const result = value.replace(reference, (match, name: string | undefined, fallback: string | undefined) => {
-      if (name === undefined) return '${';
-      const found = env(name);
-      if (found !== undefined && found !== '') return found;
-      if (fallback !== undefined) return fallback;
-      unset.push({ path, name });
-      return match;
-    });
+    const result = value.replace(
+      reference,
+      (match, name: string | undefined, fallback: string | undefined) => {
+        if (name === undefined) return '${';
+        const found = env(name);
+        if (found !== undefined && found !== '') return found;
+        if (fallback !== undefined) return fallback;
+        unset.push({ path, name });
+        return match;
+      },
+    );
     if (wholeReference.test(value) && scalarLike.test(result)) {
       return result === 'true' ? true : result === 'false' ? false : Number(result);
     }
     return result;
   }
-  if (Array.isArray(value)) return value.map((item, index) => substituteEnv(item, env, unset, [...path, index]));
+  if (Array.isArray(value))
+    return value.map((item, index) => substituteEnv(item, env, unset, [...path, index]));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, unset, [...path, key])]),

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { formatConfigIssue } from '../errors.js';
 import { allow } from '../plugin/decision.js';
 import { defineAuditSink, definePlugin, definePolicy, defineProvider } from '../plugin/define.js';
-import { createRegistry } from '../plugin/registry.js';
 import type { ProviderInstance } from '../plugin/provider-types.js';
+import { createRegistry } from '../plugin/registry.js';
 import { loadConfig } from './load.js';
 
 // A small plugin set of the same shapes the built-ins have; the gateway's tests run the real ones.
@@ -25,7 +25,10 @@ const testPlugin = definePlugin({
   sinks: [
     defineAuditSink({
       type: 'audit-logger',
-      configSchema: z.strictObject({ immutable: z.boolean().default(false), retention_days: z.number().int().positive().optional() }),
+      configSchema: z.strictObject({
+        immutable: z.boolean().default(false),
+        retention_days: z.number().int().positive().optional(),
+      }),
       create: () => ({ append() {}, flush: async () => {}, close: async () => {}, healthy: () => true }),
     }),
   ],
@@ -94,11 +97,15 @@ describe('loadConfig', () => {
   });
 
   it('merges files in order: routes may name targets of an earlier file', async () => {
-    const routing = 'routing:\n  rules:\n    - match: {metadata: {task_type: embedding}}\n      target: embed\n    - default: true\n      target: chat\n';
+    const routing =
+      'routing:\n  rules:\n    - match: {metadata: {task_type: embedding}}\n      target: embed\n    - default: true\n      target: chat\n';
     const result = await load([targets, routing]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config.routing.rules[0]).toMatchObject({ metadata: { task_type: ['embedding'] }, targets: ['embed'] });
+    expect(result.config.routing.rules[0]).toMatchObject({
+      metadata: { task_type: ['embedding'] },
+      targets: ['embed'],
+    });
     expect(result.config.routing.defaultTargets).toEqual(['chat']);
     expect(await problems([routing])).toEqual([
       'c0.yaml:4:15 routing.rules[0].target: unknown target "embed"; defined targets: none',
@@ -114,13 +121,19 @@ describe('loadConfig', () => {
     if (!result.ok) return;
     expect(result.config.routing.defaultTargets).toEqual(['chat']);
     expect(result.config.sinks).toMatchObject([{ type: 'audit-logger', config: { immutable: true } }]);
-    expect(result.config.policies).toMatchObject([{ id: 'keyword_deny', rules: [{ config: { words: ['secret'] } }] }]);
+    expect(result.config.policies).toMatchObject([
+      { id: 'keyword_deny', rules: [{ config: { words: ['secret'] } }] },
+    ]);
   });
 
   it('substitutes environment variables before validating', async () => {
-    const text = 'providers:\n  targets:\n    - id: a\n      provider: ollama:chat:x\n      base_url: ${OLLAMA_URL:-http://localhost:11434}\n      timeout_seconds: ${T}\n';
+    const text =
+      'providers:\n  targets:\n    - id: a\n      provider: ollama:chat:x\n      base_url: ${OLLAMA_URL:-http://localhost:11434}\n      timeout_seconds: ${T}\n';
     const result = await load([text], { T: '90', OLLAMA_URL: 'http://box:11434' });
-    expect(result.ok && result.config.targets[0]).toMatchObject({ baseUrl: 'http://box:11434', timeoutSeconds: 90 });
+    expect(result.ok && result.config.targets[0]).toMatchObject({
+      baseUrl: 'http://box:11434',
+      timeoutSeconds: 90,
+    });
   });
 
   it('reports every problem of every file at once', async () => {
@@ -146,6 +159,8 @@ describe('loadConfig', () => {
   it('names a missing file', async () => {
     const registry = createRegistry();
     const result = await loadConfig(['/nonexistent/kt.yaml'], { registry });
-    expect(result.ok ? [] : result.issues.map(formatConfigIssue)).toEqual(['/nonexistent/kt.yaml cannot read the file: no such file']);
+    expect(result.ok ? [] : result.issues.map(formatConfigIssue)).toEqual([
+      '/nonexistent/kt.yaml cannot read the file: no such file',
+    ]);
   });
 });

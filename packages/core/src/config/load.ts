@@ -33,7 +33,10 @@ export type LoadResult = { ok: true; config: GatewayConfig } | { ok: false; issu
  */
 export async function loadConfig(files: readonly string[], options: LoadOptions): Promise<LoadResult> {
   if (files.length === 0) {
-    return { ok: false, issues: [{ path: '', message: 'no configuration file given; pass --policy-config FILE' }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: 'no configuration file given; pass --policy-config FILE' }],
+    };
   }
   const texts: { file: string; text: string }[] = [];
   const issues: ConfigIssue[] = [];
@@ -42,7 +45,8 @@ export async function loadConfig(files: readonly string[], options: LoadOptions)
       texts.push({ file, text: await readFile(resolve(options.cwd ?? '.', file), 'utf8') });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
+      const reason =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
       issues.push({ file, path: '', message: `cannot read the file: ${reason}` });
     }
   }
@@ -66,7 +70,13 @@ export async function loadConfigTexts(
     }
     const { source } = parsed;
     if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
-      issues.push({ file, line: 1, column: 1, path: '', message: 'expected a mapping at the top of the file' });
+      issues.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'expected a mapping at the top of the file',
+      });
       continue;
     }
     const unset: UnsetVariable[] = [];
@@ -82,7 +92,11 @@ export async function loadConfigTexts(
         hint: `set ${name}, or give a default: \${${name}:-value}`,
       });
     }
-    const checked = checkWithSchema(writtenConfigSchema, substituted, { file, prefix: [], locate: source.locate });
+    const checked = checkWithSchema(writtenConfigSchema, substituted, {
+      file,
+      prefix: [],
+      locate: source.locate,
+    });
     if (!checked.ok) {
       issues.push(...checked.issues);
       continue;
@@ -102,7 +116,10 @@ export async function loadConfigTexts(
         };
         const manifest = module.default as PluginManifest | undefined;
         if (manifest?.kind !== 'plugin') {
-          issues.push({ ...at, message: `"${specifier}" does not default-export a plugin made by definePlugin()` });
+          issues.push({
+            ...at,
+            message: `"${specifier}" does not default-export a plugin made by definePlugin()`,
+          });
           continue;
         }
         if (!options.registry.plugins().includes(manifest)) options.registry.register(manifest);
@@ -117,7 +134,14 @@ export async function loadConfigTexts(
   const baseDir = dirname(resolve(options.cwd ?? '.', texts[0]?.file ?? '.'));
   const result = normaliseConfig(valid, options.registry, baseDir, { crossCheck: issues.length === 0 });
   if ('issues' in result) issues.push(...result.issues);
-  if (issues.length > 0) return { ok: false, issues: sortIssues(issues, texts.map((t) => t.file)) };
+  if (issues.length > 0)
+    return {
+      ok: false,
+      issues: sortIssues(
+        issues,
+        texts.map((t) => t.file),
+      ),
+    };
   return 'config' in result ? { ok: true, config: result.config } : { ok: false, issues };
 }
 

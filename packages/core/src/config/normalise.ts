@@ -14,8 +14,8 @@ import type {
   TargetConfig,
 } from './types.js';
 import type { WrittenConfig, WrittenPolicy, WrittenRoute, WrittenTarget } from './written.js';
-import { checkWithSchema, formatPath } from './zod-issues.js';
 import type { YamlSource } from './yaml-source.js';
+import { checkWithSchema, formatPath } from './zod-issues.js';
 
 /** One validated file, with the parsed YAML that can still locate its values. */
 export interface ValidFile {
@@ -45,7 +45,13 @@ export function normaliseConfig(
 ): { config: GatewayConfig } | { issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const sources = new Map(files.map((f) => [f.source.file, f.source]));
-  const report = (origin: Origin, sub: readonly (string | number)[], message: string, hint?: string, key = false) => {
+  const report = (
+    origin: Origin,
+    sub: readonly (string | number)[],
+    message: string,
+    hint?: string,
+    key = false,
+  ) => {
     const path = [...origin.path, ...sub];
     const pos = sources.get(origin.file)?.locate(path, { key });
     issues.push({
@@ -58,7 +64,11 @@ export function normaliseConfig(
   };
   const checkAt: CheckAt = (schema, value, origin) => {
     const source = sources.get(origin.file)!;
-    const result = checkWithSchema(schema, value, { file: origin.file, prefix: origin.path, locate: source.locate });
+    const result = checkWithSchema(schema, value, {
+      file: origin.file,
+      prefix: origin.path,
+      locate: source.locate,
+    });
     if (result.ok) return { data: result.data };
     issues.push(...result.issues);
     return undefined;
@@ -89,21 +99,34 @@ export function normaliseConfig(
     const file = source.file;
     if (written.pack !== undefined) {
       const enabled = written.pack.enabled ?? true;
-      config.packs = [...config.packs, { name: written.pack.name, version: written.pack.version, enabled, file }];
+      config.packs = [
+        ...config.packs,
+        { name: written.pack.name, version: written.pack.version, enabled, file },
+      ];
       if (!enabled) continue;
     }
     for (const [i, target] of (written.providers?.targets ?? []).entries()) {
-      const normalised = normaliseTarget(target, { file, path: ['providers', 'targets', i] }, registry, report);
+      const normalised = normaliseTarget(
+        target,
+        { file, path: ['providers', 'targets', i] },
+        registry,
+        report,
+      );
       if (normalised !== undefined) config.targets.push(normalised);
     }
     const policies = written.policies;
     if (Array.isArray(policies)) {
       for (const [i, policy] of policies.entries()) {
-        const normalised = normalisePolicy(policy, { file, path: ['policies', i] }, registry, { report, hintFor, checkAt });
+        const normalised = normalisePolicy(policy, { file, path: ['policies', i] }, registry, {
+          report,
+          hintFor,
+          checkAt,
+        });
         if (normalised !== undefined) config.policies.push(normalised);
       }
     } else if (policies !== undefined) {
-      for (const [i, name] of policies.chain.entries()) chain.push({ name, origin: { file, path: ['policies', 'chain', i] } });
+      for (const [i, name] of policies.chain.entries())
+        chain.push({ name, origin: { file, path: ['policies', 'chain', i] } });
     }
     for (const [name, value] of Object.entries(written.policy ?? {})) {
       settings.set(name, { value, origin: { file, path: ['policy', name] } });
@@ -114,7 +137,11 @@ export function normaliseConfig(
       if (rule === 'default') continue;
       if ('defaultTargets' in rule) {
         if (defaultOrigin !== undefined) {
-          report(origin, [], `a second default rule; the first is at ${describeOrigin(defaultOrigin, sources)}`);
+          report(
+            origin,
+            [],
+            `a second default rule; the first is at ${describeOrigin(defaultOrigin, sources)}`,
+          );
         }
         defaultOrigin = origin;
         config.routing.defaultTargets = rule.defaultTargets;
@@ -126,7 +153,11 @@ export function normaliseConfig(
     if (written.auth !== undefined) {
       config.auth.configured = true;
       for (const key of written.auth.keys ?? []) {
-        config.auth.keys.push({ id: key.id, sha256: key.hash.slice('sha256:'.length), description: key.description });
+        config.auth.keys.push({
+          id: key.id,
+          sha256: key.hash.slice('sha256:'.length),
+          description: key.description,
+        });
       }
       if (written.auth.allow_unauthenticated !== undefined) {
         config.auth.allowUnauthenticated = written.auth.allow_unauthenticated;
@@ -150,7 +181,12 @@ export function normaliseConfig(
     if (sink !== undefined) {
       const checked = checkAt(sink.configSchema, setting?.value ?? {}, settingOrigin);
       if (checked !== undefined) {
-        config.sinks.push({ type: name, definition: sink, config: checked.data, origin: settingOrigin } satisfies SinkConfig);
+        config.sinks.push({
+          type: name,
+          definition: sink,
+          config: checked.data,
+          origin: settingOrigin,
+        } satisfies SinkConfig);
       }
     } else if (policy !== undefined) {
       const checked = checkAt(policy.configSchema, setting?.value ?? {}, settingOrigin);
@@ -171,7 +207,13 @@ export function normaliseConfig(
   }
   for (const [name, { origin }] of settings) {
     if (!used.has(name)) {
-      report(origin, [], `settings for "${name}" are not used: add "${name}" to policies.chain`, undefined, true);
+      report(
+        origin,
+        [],
+        `settings for "${name}" are not used: add "${name}" to policies.chain`,
+        undefined,
+        true,
+      );
     }
   }
 
@@ -179,7 +221,13 @@ export function normaliseConfig(
   return issues.length > 0 ? { issues } : { config };
 }
 
-type Report = (origin: Origin, sub: readonly (string | number)[], message: string, hint?: string, key?: boolean) => void;
+type Report = (
+  origin: Origin,
+  sub: readonly (string | number)[],
+  message: string,
+  hint?: string,
+  key?: boolean,
+) => void;
 type HintFor = (name: string, known: readonly string[]) => string | undefined;
 type CheckAt = (schema: z.ZodType, value: unknown, origin: Origin) => { data: unknown } | undefined;
 
@@ -196,7 +244,11 @@ function normaliseTarget(
   }
   const model = target.model ?? ref.model;
   if (model === undefined) {
-    report(origin, ['provider'], `bare "${ref.provider}" needs a model: add \`model: <name>\` or write ${ref.provider}:chat:<model>`);
+    report(
+      origin,
+      ['provider'],
+      `bare "${ref.provider}" needs a model: add \`model: <name>\` or write ${ref.provider}:chat:<model>`,
+    );
     return undefined;
   }
   return {
@@ -231,7 +283,12 @@ function normalisePolicy(
     const definition = registry.policy(rule.type);
     if (definition === undefined) {
       const known = registry.policyTypes();
-      report(ruleOrigin, ['type'], `unknown rule type "${rule.type}"; known: ${known.join(', ')}`, hintFor(rule.type, known));
+      report(
+        ruleOrigin,
+        ['type'],
+        `unknown rule type "${rule.type}"; known: ${known.join(', ')}`,
+        hintFor(rule.type, known),
+      );
       ok = false;
       continue;
     }
@@ -286,7 +343,11 @@ function crossCheck(
   for (const target of config.targets) {
     const first = targets.get(target.id);
     if (first !== undefined) {
-      report(target.origin, ['id'], `duplicate target id "${target.id}"; first defined at ${describeOrigin(first.origin, sources)}`);
+      report(
+        target.origin,
+        ['id'],
+        `duplicate target id "${target.id}"; first defined at ${describeOrigin(first.origin, sources)}`,
+      );
     } else targets.set(target.id, target);
   }
   const ids = [...targets.keys()];
@@ -294,7 +355,11 @@ function crossCheck(
   for (const policy of config.policies) {
     const first = policyIds.get(policy.id);
     if (first !== undefined) {
-      report(policy.origin, ['id'], `duplicate policy id "${policy.id}"; first defined at ${describeOrigin(first, sources)}`);
+      report(
+        policy.origin,
+        ['id'],
+        `duplicate policy id "${policy.id}"; first defined at ${describeOrigin(first, sources)}`,
+      );
     } else policyIds.set(policy.id, policy.origin);
     for (const [i, id] of (policy.targets ?? []).entries()) {
       if (!targets.has(id)) report(policy.origin, ['targets', i], `unknown target "${id}"`, hintFor(id, ids));
@@ -309,22 +374,40 @@ function crossCheck(
     report({ file: config.files[0] ?? '', path: ['auth', 'keys'] }, [], `duplicate API key id "${key.id}"`);
   }
 
-  const checkTargets = (list: readonly string[], origin: Origin, sub: (string | number)[], endpoint?: EndpointKind) => {
+  const checkTargets = (
+    list: readonly string[],
+    origin: Origin,
+    sub: (string | number)[],
+    endpoint?: EndpointKind,
+  ) => {
     const kinds = new Set<EndpointKind>();
     for (const [i, id] of list.entries()) {
       const target = targets.get(id);
       const at = list.length === 1 && typeof sub.at(-1) === 'string' ? sub : [...sub, i];
       if (target === undefined) {
-        report(origin, at, `unknown target "${id}"; defined targets: ${ids.join(', ') || 'none'}`, hintFor(id, ids));
+        report(
+          origin,
+          at,
+          `unknown target "${id}"; defined targets: ${ids.join(', ') || 'none'}`,
+          hintFor(id, ids),
+        );
         continue;
       }
       kinds.add(target.kind);
-      if (endpoint !== undefined && target.kind !== endpoint && !(endpoint === 'chat' && target.kind === 'completion')) {
+      if (
+        endpoint !== undefined &&
+        target.kind !== endpoint &&
+        !(endpoint === 'chat' && target.kind === 'completion')
+      ) {
         report(origin, at, `a ${endpoint} route cannot point at ${target.kind} target "${id}"`);
       }
     }
     if (kinds.size > 1) {
-      report(origin, sub, `targets of one rule must serve one endpoint kind; found ${[...kinds].join(' and ')}`);
+      report(
+        origin,
+        sub,
+        `targets of one rule must serve one endpoint kind; found ${[...kinds].join(' and ')}`,
+      );
     }
   };
   for (const rule of config.routing.rules) checkTargets(rule.targets, rule.origin, ['target'], rule.endpoint);
@@ -333,7 +416,11 @@ function crossCheck(
     checkTargets(config.routing.defaultTargets, origin.origin, origin.sub);
     for (const id of config.routing.defaultTargets) {
       if (targets.get(id)?.kind === 'embedding') {
-        report(origin.origin, origin.sub, `the default route serves chat requests and cannot point at embedding target "${id}"`);
+        report(
+          origin.origin,
+          origin.sub,
+          `the default route serves chat requests and cannot point at embedding target "${id}"`,
+        );
       }
     }
   }
@@ -350,7 +437,10 @@ function findDefaultOrigin(
     for (const [i, rule] of rules.entries()) {
       if (rule !== null && typeof rule === 'object' && 'default' in rule) {
         const nested = typeof (rule as { default: unknown }).default === 'object';
-        return { origin: { file, path: ['routing', 'rules', i] }, sub: nested ? ['default', 'target'] : ['target'] };
+        return {
+          origin: { file, path: ['routing', 'rules', i] },
+          sub: nested ? ['default', 'target'] : ['target'],
+        };
       }
     }
   }

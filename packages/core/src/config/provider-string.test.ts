@@ -10,8 +10,14 @@ describe('parseProviderString', () => {
     ['ollama:chat:llama3.3', { provider: 'ollama', kind: 'chat', model: 'llama3.3' }],
     ['ollama:chat:llama3.3:70b', { provider: 'ollama', kind: 'chat', model: 'llama3.3:70b' }],
     ['ollama:completion:mistral', { provider: 'ollama', kind: 'completion', model: 'mistral' }],
-    ['ollama:embedding:nomic-embed-text', { provider: 'ollama', kind: 'embedding', model: 'nomic-embed-text' }],
-    ['ollama:chat:hf.co/org/model:Q4_K_M', { provider: 'ollama', kind: 'chat', model: 'hf.co/org/model:Q4_K_M' }],
+    [
+      'ollama:embedding:nomic-embed-text',
+      { provider: 'ollama', kind: 'embedding', model: 'nomic-embed-text' },
+    ],
+    [
+      'ollama:chat:hf.co/org/model:Q4_K_M',
+      { provider: 'ollama', kind: 'chat', model: 'hf.co/org/model:Q4_K_M' },
+    ],
   ])('splits %s on the first two colons only', (input, expected) => {
     expect(parseProviderString(input, known)).toEqual(expected);
   });
@@ -34,7 +40,11 @@ describe('parseProviderString', () => {
         fc.constantFrom('chat', 'completion', 'embedding'),
         fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
         (kind, model) => {
-          expect(parseProviderString(`ollama:${kind}:${model}`, known)).toEqual({ provider: 'ollama', kind, model });
+          expect(parseProviderString(`ollama:${kind}:${model}`, known)).toEqual({
+            provider: 'ollama',
+            kind,
+            model,
+          });
         },
       ),
     );

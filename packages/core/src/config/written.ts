@@ -14,7 +14,9 @@ export const writtenTargetSchema = z.strictObject({
   id: z.string().min(1),
   provider: z.string().min(1),
   model: z.string().min(1).optional(),
-  base_url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://localhost:11434' }).optional(),
+  base_url: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://localhost:11434' })
+    .optional(),
   secret_key_ref: secretKeyRefSchema.optional(),
   timeout_seconds: positiveInt.optional(),
   stream_timeout_seconds: positiveInt.optional(),
@@ -74,13 +76,17 @@ export type WrittenRoute = z.infer<typeof writtenRouteSchema>;
 /** One API key: its id and the SHA-256 of the key (`kt keys create` prints both). */
 export const writtenKeySchema = z.strictObject({
   id: z.string().min(1),
-  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits, as `kt keys create` prints'),
+  hash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits, as `kt keys create` prints'),
   description: z.string().optional(),
 });
 
 const bodyLimit = z.union([
   positiveInt,
-  z.string().regex(/^\d+(\.\d+)?\s*(b|kb|kib|mb|mib)$/i, 'expected a size such as 1mb, 512kb or a number of bytes'),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|kib|mb|mib)$/i, 'expected a size such as 1mb, 512kb or a number of bytes'),
 ]);
 
 /** One configuration file as written. */

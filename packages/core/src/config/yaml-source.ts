@@ -9,7 +9,10 @@ export interface YamlSource {
 }
 
 /** Parses YAML text, keeping positions; syntax errors come back as issues. */
-export function parseYamlSource(file: string, text: string): { source: YamlSource } | { issues: ConfigIssue[] } {
+export function parseYamlSource(
+  file: string,
+  text: string,
+): { source: YamlSource } | { issues: ConfigIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -40,7 +43,9 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
         for (const [index, segment] of path.entries()) {
           const last = index === path.length - 1;
           if (isMap(node)) {
-            const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+            const pair = node.items.find(
+              (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+            );
             if (pair === undefined) break;
             const keyNode = pair.key as Node;
             if (keyNode.range) best = keyNode.range[0];

@@ -55,11 +55,13 @@ function convert(
     }
     case 'invalid_union': {
       const deepest = pickBranch(issue.errors);
-      if (deepest !== undefined) return deepest.flatMap((inner) => convert(root, prefixed(inner, path), where));
+      if (deepest !== undefined)
+        return deepest.flatMap((inner) => convert(root, prefixed(inner, path), where));
       return [{ ...at(full), message: `${issue.message}, got ${describe(issue.input)}` }];
     }
     case 'invalid_type': {
-      if (issue.input === undefined) return [{ ...at(full), message: `required: expected ${article(issue.expected)}` }];
+      if (issue.input === undefined)
+        return [{ ...at(full), message: `required: expected ${article(issue.expected)}` }];
       return [{ ...at(full), message: `expected ${article(issue.expected)}, got ${describe(issue.input)}` }];
     }
     case 'too_small':
@@ -140,7 +142,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null (empty value)';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} item(s)`;
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
 }
 

@@ -58,11 +58,17 @@ export function allow(findings: readonly Finding[] = []): AllowDecision {
 }
 
 /** Rewrites texts or caps tokens; see {@link ModifyDecision}. */
-export function modify(change: Omit<ModifyDecision, 'kind' | 'findings'> & { findings?: readonly Finding[] }): ModifyDecision {
+export function modify(
+  change: Omit<ModifyDecision, 'kind' | 'findings'> & { findings?: readonly Finding[] },
+): ModifyDecision {
   return { ...change, kind: 'modify', findings: change.findings ?? [] };
 }
 
 /** Stops the request (400 `content_filter`) or ends the answer (`finish_reason: content_filter`). */
-export function block(details: { code: string; reason: string; findings?: readonly Finding[] }): BlockDecision {
+export function block(details: {
+  code: string;
+  reason: string;
+  findings?: readonly Finding[];
+}): BlockDecision {
   return { kind: 'block', code: details.code, reason: details.reason, findings: details.findings ?? [] };
 }

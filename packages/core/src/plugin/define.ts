@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { TargetConfig } from '../config/types.js';
+import type { ProviderInstance } from './provider-types.js';
 import {
   type AuditSink,
   type AuditSinkContext,
@@ -12,8 +14,6 @@ import {
   type ProviderContext,
   type ProviderDefinition,
 } from './types.js';
-import type { TargetConfig } from '../config/types.js';
-import type { ProviderInstance } from './provider-types.js';
 
 const snakeCase = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const sinkName = /^[a-z][a-z0-9]*([_-][a-z0-9]+)*$/;
@@ -80,7 +80,8 @@ export function defineAuditSink<Schema extends z.ZodType>(definition: {
     fail('audit sink', definition.type, 'type must be lower-case words joined by "-" or "_"');
   }
   checkSchema('audit sink', definition.type, definition.configSchema);
-  if (typeof definition.create !== 'function') fail('audit sink', definition.type, 'create must be a function');
+  if (typeof definition.create !== 'function')
+    fail('audit sink', definition.type, 'create must be a function');
   return Object.freeze({
     kind: 'audit_sink',
     contract: CONTRACT_VERSION,
@@ -99,7 +100,8 @@ export function definePlugin(manifest: {
   providers?: readonly ProviderDefinition[];
   sinks?: readonly AuditSinkDefinition<unknown>[];
 }): PluginManifest {
-  if (typeof manifest.name !== 'string' || manifest.name === '') fail('plugin', manifest.name, 'name is required');
+  if (typeof manifest.name !== 'string' || manifest.name === '')
+    fail('plugin', manifest.name, 'name is required');
   if (typeof manifest.version !== 'string') fail('plugin', manifest.name, 'version is required');
   const parts: [string, readonly { kind: string; contract: number }[], string][] = [
     ['policies', manifest.policies ?? [], 'policy'],
@@ -110,7 +112,11 @@ export function definePlugin(manifest: {
     for (const item of items) {
       if (item?.kind !== kind) fail('plugin', manifest.name, `${field} must hold values made by define*()`);
       if (item.contract !== CONTRACT_VERSION) {
-        fail('plugin', manifest.name, `built for plugin contract ${item.contract}, this core speaks ${CONTRACT_VERSION}`);
+        fail(
+          'plugin',
+          manifest.name,
+          `built for plugin contract ${item.contract}, this core speaks ${CONTRACT_VERSION}`,
+        );
       }
     }
   }

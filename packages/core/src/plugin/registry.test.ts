@@ -16,8 +16,14 @@ describe('definePolicy', () => {
   });
 
   it.each([
-    [{ type: 'KeywordDeny', configSchema: z.object({}), create: () => ({}) }, 'policy "KeywordDeny": type must be snake_case'],
-    [{ type: 'x_y', configSchema: {}, create: () => ({}) }, 'policy "x_y": configSchema must be a zod schema'],
+    [
+      { type: 'KeywordDeny', configSchema: z.object({}), create: () => ({}) },
+      'policy "KeywordDeny": type must be snake_case',
+    ],
+    [
+      { type: 'x_y', configSchema: {}, create: () => ({}) },
+      'policy "x_y": configSchema must be a zod schema',
+    ],
     [{ type: 'x_y', configSchema: z.object({}), create: 5 }, 'policy "x_y": create must be a function'],
   ])('refuses a malformed definition: %#', (definition, message) => {
     expect(() => definePolicy(definition as never)).toThrow(message);
@@ -35,8 +41,14 @@ describe('createRegistry', () => {
   it('refuses two plugins claiming one rule type, naming both, and leaves the registry unchanged', () => {
     const registry = createRegistry();
     registry.register(definePlugin({ name: 'a', version: '1.0.0', policies: [policy('keyword_deny')] }));
-    const second = definePlugin({ name: 'b', version: '2.0.0', policies: [policy('other_rule'), policy('keyword_deny')] });
-    expect(() => registry.register(second)).toThrow('policy type "keyword_deny" is registered twice: by a@1.0.0 and by b@2.0.0');
+    const second = definePlugin({
+      name: 'b',
+      version: '2.0.0',
+      policies: [policy('other_rule'), policy('keyword_deny')],
+    });
+    expect(() => registry.register(second)).toThrow(
+      'policy type "keyword_deny" is registered twice: by a@1.0.0 and by b@2.0.0',
+    );
     expect(registry.policy('other_rule')).toBeUndefined();
   });
 

@@ -1,9 +1,4 @@
-import type {
-  AuditSinkDefinition,
-  PluginManifest,
-  PolicyDefinition,
-  ProviderDefinition,
-} from './types.js';
+import type { AuditSinkDefinition, PluginManifest, PolicyDefinition, ProviderDefinition } from './types.js';
 
 /** Maps rule types, provider names and sink types to the plugins that implement them. */
 export interface Registry {
@@ -24,7 +19,13 @@ export function createRegistry(): Registry {
   const sinks = new Map<string, { def: AuditSinkDefinition<unknown>; from: string }>();
   const manifests: PluginManifest[] = [];
 
-  function claim<T>(map: Map<string, { def: T; from: string }>, what: string, name: string, def: T, from: string) {
+  function claim<T>(
+    map: Map<string, { def: T; from: string }>,
+    what: string,
+    name: string,
+    def: T,
+    from: string,
+  ) {
     const existing = map.get(name);
     if (existing !== undefined) {
       throw new Error(`${what} "${name}" is registered twice: by ${existing.from} and by ${from}`);
@@ -38,7 +39,8 @@ export function createRegistry(): Registry {
         throw new TypeError('register() takes a plugin manifest made by definePlugin()');
       }
       const from = `${plugin.name}@${plugin.version}`;
-      if (manifests.some((m) => m.name === plugin.name)) throw new Error(`plugin ${plugin.name} is registered twice`);
+      if (manifests.some((m) => m.name === plugin.name))
+        throw new Error(`plugin ${plugin.name} is registered twice`);
       // Check every claim before taking any, so a failed registration leaves the registry as it was.
       const taken = [
         ...plugin.policies.map((p) => [policies, 'policy type', p.type] as const),
@@ -47,11 +49,14 @@ export function createRegistry(): Registry {
       ];
       for (const [map, what, name] of taken) {
         const existing = map.get(name);
-        if (existing !== undefined) throw new Error(`${what} "${name}" is registered twice: by ${existing.from} and by ${from}`);
+        if (existing !== undefined)
+          throw new Error(`${what} "${name}" is registered twice: by ${existing.from} and by ${from}`);
       }
-      for (const p of plugin.policies) claim(policies, 'policy type', p.type, p as PolicyDefinition<unknown>, from);
+      for (const p of plugin.policies)
+        claim(policies, 'policy type', p.type, p as PolicyDefinition<unknown>, from);
       for (const p of plugin.providers) claim(providers, 'provider', p.name, p, from);
-      for (const s of plugin.sinks) claim(sinks, 'audit sink', s.type, s as AuditSinkDefinition<unknown>, from);
+      for (const s of plugin.sinks)
+        claim(sinks, 'audit sink', s.type, s as AuditSinkDefinition<unknown>, from);
       manifests.push(plugin);
     },
     policy: (type) => policies.get(type)?.def,

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import type { AuditRecord } from '../audit/record.js';
 import type { TargetConfig } from '../config/types.js';
 import type { Decision, TextSegment } from './decision.js';
 import type { ProviderInstance } from './provider-types.js';
-import type { AuditRecord } from '../audit/record.js';
 
 /** The version of the plugin contract this core implements; definitions are stamped with it. */
 export const CONTRACT_VERSION = 1;

@@ -6,7 +6,12 @@ import { definePolicy } from '../plugin/define.js';
 import type { PolicyHooks } from '../plugin/types.js';
 import { createPolicyChain } from './chain.js';
 
-function policy(id: string, type: string, hooks: PolicyHooks, scope: Partial<PolicyConfig> = {}): PolicyConfig {
+function policy(
+  id: string,
+  type: string,
+  hooks: PolicyHooks,
+  scope: Partial<PolicyConfig> = {},
+): PolicyConfig {
   const definition = definePolicy({ type, configSchema: z.strictObject({}), create: () => hooks });
   return {
     id,
@@ -27,7 +32,11 @@ describe('createPolicyChain', () => {
     const seen: string[] = [];
     const chain = await createPolicyChain([
       policy('p1', 'mask', {
-        onRequest: (r) => modify({ segments: new Map([[0, r.segments[0]!.text.replace('secret', '[X]')]]), findings: [{ type: 'secret', count: 1 }] }),
+        onRequest: (r) =>
+          modify({
+            segments: new Map([[0, r.segments[0]!.text.replace('secret', '[X]')]]),
+            findings: [{ type: 'secret', count: 1 }],
+          }),
       }),
       policy('p2', 'look', {
         onRequest: (r) => {
@@ -41,7 +50,13 @@ describe('createPolicyChain', () => {
     expect(outcome.changes.get(0)).toBe('hello [X]');
     expect(outcome.maxTokens).toBe(50);
     expect(outcome.decisions).toEqual([
-      { policy: 'p1', rule: 'mask', stage: 'request', action: 'modify', findings: [{ type: 'secret', count: 1 }] },
+      {
+        policy: 'p1',
+        rule: 'mask',
+        stage: 'request',
+        action: 'modify',
+        findings: [{ type: 'secret', count: 1 }],
+      },
       { policy: 'p2', rule: 'look', stage: 'request', action: 'modify', findings: [] },
     ]);
   });
@@ -50,7 +65,12 @@ describe('createPolicyChain', () => {
     let reached = false;
     const chain = await createPolicyChain([
       policy('deny', 'deny_all', { onRequest: () => block({ code: 'denied', reason: 'no' }) }),
-      policy('after', 'after', { onRequest: () => ((reached = true), allow()) }),
+      policy('after', 'after', {
+        onRequest: () => {
+          reached = true;
+          return allow();
+        },
+      }),
     ]);
     const outcome = await chain.request(scope, { segments, maxTokens: undefined, metadata: {} });
     expect(outcome.blocked).toEqual({ policy: 'deny', rule: 'deny_all', code: 'denied', reason: 'no' });
@@ -77,8 +97,18 @@ describe('createPolicyChain', () => {
 
   it('skips rules scoped to other endpoints or targets', async () => {
     const chain = await createPolicyChain([
-      policy('embed-only', 'deny_all', { onRequest: () => block({ code: 'x', reason: 'x' }) }, { appliesTo: ['embedding'] }),
-      policy('other', 'deny_other', { onRequest: () => block({ code: 'x', reason: 'x' }) }, { targets: ['other'] }),
+      policy(
+        'embed-only',
+        'deny_all',
+        { onRequest: () => block({ code: 'x', reason: 'x' }) },
+        { appliesTo: ['embedding'] },
+      ),
+      policy(
+        'other',
+        'deny_other',
+        { onRequest: () => block({ code: 'x', reason: 'x' }) },
+        { targets: ['other'] },
+      ),
     ]);
     const outcome = await chain.request(scope, { segments, maxTokens: undefined, metadata: {} });
     expect(outcome).toMatchObject({ blocked: undefined, decisions: [] });

@@ -66,7 +66,14 @@ interface LiveRule {
 
 /** The configured policies, instantiated once, run in order on requests and answers. */
 export interface PolicyChain {
-  request(scope: Scope, input: { segments: readonly TextSegment[]; maxTokens: number | undefined; metadata: Record<string, string> }): Promise<RequestOutcome>;
+  request(
+    scope: Scope,
+    input: {
+      segments: readonly TextSegment[];
+      maxTokens: number | undefined;
+      metadata: Record<string, string>;
+    },
+  ): Promise<RequestOutcome>;
   response(scope: Scope, input: { text: string; finishReason: string | null }): Promise<ResponseOutcome>;
   /** An incremental filter, or undefined when a rule that applies needs the whole answer. */
   streamFilter(scope: Scope): StreamFilter | undefined;
@@ -88,7 +95,12 @@ export async function createPolicyChain(
       } catch (error) {
         throw new PluginError(rule.type, 'create', error);
       }
-      rules.push({ policy, type: rule.type, hooks, appliesTo: policy.appliesTo ?? rule.definition.defaultAppliesTo });
+      rules.push({
+        policy,
+        type: rule.type,
+        hooks,
+        appliesTo: policy.appliesTo ?? rule.definition.defaultAppliesTo,
+      });
     }
   }
 
@@ -100,7 +112,9 @@ export async function createPolicyChain(
     );
 
   const respondsTo = (r: LiveRule) =>
-    r.hooks.onResponse !== undefined || r.hooks.responseScanner !== undefined || r.hooks.responseTokenLimit !== undefined;
+    r.hooks.onResponse !== undefined ||
+    r.hooks.responseScanner !== undefined ||
+    r.hooks.responseTokenLimit !== undefined;
 
   return {
     async request(scope, input) {
@@ -113,13 +127,17 @@ export async function createPolicyChain(
         const request: PolicyRequest = { ...scope, segments, maxTokens, metadata: input.metadata };
         const decision = await run(rule, 'onRequest', () => rule.hooks.onRequest!(request));
         decisions.push(record(rule, 'request', decision));
-        if (decision.kind === 'block') return { decisions, blocked: blockedBy(rule, decision), changes, maxTokens };
+        if (decision.kind === 'block')
+          return { decisions, blocked: blockedBy(rule, decision), changes, maxTokens };
         if (decision.kind === 'modify') {
           if (decision.segments !== undefined && decision.segments.size > 0) {
             for (const [id, text] of decision.segments) changes.set(id, text);
-            segments = segments.map((s) => (decision.segments!.has(s.id) ? { ...s, text: decision.segments!.get(s.id)! } : s));
+            segments = segments.map((s) =>
+              decision.segments!.has(s.id) ? { ...s, text: decision.segments!.get(s.id)! } : s,
+            );
           }
-          if (decision.maxTokens !== undefined) maxTokens = Math.min(maxTokens ?? decision.maxTokens, decision.maxTokens);
+          if (decision.maxTokens !== undefined)
+            maxTokens = Math.min(maxTokens ?? decision.maxTokens, decision.maxTokens);
         }
       }
       return { decisions, blocked: undefined, changes, maxTokens };
@@ -134,9 +152,15 @@ export async function createPolicyChain(
         let decision: Decision;
         if (rule.hooks.responseScanner !== undefined) {
           // Scanner rules run as a scanner on whole answers too, so buffered and incremental agree.
-          decision = await run(rule, 'responseScanner', () => scannerDecision(rule, rule.hooks.responseScanner!, text));
+          decision = await run(rule, 'responseScanner', () =>
+            scannerDecision(rule, rule.hooks.responseScanner!, text),
+          );
         } else if (rule.hooks.onResponse !== undefined) {
-          const response: PolicyResponse = { ...scope, text, finishReason: finishReason ?? input.finishReason };
+          const response: PolicyResponse = {
+            ...scope,
+            text,
+            finishReason: finishReason ?? input.finishReason,
+          };
           decision = await run(rule, 'onResponse', () => rule.hooks.onResponse!(response));
         } else {
           decision = { kind: 'allow', findings: [] };
@@ -150,14 +174,23 @@ export async function createPolicyChain(
           if (cut !== undefined) {
             text = cut;
             finishReason = 'length';
-            decision = { kind: 'modify', findings: [...decision.findings, { type: 'truncated', count: 1 }], text };
+            decision = {
+              kind: 'modify',
+              findings: [...decision.findings, { type: 'truncated', count: 1 }],
+              text,
+            };
           }
         }
         decisions.push(record(rule, 'response', decision));
         if (decision.kind === 'block') {
           // The answer ends before the first blocking match; everything before it was checked.
           const kept = decision.text ?? '';
-          return { decisions, blocked: blockedBy(rule, decision), text: kept, finishReason: 'content_filter' };
+          return {
+            decisions,
+            blocked: blockedBy(rule, decision),
+            text: kept,
+            finishReason: 'content_filter',
+          };
         }
       }
       return { decisions, blocked: undefined, text, finishReason };
@@ -165,7 +198,8 @@ export async function createPolicyChain(
 
     streamFilter(scope) {
       const rules = active(scope).filter(respondsTo);
-      if (rules.some((r) => r.hooks.onResponse !== undefined && r.hooks.responseScanner === undefined)) return undefined;
+      if (rules.some((r) => r.hooks.onResponse !== undefined && r.hooks.responseScanner === undefined))
+        return undefined;
       return new ChainStreamFilter(rules);
     },
 
@@ -193,19 +227,31 @@ function stageDecision(rule: LiveRule, output: StageOutput): Decision {
       text: output.text,
     };
   }
-  return findings.length === 0 ? { kind: 'allow', findings } : { kind: 'modify', findings, text: output.text };
+  return findings.length === 0
+    ? { kind: 'allow', findings }
+    : { kind: 'modify', findings, text: output.text };
 }
 
 class ChainStreamFilter implements StreamFilter {
   finishReason: 'length' | 'content_filter' | undefined;
   blocked: BlockedBy | undefined;
-  private readonly stages: { rule: LiveRule; stage?: ScanStage; limiter?: TokenLimiter; counts: Map<string, number>; truncated: boolean }[];
+  private readonly stages: {
+    rule: LiveRule;
+    stage?: ScanStage;
+    limiter?: TokenLimiter;
+    counts: Map<string, number>;
+    truncated: boolean;
+  }[];
 
   constructor(rules: LiveRule[]) {
     this.stages = rules.map((rule) => ({
       rule,
-      ...(rule.hooks.responseScanner === undefined ? {} : { stage: new ScanStage(rule.hooks.responseScanner) }),
-      ...(rule.hooks.responseTokenLimit === undefined ? {} : { limiter: new TokenLimiter(rule.hooks.responseTokenLimit) }),
+      ...(rule.hooks.responseScanner === undefined
+        ? {}
+        : { stage: new ScanStage(rule.hooks.responseScanner) }),
+      ...(rule.hooks.responseTokenLimit === undefined
+        ? {}
+        : { limiter: new TokenLimiter(rule.hooks.responseTokenLimit) }),
       counts: new Map(),
       truncated: false,
     }));
@@ -256,7 +302,10 @@ class ChainStreamFilter implements StreamFilter {
     return this.stages.map(({ rule, counts, truncated }) => {
       const findings: Finding[] = [...counts].map(([type, count]) => ({ type, count }));
       if (truncated) findings.push({ type: 'truncated', count: 1 });
-      const blocked = this.blocked !== undefined && this.blocked.policy === rule.policy.id && this.blocked.rule === rule.type;
+      const blocked =
+        this.blocked !== undefined &&
+        this.blocked.policy === rule.policy.id &&
+        this.blocked.rule === rule.type;
       return {
         policy: rule.policy.id,
         rule: rule.type,
@@ -278,7 +327,11 @@ function runStage(stage: ScanStage, text: string, ending: boolean): StageOutput 
 }
 
 // A policy that throws has a bug: the chain fails closed and blocks.
-async function run(rule: LiveRule, hook: string, call: () => Decision | Promise<Decision>): Promise<Decision> {
+async function run(
+  rule: LiveRule,
+  hook: string,
+  call: () => Decision | Promise<Decision>,
+): Promise<Decision> {
   try {
     return await call();
   } catch (error) {

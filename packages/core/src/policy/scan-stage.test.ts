@@ -12,7 +12,8 @@ const scanner: TextScanner = {
     const out: ScanMatch[] = [];
     for (const m of text.matchAll(/(?<![0-9])[0-9]{4,8}(?![0-9])/g)) {
       const before = text.slice(Math.max(0, m.index - 10), m.index);
-      if (before.includes('id')) out.push({ start: m.index, end: m.index + m[0].length, type: 'num', replacement: '#' });
+      if (before.includes('id'))
+        out.push({ start: m.index, end: m.index + m[0].length, type: 'num', replacement: '#' });
       else if (before.includes('kill')) out.push({ start: m.index, end: m.index + m[0].length, type: 'bad' });
     }
     return out;
@@ -53,11 +54,15 @@ describe('ScanStage', () => {
   it('gives the whole-text result for any chunking', () => {
     const alphabet = fc.constantFrom('id ', 'kill ', ' ', '1', '2', '9', '0', 'x', 'é', '\n');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 80 }), fc.array(fc.nat(200), { maxLength: 12 }), (pieces, cuts) => {
-        const text = pieces.join('');
-        const whole = applyScanner(scanner, text);
-        expect(streamed(text, cuts)).toEqual({ text: whole.text, blocked: whole.blockedBy !== undefined });
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 80 }),
+        fc.array(fc.nat(200), { maxLength: 12 }),
+        (pieces, cuts) => {
+          const text = pieces.join('');
+          const whole = applyScanner(scanner, text);
+          expect(streamed(text, cuts)).toEqual({ text: whole.text, blocked: whole.blockedBy !== undefined });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -56,7 +56,11 @@ export function requestTexts<T extends Body>(endpoint: EndpointKind, body: T): R
         request.prompt = t;
       });
     } else {
-      prompt.forEach((text, i) => add({ source: 'prompt', text }, (t) => (prompt[i] = t)));
+      for (const [i, text] of prompt.entries()) {
+        add({ source: 'prompt', text }, (t) => {
+          prompt[i] = t;
+        });
+      }
     }
     if (typeof request.suffix === 'string') {
       add({ source: 'prompt', text: request.suffix }, (t) => {
@@ -71,7 +75,11 @@ export function requestTexts<T extends Body>(endpoint: EndpointKind, body: T): R
         request.input = t;
       });
     } else {
-      input.forEach((text, i) => add({ source: 'embedding_input', text }, (t) => (input[i] = t)));
+      for (const [i, text] of input.entries()) {
+        add({ source: 'embedding_input', text }, (t) => {
+          input[i] = t;
+        });
+      }
     }
   }
 

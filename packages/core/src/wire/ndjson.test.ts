@@ -211,9 +211,9 @@ describe('decodeNdjson', () => {
   it('throws at once when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('already'));
-    await expect(collect(decodeNdjson(streamOf([bytes('{}\n')]), { signal: controller.signal }))).rejects.toThrow(
-      'already',
-    );
+    await expect(
+      collect(decodeNdjson(streamOf([bytes('{}\n')]), { signal: controller.signal })),
+    ).rejects.toThrow('already');
   });
 
   it('abandons a pending read when aborted', async () => {

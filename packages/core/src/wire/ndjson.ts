@@ -179,7 +179,9 @@ export async function* decodeNdjson(
     for (;;) {
       // Checked first: a read that is already settled would win the race below.
       signal?.throwIfAborted();
-      const { done, value } = await (aborted === undefined ? reader.read() : Promise.race([reader.read(), aborted]));
+      const { done, value } = await (aborted === undefined
+        ? reader.read()
+        : Promise.race([reader.read(), aborted]));
       if (done) break;
       yield* drain(decoder, value);
     }

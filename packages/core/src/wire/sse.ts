@@ -77,7 +77,7 @@ export class OpenAISseEncoder {
       return out + this.#finish(event.finishReason, event.usage) + SSE_DONE_FRAME;
     }
     if (this.#kind === 'completion') {
-      return event.content ? out + this.#text(event.content, null) : out;
+      return event.content ? out + this.#text(event.content) : out;
     }
     if (event.reasoning) out += this.#chat({ reasoning: event.reasoning });
     if (event.content) out += this.#chat({ content: event.content });
@@ -120,10 +120,10 @@ export class OpenAISseEncoder {
     );
   }
 
-  #text(text: string, reason: null): string {
+  #text(text: string): string {
     return sseFrame(
       this.#textChunk(
-        [{ index: 0, text, finish_reason: reason, logprobs: null }],
+        [{ index: 0, text, finish_reason: null, logprobs: null }],
         this.#includeUsage ? null : undefined,
       ),
     );

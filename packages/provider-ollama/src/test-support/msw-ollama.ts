@@ -63,7 +63,12 @@ export function answerWith(
     http.all(`${BASE_URL}${path}`, async ({ request }) => {
       const text = request.method === 'GET' ? '' : await request.text();
       const body: unknown = text === '' ? undefined : JSON.parse(text);
-      seen.push({ method: request.method, path: new URL(request.url).pathname, headers: request.headers, body });
+      seen.push({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        headers: request.headers,
+        body,
+      });
       return typeof answer === 'function' ? answer(body) : answer.clone();
     }),
   );
@@ -86,6 +91,7 @@ export function chunked(chunks: readonly string[], options: { leaveOpen?: boolea
       for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
       if (options.leaveOpen !== true) controller.close();
     },
+    cancel() {},
   });
   return new Response(stream, { headers: { 'content-type': 'application/x-ndjson' } });
 }

@@ -3,8 +3,8 @@
 import { type GeneratedToolCall, generationMetrics, planGeneration } from '../generation.js';
 import { type LineShape, renderGeneration } from '../generation-response.js';
 import { goQuote } from '../go-json.js';
-import { parseModelOptions } from '../model-options.js';
 import { fullModelName, parseModelName } from '../model-names.js';
+import { parseModelOptions } from '../model-options.js';
 import { hasCapability } from '../models.js';
 import { renderChatPrompt } from '../prompt-template.js';
 import { chatReplyText, formatReply, parseFormat, pickToolCall, THINKING_TEXT } from '../replies.js';
@@ -20,10 +20,17 @@ function chatShape(model: string): LineShape {
   return {
     token: (kind, piece) => ({
       ...head(),
-      message: kind === 'thinking' ? { role: 'assistant', content: '', thinking: piece } : { role: 'assistant', content: piece },
+      message:
+        kind === 'thinking'
+          ? { role: 'assistant', content: '', thinking: piece }
+          : { role: 'assistant', content: piece },
       done: false,
     }),
-    toolCalls: (calls) => ({ ...head(), message: { role: 'assistant', content: '', tool_calls: calls }, done: false }),
+    toolCalls: (calls) => ({
+      ...head(),
+      message: { role: 'assistant', content: '', tool_calls: calls },
+      done: false,
+    }),
     final: (doneReason, metrics) => ({
       ...head(),
       message: { role: 'assistant', content: '' },
@@ -80,7 +87,8 @@ export async function handleChat({ state, body, path, signal }: EndpointContext)
   if (thinkAsked && !hasCapability(model, 'thinking')) {
     return errorResponse(400, `${goQuote(modelText)} does not support thinking`);
   }
-  if (!hasCapability(model, 'completion')) return errorResponse(400, `${goQuote(modelText)} does not support chat`);
+  if (!hasCapability(model, 'completion'))
+    return errorResponse(400, `${goQuote(modelText)} does not support chat`);
   const tools = request.tools ?? [];
   if (tools.length > 0 && !hasCapability(model, 'tools')) {
     return errorResponse(400, `${fullModelName(model.name)} does not support tools`);

@@ -3,8 +3,8 @@
 import { generationMetrics, planGeneration } from '../generation.js';
 import { type LineShape, renderGeneration } from '../generation-response.js';
 import { goQuote } from '../go-json.js';
-import { parseModelOptions } from '../model-options.js';
 import { fullModelName, parseModelName } from '../model-names.js';
+import { parseModelOptions } from '../model-options.js';
 import { hasCapability } from '../models.js';
 import { renderGeneratePrompt } from '../prompt-template.js';
 import { formatReply, generateReplyText, parseFormat, THINKING_TEXT } from '../replies.js';
@@ -45,7 +45,13 @@ function generateShape(model: string, context: readonly number[] | undefined): L
 }
 
 function shortcut(model: string, doneReason: 'load' | 'unload'): Response {
-  return jsonResponse(200, { model, created_at: rfc3339Utc(new Date()), response: '', done: true, done_reason: doneReason });
+  return jsonResponse(200, {
+    model,
+    created_at: rfc3339Utc(new Date()),
+    response: '',
+    done: true,
+    done_reason: doneReason,
+  });
 }
 
 /** Handles POST /api/generate. */
@@ -76,7 +82,8 @@ export async function handleGenerate({ state, body, path, signal }: EndpointCont
   if (thinkAsked && !hasCapability(model, 'thinking')) {
     return errorResponse(400, `${goQuote(modelText)} does not support thinking`);
   }
-  if (!hasCapability(model, 'completion')) return errorResponse(400, `${goQuote(modelText)} does not support generate`);
+  if (!hasCapability(model, 'completion'))
+    return errorResponse(400, `${goQuote(modelText)} does not support generate`);
   if ((request.suffix ?? '') !== '' && !hasCapability(model, 'insert')) {
     return errorResponse(400, `${fullModelName(model.name)} does not support insert`);
   }
@@ -104,7 +111,12 @@ export async function handleGenerate({ state, body, path, signal }: EndpointCont
     plan,
     shape: generateShape(modelText, context),
     stream,
-    metrics: generationMetrics(priorContext.length + promptTokens.length, plan.evalCount, warm, state.tokenDelayMs),
+    metrics: generationMetrics(
+      priorContext.length + promptTokens.length,
+      plan.evalCount,
+      warm,
+      state.tokenDelayMs,
+    ),
     signal,
     tokenDelayMs: state.tokenDelayMs,
     dropAfter: stream ? state.takeDrop(path) : undefined,

@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
+import OpenAI from 'openai';
+
+const cli = join(import.meta.dirname, '../dist/cli.js');
+
+/** A running gateway (the built `kt`, as a child process) in front of a running simulator. */
+export interface Stack {
+  sim: OllamaSimulator;
+  url: string;
+  client: OpenAI;
+  dir: string;
+  /** What the gateway printed on stderr so far (its logs). */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the simulator and `kt gateway run` with `config`, in which `SIM_URL` stands for the
+ * simulator's URL. Extra files (keys, plugins) go beside it.
+ */
+export async function startStack(
+  config: string,
+  options: {
+    env?: Record<string, string>;
+    apiKey?: string;
+    files?: Record<string, string>;
+    sim?: OllamaSimulator;
+  } = {},
+): Promise<Stack> {
+  const sim = options.sim ?? (await startOllamaSimulator({ port: 0 }));
+  const dir = await mkdtemp(join(tmpdir(), 'kt-e2e-'));
+  await writeFile(join(dir, 'policy-config.yaml'), config.replaceAll('SIM_URL', sim.url));
+  for (const [name, text] of Object.entries(options.files ?? {})) await writeFile(join(dir, name), text);
+  const { child, url } = await spawnGateway(
+    ['--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml'],
+    {
+      cwd: dir,
+      env: options.env ?? {},
+    },
+  );
+  const client = new OpenAI({
+    baseURL: `${url}/v1`,
+    apiKey: options.apiKey ?? 'kt-test',
+    maxRetries: 0,
+    timeout: 15_000,
+  });
+  return {
+    sim,
+    url,
+    client,
+    dir,
+    logs: () => child.stderrText,
+    async stop() {
+      await stopChild(child.process);
+      if (options.sim === undefined) await sim.close();
+    },
+  };
+}
+
+interface Child {
+  process: ChildProcess;
+  stderrText: string;
+}
+
+/** Spawns `kt gateway run` and resolves with its URL once it listens; rejects with its output if it exits. */
+export async function spawnGateway(
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+): Promise<{ child: Child; url: string }> {
+  const proc = spawn(process.execPath, [cli, 'gateway', 'run', ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const child: Child = { process: proc, stderrText: '' };
+  proc.stderr!.setEncoding('utf8').on('data', (d: string) => (child.stderrText += d));
+  let stdout = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      const match = /listening on (http:\/\/\S+) /.exec(stdout);
+      if (match) resolve(match[1]!);
+    });
+    proc.once('exit', (code) => reject(new Error(`kt exited with ${code}\n${stdout}\n${child.stderrText}`)));
+  });
+  return { child, url };
+}
+
+/** Runs `kt` to completion and returns its exit code and output. */
+export async function runKtProcess(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const proc = spawn(process.execPath, [cli, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+async function stopChild(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The seed's policy-config.yaml, pointed at the simulator. */
+export const seedTargets = `providers:
+  targets:
+    - id: ollama-llama3
+      provider: ollama:chat:llama3.3
+      base_url: SIM_URL
+    - id: ollama-phi4
+      provider: ollama:chat:phi4
+      base_url: SIM_URL
+    - id: ollama-mistral-completion
+      provider: ollama:completion:mistral
+      base_url: SIM_URL
+    - id: ollama-embed
+      provider: ollama:embedding:nomic-embed-text
+      base_url: SIM_URL
+`;

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
+import { resolveHmacKey } from './hmac-key.js';
+
+describe('auditLoggerConfigSchema', () => {
+  it('fills in defaults', () => {
+    expect(auditLoggerConfigSchema.parse({})).toEqual({
+      immutable: false,
+      log_all_access: false,
+      log_content: false,
+      path: './audit',
+      fsync: 'interval',
+      fsync_interval_ms: 1000,
+      sink: 'file',
+    });
+  });
+
+  it('accepts the documented example', () => {
+    const config = auditLoggerConfigSchema.parse({
+      immutable: true,
+      retention_days: 365,
+      log_all_access: true,
+      path: './audit',
+      fsync: 'always',
+      hmac_key_env: 'KT_AUDIT_HMAC_KEY',
+      sink: 'postgres',
+      postgres_url_env: 'KT_AUDIT_DATABASE_URL',
+    });
+    expect(config).toMatchObject({ immutable: true, retention_days: 365, sink: 'postgres' });
+    expect(resolveOnFailure(config)).toBe('fail_closed');
+  });
+
+  it.each([
+    { name: 'an unknown key', input: { retention: 30 }, path: [], message: 'Unrecognized key: "retention"' },
+    { name: 'zero retention_days', input: { retention_days: 0 }, path: ['retention_days'], message: '≥ 1' },
+    {
+      name: 'fractional retention_days',
+      input: { retention_days: 1.5 },
+      path: ['retention_days'],
+      message: 'whole number',
+    },
+    { name: 'an unknown fsync mode', input: { fsync: 'sometimes' }, path: ['fsync'], message: 'always' },
+    {
+      name: 'a bad env name',
+      input: { hmac_key_env: 'my key' },
+      path: ['hmac_key_env'],
+      message: 'variable name',
+    },
+    {
+      name: 'postgres without postgres_url_env',
+      input: { sink: 'postgres' },
+      path: ['postgres_url_env'],
+      message: 'sink: postgres needs postgres_url_env',
+    },
+  ])('rejects $name', ({ input, path, message }) => {
+    const result = auditLoggerConfigSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues[0];
+    expect(issue?.path).toEqual(path);
+    expect(issue?.message).toContain(message);
+  });
+});
+
+describe('resolveOnFailure', () => {
+  it.each([
+    { immutable: true, on_failure: undefined, expected: 'fail_closed' },
+    { immutable: false, on_failure: undefined, expected: 'fail_open' },
+    { immutable: true, on_failure: 'fail_open', expected: 'fail_open' },
+    { immutable: false, on_failure: 'fail_closed', expected: 'fail_closed' },
+  ] as const)('immutable $immutable, on_failure $on_failure → $expected', ({ expected, ...config }) => {
+    expect(resolveOnFailure(config)).toBe(expected);
+  });
+});
+
+describe('resolveHmacKey', () => {
+  const env = (values: Record<string, string | undefined>) => (name: string) => values[name];
+
+  it('reads the key bytes from the named variable', () => {
+    const key = resolveHmacKey('KT_AUDIT_HMAC_KEY', env({ KT_AUDIT_HMAC_KEY: 'k'.repeat(40) }));
+    expect(Buffer.from(key!).toString()).toBe('k'.repeat(40));
+    expect(resolveHmacKey(undefined, env({}))).toBeUndefined();
+  });
+
+  it.each([
+    { name: 'unset', values: {}, message: 'KT_AUDIT_HMAC_KEY is not set' },
+    { name: 'short', values: { KT_AUDIT_HMAC_KEY: 'short' }, message: 'holds 5 characters' },
+  ])('rejects a key that is $name', ({ values, message }) => {
+    expect(() => resolveHmacKey('KT_AUDIT_HMAC_KEY', env(values))).toThrow(message);
+  });
+});

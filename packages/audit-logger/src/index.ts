@@ -1,0 +1,52 @@
+
+// Configuration (policy.audit-logger)
+export type { AuditFailureMode, AuditLoggerConfig, WrittenAuditLoggerConfig } from './config.js';
+export { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
+export type { HmacKeyInput } from './hmac-key.js';
+export { MIN_HMAC_KEY_LENGTH, resolveHmacKey } from './hmac-key.js';
+
+// Chain format
+export { canonicalJson } from './canonical-json.js';
+export type { AuditBreakReason, ChainHead, StoredAuditRecord, TornTailNote } from './chain.js';
+export { computeRecordHash, GENESIS_HASH, RESERVED_FIELDS } from './chain.js';
+export type { AuditCheckpoint, RemovedSegment } from './checkpoint.js';
+export { CHECKPOINT_FILE } from './checkpoint.js';
+export { segmentName } from './segments.js';
+
+// File log: writing
+export type {
+  AuditFileHandle,
+  AuditFileSystem,
+  AuditLogWriter,
+  FileAuditLog,
+  FileAuditLogOptions,
+  FsyncMode,
+} from './segment-writer.js';
+export { createFileAuditLog, nodeFileSystem } from './segment-writer.js';
+export type { AuditWriterStats } from './write-queue.js';
+
+// File log: verifying, retention, reading
+export type { ReadAuditOptions, TailAuditOptions } from './query.js';
+export { readAuditRecords, tailAuditLog } from './query.js';
+export type { RetentionOptions, RetentionResult, RetentionScheduleOptions } from './retention.js';
+export { applyRetention, startRetentionSchedule } from './retention.js';
+export type { AuditBreak, AuditRecovery, AuditVerifyResult, VerifyOptions } from './verify.js';
+export { verifyAuditLog } from './verify.js';
+
+// PostgreSQL sink
+export type {
+  PostgresAuditLogOptions,
+  PostgresPool,
+  PostgresVerifyOptions,
+  PostgresVerifyResult,
+} from './postgres-sink.js';
+export {
+  createPostgresAuditLog,
+  DEFAULT_AUDIT_TABLE,
+  ensureAuditTable,
+  verifyPostgresAudit,
+} from './postgres-sink.js';
+
+// Errors
+export type { AuditLogErrorCode } from './errors.js';
+export { AuditLogError } from './errors.js';

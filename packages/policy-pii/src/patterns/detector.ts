@@ -1,0 +1,72 @@
+/** A span a detector accepted, in offsets (UTF-16 code units) of the scanned text. */
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One pattern family. `find` must be *local*: whether a span `[start, end)` is reported may depend
+ * only on `text.slice(start - lookbehind, end + lookahead)` (text edges included), and never on
+ * what was found elsewhere. The scanner derives its streaming hold-back from these bounds, so
+ * incremental redaction matches whole-text redaction for every chunking.
+ */
+export interface Detector {
+  /** Finding type, as written in YAML: `credit_card`. */
+  readonly type: string;
+  /** Longest span `find` can report. */
+  readonly maxLength: number;
+  /** Characters before a span that its decision reads (context words, boundaries). */
+  readonly lookbehind: number;
+  /** Characters after a span that its decision reads. */
+  readonly lookahead: number;
+  find(text: string): Candidate[];
+}
+
+// A regex lookbehind of two code points reads up to four code units (surrogate pairs).
+/** Code units a two-code-point boundary check reads on either side. */
+export const BOUNDARY = 4;
+
+/**
+ * Start of a digit token: not inside a word, and not continuing a number (`5 4111…`, `1.4111…`).
+ * Used by every numeric detector, so a card, an SSN and a phone number all see the same runs.
+ */
+export const NUMBER_START = String.raw`(?<![\p{L}\p{N}_])(?<!\p{N}[ \-.,/])`;
+/** End of a digit token: the mirror of {@link NUMBER_START}. */
+export const NUMBER_END = String.raw`(?![\p{L}\p{N}_])(?![ \-.,/]\p{N})`;
+
+/**
+ * Runs `regex` (which must have the `g` flag) from every position where it can start, not only
+ * after the previous match: a sequential scan would make a match depend on where the scan began,
+ * and a stream chunk begins anywhere.
+ */
+export function matchAtEveryStart(regex: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let from = 0;
+  while (from <= text.length) {
+    regex.lastIndex = from;
+    const match = regex.exec(text);
+    if (match === null) break;
+    found.push(match);
+    from = match.index + 1;
+  }
+  return found;
+}
+
+/** Whether one of `words` occurs in the `window` characters before `start`. */
+export function hasContextBefore(text: string, start: number, window: number, words: RegExp): boolean {
+  return words.test(text.slice(Math.max(0, start - window), start));
+}
+
+/** Whether the code point at `index` is a letter, digit or underscore (false past the end). */
+export function isWordCharAt(text: string, index: number): boolean {
+  const point = text.codePointAt(index);
+  return point !== undefined && /[\p{L}\p{N}_]/u.test(String.fromCodePoint(point));
+}
+
+/** Whether the code point ending just before `index` is a letter, digit or underscore. */
+export function isWordCharBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const low = text.charCodeAt(index - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return isWordCharAt(text, start);
+}

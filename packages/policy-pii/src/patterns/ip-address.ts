@@ -1,0 +1,53 @@
+import { isIP } from 'node:net';
+import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart } from './detector.js';
+
+// Four dotted numbers with an optional /prefix, not part of a longer dotted run (OIDs, versions).
+const IPV4 = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.:])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\p{L}\p{N}_:])(?![./]\p{N})`,
+  'gu',
+);
+
+// Colon-separated hex groups (compressed or full, optionally ending in dotted IPv4), zone, /prefix.
+const IPV6 = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[0-9A-Za-z_.\-]{1,15})?(?:/\d{1,3})?(?![\p{L}\p{N}_:])(?![./]\p{N})`,
+  'gu',
+);
+
+// A dotted quad right after one of these is a version or section number, not an address.
+const NOT_AN_ADDRESS = /(?<!\p{L})(?:version|ver|release|build|firmware|v|section|sect|chapter|clause|step|figure|fig|table|item|rule|§)[\s:.#]*$/iu;
+const CONTEXT_WINDOW = 20;
+
+/** Whether `value` (an address with an optional `/prefix` and, for IPv6, `%zone`) is valid. */
+export function isIpAddress(value: string): boolean {
+  const [address = '', prefix] = value.split('/');
+  const bare = address.replace(/%.*$/, '');
+  const family = isIP(bare);
+  if (family === 0) return false;
+  if (prefix !== undefined && Number(prefix) > (family === 4 ? 32 : 128)) return false;
+  if (family === 6) {
+    // `a::b`, `::1` and `::` are valid but read like code or loopback; demand one real group.
+    const groups = bare.split(':').filter((g) => g !== '');
+    return groups.length >= 8 || groups.some((g) => g.length >= 3 || g.includes('.'));
+  }
+  return true;
+}
+
+/** IPv4 and IPv6 addresses, validated with `node:net`. */
+export const ipAddress: Detector = {
+  type: 'ip_address',
+  maxLength: 45 + 16 + 4,
+  lookbehind: CONTEXT_WINDOW + BOUNDARY,
+  lookahead: BOUNDARY,
+  find(text: string): Candidate[] {
+    const found: Candidate[] = [];
+    for (const regex of [IPV4, IPV6]) {
+      for (const match of matchAtEveryStart(regex, text)) {
+        const start = match.index;
+        if (!isIpAddress(match[0])) continue;
+        if (NOT_AN_ADDRESS.test(text.slice(Math.max(0, start - CONTEXT_WINDOW), start))) continue;
+        found.push({ start, end: start + match[0].length });
+      }
+    }
+    return found;
+  },
+};

@@ -1,0 +1,96 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart, NUMBER_END } from './detector.js';
+
+// A whole phone-like run: optional `+`, an optional `(area)`, 7–17 digits joined by single
+// spaces, dashes, dots, slashes or `(0)`-style groups, and an optional extension.
+const PHONE_RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_+(])(?<!\p{N}[ \-./,])(?:\+ ?)?(?:\(\d{1,5}\)[ \-.]?)?\d(?:(?:[ \-./]|[ \-.]?\(\d{1,4}\)[ \-.]?)?\d){5,16}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?${NUMBER_END}(?!:\d)`,
+  'giu',
+);
+
+const PHONE_CONTEXT =
+  /(?<!\p{L})(?:(?:tele|cell|smart)?phones?|tel|mobile|mob|cell|fax|call(?:ing)?|dial|text|sms|whatsapp|contact|reach|desk|office|landline|hotline|ring|t[ée]l[ée]phone|telefon|handy|portable|numéro)(?!\p{L})/giu;
+// Identifiers that are not phone numbers, when no phone word is nearer.
+const NOT_PHONE_CONTEXT =
+  /(?<!\p{L})(?:licen[cs]e|id|account|acct|order|invoice|tracking|ref(?:erence)?|serial|customer|member|policy|case|ticket|zip|postal|post\s*code|isbn|sku|part|model|version|build|po|bol|iban|card|routing|swift|date)(?!\p{L})/giu;
+const CONTEXT_WINDOW = 40;
+const MAX_LENGTH = 40;
+
+/** Regions a number written without `+` is tried in. */
+export const defaultPhoneRegions: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR'];
+
+/** Regions also tried when a phone word (phone, tel, mobile, fax, call …) precedes the number. */
+export const contextPhoneRegions: readonly CountryCode[] = [
+  ...defaultPhoneRegions,
+  ...(['AU', 'IN', 'BR', 'IL', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'PT', 'IE'] as const),
+  ...(['NZ', 'ZA', 'MX', 'JP', 'CN', 'HU', 'CZ', 'RU', 'GR', 'TR'] as const),
+];
+
+const EXTENSION = /\s?(?:x|ext\.?|extension|#)\s?\d{1,6}$/i;
+const DATE = /^(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:\d{2}|\d{4}))$/;
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const SSN_SHAPE = /^\d{3}([ -])\d{2}\1\d{4}$/;
+const STARTS_WITH_DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)/;
+
+/**
+ * Whether a phone-like run is a phone number: not shaped like a date, an IPv4 address or an SSN,
+ * 7–15 digits, and valid (libphonenumber's full metadata) as an international number or in one of
+ * the regions tried. A run of bare digits counts only after a phone word.
+ */
+export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
+  const body = run.replace(EXTENSION, '');
+  if (DATE.test(body) || STARTS_WITH_DATE.test(body) || DOTTED_QUAD.test(body) || SSN_SHAPE.test(body)) return false;
+  const digits = body.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return false;
+  // With a country code the number's shape says enough: a possible length for that country.
+  if (body.startsWith('+')) return parsePhoneNumberFromString(run)?.isPossible() === true;
+  if (cue === 'other' || (cue === 'none' && !looksLikePhone(body))) return false;
+  const regions = cue === 'phone' ? contextPhoneRegions : defaultPhoneRegions;
+  return regions.some((region) => parsePhoneNumberFromString(run, region)?.isValid() === true);
+}
+
+/** The nearest cue before a number: a phone word, an identifier word (order, licence, …) or none. */
+export type PhoneCue = 'phone' | 'other' | 'none';
+
+// Whichever word comes last wins: `Tel:` says phone, `Order no. (tel. orders) 0123…` does not.
+function cueBefore(text: string, start: number): PhoneCue {
+  const window = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
+  const phoneAt = lastIndex(window, PHONE_CONTEXT);
+  const otherAt = lastIndex(window, NOT_PHONE_CONTEXT);
+  if (phoneAt === -1 && otherAt === -1) return 'none';
+  return phoneAt > otherAt ? 'phone' : 'other';
+}
+
+function lastIndex(text: string, words: RegExp): number {
+  let last = -1;
+  words.lastIndex = 0;
+  for (const match of text.matchAll(words)) last = match.index;
+  return last;
+}
+
+// Without a phone word, a number must be written like one: `(area)`, three or more groups, or a
+// leading trunk 0. Two bare groups (`9816 214 Pavlou Dr`) are house numbers and postcodes.
+function looksLikePhone(body: string): boolean {
+  if (body.includes('(')) return true;
+  const groups = body.split(/[ \-./]/).filter((g) => g !== '');
+  return groups.length >= 3 || (groups.length === 2 && body.startsWith('0'));
+}
+
+/** Phone numbers, validated with libphonenumber-js (international, or in the regions listed above). */
+export const phone: Detector = {
+  type: 'phone',
+  maxLength: MAX_LENGTH,
+  lookbehind: CONTEXT_WINDOW + BOUNDARY,
+  lookahead: BOUNDARY,
+  find(text: string): Candidate[] {
+    const found: Candidate[] = [];
+    for (const match of matchAtEveryStart(PHONE_RUN, text)) {
+      const start = match.index;
+      if (match[0].length > MAX_LENGTH) continue;
+      if (isPhoneNumber(match[0], cueBefore(text, start))) {
+        found.push({ start, end: start + match[0].length });
+      }
+    }
+    return found;
+  },
+};

@@ -1,0 +1,51 @@
+import {
+  BOUNDARY,
+  type Candidate,
+  type Detector,
+  hasContextBefore,
+  matchAtEveryStart,
+  NUMBER_END,
+  NUMBER_START,
+} from './detector.js';
+
+// ddd-dd-dddd or ddd dd dddd (one separator throughout, enforced by the back-reference), or 9 bare digits.
+const SSN_RUN = new RegExp(String.raw`${NUMBER_START}\d{3}([ \-]?)\d{2}\1\d{4}${NUMBER_END}`, 'gu');
+
+// Nine bare digits are an SSN only when one of these precedes them.
+const SSN_CONTEXT = /(?<!\p{L})(?:ssns?|ss#|social[\s-]+security|soc\.?\s*sec)(?!\p{L})/iu;
+const CONTEXT_WINDOW = 40;
+
+// Numbers the SSA has voided or that were published as samples (Woolworth wallet, SSA ads).
+const KNOWN_SAMPLES = new Set(['123456789', '078051120', '219099999', '457555462']);
+
+/**
+ * Whether nine digits can be an issued SSN: area not 000, 666 or 900–999 (ITINs and ad samples),
+ * group not 00, serial not 0000, not one repeated digit, not a published sample.
+ */
+export function isValidSsnDigits(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const area = Number(digits.slice(0, 3));
+  if (area === 0 || area === 666 || area >= 900) return false;
+  if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
+  if (/^(\d)\1{8}$/.test(digits)) return false;
+  return !KNOWN_SAMPLES.has(digits);
+}
+
+/** US Social Security numbers: `ddd-dd-dddd`, `ddd dd dddd`, or nine digits after a word like "SSN". */
+export const ssn: Detector = {
+  type: 'ssn',
+  maxLength: 11,
+  lookbehind: CONTEXT_WINDOW + BOUNDARY,
+  lookahead: BOUNDARY,
+  find(text: string): Candidate[] {
+    const found: Candidate[] = [];
+    for (const match of matchAtEveryStart(SSN_RUN, text)) {
+      const value = match[0];
+      if (!isValidSsnDigits(value.replace(/\D/g, ''))) continue;
+      const start = match.index;
+      if (value.length === 9 && !hasContextBefore(text, start, CONTEXT_WINDOW, SSN_CONTEXT)) continue;
+      found.push({ start, end: start + value.length });
+    }
+    return found;
+  },
+};

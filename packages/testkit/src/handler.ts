@@ -1,0 +1,81 @@
+// The simulator as a fetch-style handler: records the request, applies the auth and failure knobs, routes
+// like gin (404 for unknown paths, 405 for known paths with another method) and calls the endpoint. The
+// node:http server and the msw handlers both serve exactly this function.
+import { handleChat } from './endpoints/chat.js';
+import { handlePs, handleRoot, handleShow, handleTags, handleVersion } from './endpoints/discovery.js';
+import { handleEmbed, handleEmbeddings } from './endpoints/embed.js';
+import type { Endpoint } from './endpoints/endpoint.js';
+import { handleGenerate } from './endpoints/generate.js';
+import { errorResponse, textResponse } from './responses.js';
+import type { RecordedRequest, SimulatorState } from './simulator-state.js';
+
+/** A web-standard request handler, as `fetch` would call a server. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+const ROUTES: Readonly<Record<string, Readonly<Record<string, Endpoint>>>> = {
+  '/': { GET: handleRoot, HEAD: handleRoot },
+  '/api/version': { GET: handleVersion, HEAD: handleVersion },
+  '/api/tags': { GET: handleTags, HEAD: handleTags },
+  '/api/ps': { GET: handlePs },
+  '/api/show': { POST: handleShow },
+  '/api/chat': { POST: handleChat },
+  '/api/generate': { POST: handleGenerate },
+  '/api/embed': { POST: handleEmbed },
+  '/api/embeddings': { POST: handleEmbeddings },
+};
+
+// BOM and invalid bytes pass through as Go's decoder would see them, so they fail as syntax errors.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function parseForLog(body: string): unknown {
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function untilAborted(signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve) => {
+    const done = () => resolve(Response.error());
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+async function withoutBody(response: Promise<Response> | Response): Promise<Response> {
+  const full = await response;
+  const length = (await full.arrayBuffer()).byteLength;
+  const headers = new Headers(full.headers);
+  headers.set('content-length', String(length));
+  return new Response(null, { status: full.status, headers });
+}
+
+/** Creates the handler that serves the simulated Ollama API from a simulator state. */
+export function createOllamaHandler(state: SimulatorState): FetchHandler {
+  return async (request) => {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    const body = method === 'GET' || method === 'HEAD' ? '' : decoder.decode(await request.arrayBuffer());
+    const recorded: RecordedRequest = {
+      method,
+      path: url.pathname,
+      url: request.url,
+      headers: Object.fromEntries(request.headers),
+      body: parseForLog(body),
+      rawBody: body,
+    };
+    state.record(recorded);
+    if (!state.isAuthorized(request.headers.get('authorization'))) return errorResponse(401, 'unauthorized');
+    const route = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : undefined;
+    if (route === undefined) return textResponse(404, '404 page not found', 'text/plain');
+    const endpoint = Object.hasOwn(route, method) ? route[method] : undefined;
+    if (endpoint === undefined) return textResponse(405, '405 method not allowed', 'text/plain');
+    const failure = state.takeFailure(url.pathname);
+    if (failure !== undefined) return errorResponse(failure.status, failure.error);
+    if (state.takeHang(url.pathname)) return untilAborted(request.signal);
+    const response = endpoint({ state, method, path: url.pathname, body, signal: request.signal });
+    return method === 'HEAD' ? withoutBody(response) : response;
+  };
+}

@@ -1,0 +1,29 @@
+// Ollama simulator over HTTP
+
+export { embedVector } from './embeddings.js';
+export type { FetchHandler } from './handler.js';
+// The same simulator as a fetch handler and as msw handlers
+export { createOllamaHandler } from './handler.js';
+export type { ModelName } from './model-names.js';
+export { parseModelName } from './model-names.js';
+export type { ModelCapability, SimulatedModel } from './models.js';
+// Model catalogue
+export { defaultModels } from './models.js';
+export { ollamaHandlers } from './msw-handlers.js';
+export type { ServedHandler, ServeOptions } from './node-server.js';
+export { serveFetchHandler } from './node-server.js';
+export type { OllamaSimulator, OllamaSimulatorOptions } from './simulator.js';
+export { startOllamaSimulator } from './simulator.js';
+export type {
+  FailureOptions,
+  KnobOptions,
+  OllamaSimulatorControl,
+  RecordedRequest,
+  SimulatorStateOptions,
+  StreamErrorOptions,
+  ToolCallReply,
+} from './simulator-state.js';
+// Knobs, request log and state shared with msw
+export { createSimulatorState, INFERENCE_PATHS, SimulatorState } from './simulator-state.js';
+// Building blocks tests may want to reproduce exactly
+export { tokenize } from './tokens.js';
