@@ -27,6 +27,8 @@ export async function startStack(
   options: {
     env?: Record<string, string>;
     apiKey?: string;
+    /** Further config files, merged after the first in this order. */
+    configs?: Record<string, string>;
     files?: Record<string, string>;
     sim?: OllamaSimulator;
   } = {},
@@ -35,8 +37,13 @@ export async function startStack(
   const dir = await mkdtemp(join(tmpdir(), 'kt-e2e-'));
   await writeFile(join(dir, 'policy-config.yaml'), config.replaceAll('SIM_URL', sim.url));
   for (const [name, text] of Object.entries(options.files ?? {})) await writeFile(join(dir, name), text);
+  const args = ['--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml'];
+  for (const [name, text] of Object.entries(options.configs ?? {})) {
+    await writeFile(join(dir, name), text.replaceAll('SIM_URL', sim.url));
+    args.push('--policy-config', name);
+  }
   const { child, url } = await spawnGateway(
-    ['--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml'],
+    args,
     {
       cwd: dir,
       env: options.env ?? {},

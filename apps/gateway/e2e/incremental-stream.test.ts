@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Stack, seedTargets, startStack } from './harness.js';
 
@@ -38,8 +38,8 @@ describe('incremental streaming', () => {
       stream: true,
     });
     const error = await read(stream).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).message).toMatch(/Ollama/);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).message).toMatch(/Ollama/);
   });
 
   it('ends a stream with an in-stream upstream error as an error the SDK raises', async () => {
@@ -50,7 +50,7 @@ describe('incremental streaming', () => {
       stream: true,
     });
     const error = await read(stream).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).message).toContain('an error was encountered while running the model');
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).message).toContain('an error was encountered while running the model');
   });
 });

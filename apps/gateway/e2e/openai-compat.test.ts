@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Stack, seedTargets, startStack } from './harness.js';
 
@@ -228,7 +228,7 @@ describe('errors in OpenAI shape', () => {
       .create({ model: 'llama3.3', messages: [{ role: 'user', content: 'hi' }], n: 2 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as OpenAI.APIError).param).toBe('n');
+    expect((error as APIError).param).toBe('n');
   });
 
   it('answers 404 model_not_found for an unknown model', async () => {
@@ -236,7 +236,7 @@ describe('errors in OpenAI shape', () => {
       .create({ model: 'gpt-5', messages: [{ role: 'user', content: 'hi' }] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
-    expect((error as OpenAI.APIError).code).toBe('model_not_found');
+    expect((error as APIError).code).toBe('model_not_found');
   });
 
   it('answers 400 when a chat asks for an embedding target', async () => {
@@ -244,7 +244,7 @@ describe('errors in OpenAI shape', () => {
       .create({ model: 'ollama-embed', messages: [{ role: 'user', content: 'hi' }] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as OpenAI.APIError).message).toContain('embedding target');
+    expect((error as APIError).message).toContain('embedding target');
   });
 
   it("maps an upstream 500 to 502 upstream_error, keeping Ollama's message", async () => {
@@ -252,18 +252,18 @@ describe('errors in OpenAI shape', () => {
     const error = await stack.client.chat.completions
       .create({ model: 'llama3.3', messages: [{ role: 'user', content: 'hi' }] })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).status).toBe(502);
-    expect((error as OpenAI.APIError).code).toBe('upstream_error');
-    expect((error as OpenAI.APIError).message).toContain('llama runner process has terminated');
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(502);
+    expect((error as APIError).code).toBe('upstream_error');
+    expect((error as APIError).message).toContain('llama runner process has terminated');
   });
 
   it('maps an unreachable upstream to 502', async () => {
     const error = await stack.client.chat.completions
       .create({ model: 'nowhere', messages: [{ role: 'user', content: 'hi' }] })
       .catch((e: unknown) => e);
-    expect((error as OpenAI.APIError).status).toBe(502);
-    expect((error as OpenAI.APIError).message).toContain('could not reach Ollama');
+    expect((error as APIError).status).toBe(502);
+    expect((error as APIError).message).toContain('could not reach Ollama');
   });
 
   it('maps an upstream that hangs to 504 upstream_timeout', async () => {
@@ -271,8 +271,8 @@ describe('errors in OpenAI shape', () => {
     const error = await stack.client.chat.completions
       .create({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] })
       .catch((e: unknown) => e);
-    expect((error as OpenAI.APIError).status).toBe(504);
-    expect((error as OpenAI.APIError).code).toBe('upstream_timeout');
+    expect((error as APIError).status).toBe(504);
+    expect((error as APIError).code).toBe('upstream_timeout');
   });
 
   it('reports a stream the upstream drops as an error, not a silent truncation (buffered: a 502)', async () => {
@@ -287,8 +287,8 @@ describe('errors in OpenAI shape', () => {
         // read to the end
       }
     })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).status).toBe(502);
-    expect((error as OpenAI.APIError).code).toBe('upstream_error');
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(502);
+    expect((error as APIError).code).toBe('upstream_error');
   });
 });

@@ -6,13 +6,16 @@ export class AuditTrail {
   private readonly started: number;
   private finished = false;
   private readonly sinks: readonly AuditSink[];
+  private readonly onSinkError: (error: unknown) => void;
 
   constructor(
     init: { requestId: string; method: string; endpoint: string; client: string | null },
     sinks: readonly AuditSink[],
+    onSinkError: (error: unknown) => void,
   ) {
     this.started = performance.now();
     this.sinks = sinks;
+    this.onSinkError = onSinkError;
     this.record = {
       time: new Date().toISOString(),
       request_id: init.requestId,
@@ -48,7 +51,14 @@ export class AuditTrail {
     this.record.status = status;
     this.record.error_code = errorCode;
     this.record.latency_ms = round(performance.now() - this.started);
-    for (const sink of this.sinks) sink.append(this.record);
+    for (const sink of this.sinks) {
+      try {
+        sink.append(this.record);
+      } catch (error) {
+        // A sink that refuses (its queue is full) turns unhealthy; fail-closed sinks then stop traffic.
+        this.onSinkError(error);
+      }
+    }
   }
 }
 

@@ -84,6 +84,7 @@ export async function createGateway(options: {
     const trail = new AuditTrail(
       { requestId, method: c.req.method, endpoint: c.req.path, client: clientAddress(c) },
       sinks,
+      (error) => logger.error({ err: error, request_id: requestId }, 'audit sink refused a record'),
     );
     c.set('trail', trail);
     c.set('errorCode', null);
@@ -105,7 +106,11 @@ export async function createGateway(options: {
       },
     }),
   );
+  const failClosed = sinks.filter((s) => s.failClosed === true);
   app.use('/v1/*', async (c, next) => {
+    if (failClosed.some((s) => !s.healthy())) {
+      throw new GatewayError('audit_unavailable', 'the audit log cannot be written, and it fails closed: no request is served unaudited');
+    }
     if (keys.enabled) c.get('trail').record.key_id = keys.verify(c.req.header('authorization'));
     await next();
   });

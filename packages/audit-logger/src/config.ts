@@ -24,6 +24,8 @@ export const auditLoggerConfigSchema = z
     on_failure: z.enum(['fail_closed', 'fail_open']).optional(),
     sink: z.enum(['file', 'postgres']).default('file'),
     postgres_url_env: z.string().regex(ENV_NAME, 'expected an environment variable name').optional(),
+    /** Names this gateway's chain in a shared PostgreSQL table; default: the host name. */
+    instance_id: z.string().min(1).max(200).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.sink === 'postgres' && config.postgres_url_env === undefined) {
@@ -33,6 +35,15 @@ export const auditLoggerConfigSchema = z
         message:
           'sink: postgres needs postgres_url_env, the name of the environment variable holding the ' +
           'connection URL (e.g. postgres_url_env: KT_AUDIT_DATABASE_URL)',
+      });
+    }
+    if (config.sink === 'postgres' && config.retention_days !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retention_days'],
+        message:
+          'retention_days is not supported with sink: postgres yet; remove it and expire rows with your ' +
+          'database tooling, or use sink: file',
       });
     }
   });

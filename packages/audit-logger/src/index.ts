@@ -1,4 +1,11 @@
 
+import { createRequire } from 'node:module';
+import { definePlugin } from '@keeptrusts/core';
+import { auditLogger } from './audit-logger-sink.js';
+
+// The audit-logger sink
+export { auditLogger } from './audit-logger-sink.js';
+
 // Configuration (policy.audit-logger)
 export type { AuditFailureMode, AuditLoggerConfig, WrittenAuditLoggerConfig } from './config.js';
 export { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
@@ -50,3 +57,8 @@ export {
 // Errors
 export type { AuditLogErrorCode } from './errors.js';
 export { AuditLogError } from './errors.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+/** The plugin manifest the gateway registers. */
+export default definePlugin({ name: pkg.name, version: pkg.version, sinks: [auditLogger] });

@@ -1,5 +1,5 @@
 /** Most literal phrases one pattern may expand to; keeps a typo like nested groups from exploding. */
-export const MAX_PHRASE_EXPANSION = 2048;
+export const MAX_PHRASE_EXPANSION = 8192;
 
 type Node = string[];
 

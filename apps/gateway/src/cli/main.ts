@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { auditQuery, auditTail, auditVerify } from './audit.js';
 import { configValidate } from './config-validate.js';
 import { gatewayRun } from './gateway-run.js';
 import type { CliIo } from './io.js';
@@ -28,6 +29,9 @@ const commands: Record<string, Command> = {
   'config validate': (args, io) => configValidate(parseFiles(args), io),
   'gateway run': (args, io) => gatewayRun(args, io),
   'keys create': (args, io) => keysCreate(args, io),
+  'audit verify': (args, io) => auditVerify(args, io),
+  'audit tail': (args, io) => auditTail(args, io),
+  'audit query': (args, io) => auditQuery(args, io),
 };
 
 /** Runs `kt` with the given arguments and returns the exit code; never throws for user mistakes. */

@@ -109,6 +109,8 @@ export interface AuditSink {
   close(): Promise<void>;
   /** Whether the sink can accept records now; a failing sink shows in readiness. */
   healthy(): boolean;
+  /** When true, the gateway answers 503 `audit_unavailable` while the sink is unhealthy rather than serve unaudited. */
+  readonly failClosed?: boolean;
 }
 
 /** What the host hands a sink. */

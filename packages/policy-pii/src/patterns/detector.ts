@@ -27,12 +27,13 @@ export interface Detector {
 export const BOUNDARY = 4;
 
 /**
- * Start of a digit token: not inside a word, and not continuing a number (`5 4111…`, `1.4111…`).
- * Used by every numeric detector, so a card, an SSN and a phone number all see the same runs.
+ * Start of a digit token: not inside a word, not glued to one by a hyphen or slash (`A-555…`),
+ * and not continuing a number (`5 4111…`, `1.4111…`). Every numeric detector uses it, so a card,
+ * an SSN and a passport number all see the same runs.
  */
-export const NUMBER_START = String.raw`(?<![\p{L}\p{N}_])(?<!\p{N}[ \-.,/])`;
-/** End of a digit token: the mirror of {@link NUMBER_START}. */
-export const NUMBER_END = String.raw`(?![\p{L}\p{N}_])(?![ \-.,/]\p{N})`;
+export const NUMBER_START = String.raw`(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}_][\-/])(?<!\p{N}[ .,])`;
+/** End of a digit token: the mirror of {@link NUMBER_START} (`…3456-A` is a part number). */
+export const NUMBER_END = String.raw`(?![\p{L}\p{N}_])(?![\-/][\p{L}\p{N}_])(?![ .,]\p{N})`;
 
 /**
  * Runs `regex` (which must have the `g` flag) from every position where it can start, not only

@@ -1,9 +1,10 @@
 import { isIP } from 'node:net';
 import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart } from './detector.js';
 
-// Four dotted numbers with an optional /prefix, not part of a longer dotted run (OIDs, versions).
+// Four dotted numbers with an optional /prefix (a :port may follow), not part of a longer
+// dotted run (OIDs, versions).
 const IPV4 = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.:])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\p{L}\p{N}_:])(?![./]\p{N})`,
+  String.raw`(?<![\p{L}\p{N}_.:])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\p{L}\p{N}_])(?![./]\p{N})`,
   'gu',
 );
 

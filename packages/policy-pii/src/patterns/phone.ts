@@ -1,10 +1,12 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart, NUMBER_END } from './detector.js';
+import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart } from './detector.js';
 
 // A whole phone-like run: optional `+`, an optional `(area)`, 7–17 digits joined by single
-// spaces, dashes, dots, slashes or `(0)`-style groups, and an optional extension.
+// spaces, dashes, dots, slashes or `(0)`-style groups, and an optional extension. Unlike other
+// numbers a phone may be glued to a label by a hyphen (`082 490 1693-Office`); a time is not
+// a phone (`…-15 10:22`).
 const PHONE_RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_+(])(?<!\p{N}[ \-./,])(?:\+ ?)?(?:\(\d{1,5}\)[ \-.]?)?\d(?:(?:[ \-./]|[ \-.]?\(\d{1,4}\)[ \-.]?)?\d){5,16}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?${NUMBER_END}(?!:\d)`,
+  String.raw`(?<![\p{L}\p{N}_+(])(?<!\p{N}[ \-./,])(?:\+ ?)?(?:\(\d{1,5}\)[ \-.]?)?\d(?:(?:[ \-./]|[ \-.]?\(\d{1,4}\)[ \-.]?)?\d){5,16}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\p{L}\p{N}_])(?![ \-./,]\p{N})(?!:\d)`,
   'giu',
 );
 
@@ -31,6 +33,10 @@ const DATE = /^(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:\d{2}|\
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const SSN_SHAPE = /^\d{3}([ -])\d{2}\1\d{4}$/;
 const STARTS_WITH_DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)/;
+// 3-2-4 digits in any separators is an SSN or a near miss of one, not a phone number.
+const SSN_LIKE = /^\d{3}[ \-./]\d{2}[ \-./]\d{4}$/;
+// `1 234 567 890`, `12,345,678`: a count with thousands separators.
+const THOUSANDS = /^\d{1,2}([ ,.])\d{3}(?:\1\d{3})+$/;
 
 /**
  * Whether a phone-like run is a phone number: not shaped like a date, an IPv4 address or an SSN,
@@ -40,11 +46,15 @@ const STARTS_WITH_DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)/;
 export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
   const body = run.replace(EXTENSION, '');
   if (DATE.test(body) || STARTS_WITH_DATE.test(body) || DOTTED_QUAD.test(body) || SSN_SHAPE.test(body)) return false;
+  // Dots make decimals and versions (`122.0.6261.112`, `37.7749/122.4194`) unless used alone
+  // between groups of two or more digits (`650.555.0123`, `01.84.17.61.18`).
+  if (body.includes('.') && !/^\+?\d{2,}(?:\.\d{2,})+$/.test(body)) return false;
   const digits = body.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
   // With a country code the number's shape says enough: a possible length for that country.
   if (body.startsWith('+')) return parsePhoneNumberFromString(run)?.isPossible() === true;
-  if (cue === 'other' || (cue === 'none' && !looksLikePhone(body))) return false;
+  if (cue === 'other') return false;
+  if (cue === 'none' && (!looksLikePhone(body) || SSN_LIKE.test(body) || THOUSANDS.test(body))) return false;
   const regions = cue === 'phone' ? contextPhoneRegions : defaultPhoneRegions;
   return regions.some((region) => parsePhoneNumberFromString(run, region)?.isValid() === true);
 }

@@ -24,7 +24,11 @@ export const hateSpeech: TopicDefinition = {
   terms: {
     group: [GROUP, `(all|those|these|the|filthy|dirty|stupid) ${GROUP}`],
     hateful_adj: [
-      '(racist|racialist|sexist|misogynist|misogynistic|homophobic|transphobic|antisemitic|anti semitic|islamophobic|xenophobic|bigoted|hateful|derogatory|demeaning|dehumanizing|dehumanising|degrading|offensive|ableist|white supremacist|nazi|neo nazi|supremacist|racially charged|politically incorrect|edgy|dark)',
+      '(racist|racialist|sexist|misogynist|misogynistic|homophobic|transphobic|antisemitic|anti semitic|islamophobic|xenophobic|bigoted|hateful|dehumanizing|dehumanising|ableist|white supremacist|nazi|neo nazi|supremacist|racially charged)',
+    ],
+    // Rude but not hateful without a target: "an offensive joke about Mexicans".
+    rude_adj: [
+      '(offensive|derogatory|demeaning|degrading|insulting|mean|nasty|cruel|vicious|humiliating|mocking|politically incorrect|edgy|dark|vile)',
     ],
     content: [
       '(joke|jokes|essay|essays|post|posts|tweet|tweets|speech|speeches|rant|rants|poem|poems|song|songs|lyrics|rap|slogan|slogans|chant|chants|meme|memes|paragraph|article|story|stories|manifesto|propaganda|pamphlet|flyer|flyers|leaflet|message|comment|comments|caption|captions|letter|sermon|blog post|thread|review|description|roast|limerick|haiku|one liner|one liners|pickup line|insult|insults|greentext|copypasta|screed|statement)',
@@ -40,7 +44,8 @@ export const hateSpeech: TopicDefinition = {
     ],
   },
   exclusions: [
-    "(isn't|is not|isnt|not|non|never|without being|without|no|less|avoid being|avoids being|stop being) (racist|sexist|homophobic|transphobic|antisemitic|islamophobic|xenophobic|bigoted|hateful|derogatory|demeaning|offensive|ableist|dark|edgy)",
+    "(isn't|is not|isnt|not|non|never|without being|without|no|less|avoid being|avoids being|stop being) (racist|sexist|homophobic|transphobic|antisemitic|islamophobic|xenophobic|bigoted|hateful|derogatory|demeaning|offensive|ableist|dark|edgy|mean|insulting)",
+    "(aren't|are not|arent|isn't|is not|not|never|no more|no less) (inferior|subhuman|animals|criminals|terrorists|violent|lazy|stupid|dumb|evil|a burden|the problem|dangerous|rapists|thieves|dirty|sick|unnatural|mentally ill|a threat|invaders)",
     '(anti racist|antiracist|anti racism|anti hate|anti bigotry|anti sexist)',
     '(dark|edgy) (mode|theme|chocolate|roast|coffee|beer|souls|academia|fantasy|matter|web|horse|side)',
     '(dad|knock knock|programmer|programming|math|pun|puns|cat|dog|office) (joke|jokes)',
@@ -50,18 +55,21 @@ export const hateSpeech: TopicDefinition = {
       GROUP,
   ],
   cues: [
-    '(moderate|moderation|moderating|moderator|moderators|content moderation|trust and safety|community guidelines|community standards|terms of service|content policy|acceptable use policy|code of conduct|report|reporting|flag|flagging|filter|filtering|classifier|classifiers|detection|detect|detecting|block list|blocklist|auto mod|automod|ban|banning|remove|removing)',
-    '(history of|origin of|origins of|etymology|etymological|linguistics|sociolinguistics|reclaimed|reclaiming|reclaim|academic|research|study|studies|statistics|data on|survey|sociology|psychology of)',
+    '(moderate|moderation|moderating|moderator|moderators|content moderation|trust and safety|community guidelines|community standards|terms of service|content policy|acceptable use policy|code of conduct|flag|flagging|filter|filtering|classifier|classifiers|detection|detect|detecting|block list|blocklist|auto mod|automod)',
+    '(history of|origin of|origins of|etymology|etymological|linguistics|sociolinguistics|reclaimed|reclaiming|reclaim|statistics|statistically|on average|more likely|less likely|overrepresented|underrepresented|data on|survey|sociology|psychology of)',
     '(why (is|are|was|were) (it|they|these|those|such|this|that) (offensive|harmful|hurtful|wrong|problematic|racist|sexist|damaging|hateful|banned))',
     '(is (it|this|that) (offensive|racist|sexist|homophobic|transphobic|antisemitic|hateful|a slur|ok to say|okay to say))',
-    '(harmful|hurtful|damaging|impact of|effects of|effect of|consequences of|combat|combating|combatting|counter|countering|counter speech|respond to|responding to|fight|fighting|oppose|opposing|condemn|condemning|stand up to|speak out against|address|addressing|unlearn|educate|teach (kids|students|children|my kids) about|awareness|allyship|ally|allies|inclusive|inclusion|diversity|dei|tolerance|empathy)',
+    '(harmful|hurtful|damaging|impact of|effects of|effect of|consequences of|counter speech|unlearn|educate|teach (kids|students|children|my kids) about|awareness|allyship|inclusive|inclusion|diversity|tolerance|empathy)',
+    '(combat|combating|combatting|counter|countering|fight|fighting|oppose|opposing|condemn|condemning|stand up to|speak out against|address|addressing|reduce|reducing|end|ending|respond to|responding to|prevent|preventing|call out|calling out|shut down) (racism|hate|hatred|hate speech|bigotry|antisemitism|anti semitism|discrimination|prejudice|sexism|misogyny|homophobia|transphobia|islamophobia|xenophobia|racist|racists|sexist|homophobic|slurs|stereotypes|harassment|trolls|bullying)',
     '(hate crime|hate crimes|discrimination|discriminated|victims of|victim of|survivor|survivors|targeted by|targeted because|experienced racism|experiencing racism|faced racism|facing racism|was called|were called|got called|called me)',
-    '(stereotype|stereotypes|stereotyped|stereotyping|prejudice|prejudices|bias|biases|myth|myths|misconception|misconceptions|debunk|debunking|fact check|fact checking)',
+    '(stereotyped|stereotyping|misconception|misconceptions|debunk|debunking|fact check|fact checking)',
+    'where (does|do) (the|this|that) stereotype',
     '(civil rights|holocaust|apartheid|jim crow|segregation|slavery|genocide studies|memorial|remembrance)',
   ],
   rules: [
     { name: 'produce_hateful_content', elements: ['@produce|@how_to|@intend', 'hateful_adj', 'content|group'], gap: 5, weight: 0.9 },
     { name: 'produce_content_that_is_hateful', elements: ['@produce', 'content', 'hateful_adj'], gap: 6, weight: 0.85 },
+    { name: 'produce_rude_content_about_group', elements: ['@produce|@intend', 'rude_adj', 'group'], order: 'near', gap: 10, weight: 0.85 },
     {
       name: 'demean_protected_group',
       elements: ['@produce|@argue|@persuade|@intend', 'group', 'degrade'],

@@ -1,0 +1,76 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { type AuditRecord, defineAuditSink } from '@keeptrusts/core';
+import pg from 'pg';
+import { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
+import { resolveHmacKey } from './hmac-key.js';
+import { createPostgresAuditLog } from './postgres-sink.js';
+import { startRetentionSchedule } from './retention.js';
+import type { AuditLogWriter } from './segment-writer.js';
+import { createFileAuditLog } from './segment-writer.js';
+
+const hour = 60 * 60 * 1000;
+
+/**
+ * The `audit-logger` sink, named in `policies.chain` and configured under `policy.audit-logger`:
+ * one hash-chained record per request, written off the request path.
+ */
+export const auditLogger = defineAuditSink({
+  type: 'audit-logger',
+  configSchema: auditLoggerConfigSchema,
+  async create(config, context) {
+    const hmacKey = resolveHmacKey(config.hmac_key_env, context.env);
+    const now = context.now;
+    let writer: AuditLogWriter;
+    let stopRetention: (() => Promise<void>) | undefined;
+    let pool: pg.Pool | undefined;
+    if (config.sink === 'postgres') {
+      const name = config.postgres_url_env!;
+      const url = context.env(name);
+      if (url === undefined || url === '') {
+        throw new Error(`the audit sink needs a PostgreSQL URL in the environment variable ${name}, which is not set`);
+      }
+      pool = new pg.Pool({ connectionString: url, max: 4 });
+      writer = await createPostgresAuditLog({
+        pool,
+        instanceId: config.instance_id ?? hostname(),
+        ...(hmacKey === undefined ? {} : { hmacKey }),
+        ...(now === undefined ? {} : { now }),
+      });
+    } else {
+      const dir = resolve(context.baseDir, config.path);
+      writer = await createFileAuditLog({
+        dir,
+        fsync: config.fsync,
+        fsyncIntervalMs: config.fsync_interval_ms,
+        ...(hmacKey === undefined ? {} : { hmacKey }),
+        ...(now === undefined ? {} : { now }),
+      });
+      if (config.retention_days !== undefined) {
+        stopRetention = startRetentionSchedule({
+          dir,
+          retentionDays: config.retention_days,
+          intervalMs: hour,
+          ...(hmacKey === undefined ? {} : { hmacKey }),
+          ...(now === undefined ? {} : { now }),
+        });
+      }
+    }
+    return {
+      failClosed: resolveOnFailure(config) === 'fail_closed',
+      append(record: AuditRecord) {
+        // Without log_all_access only requests that were served are recorded.
+        if (!config.log_all_access && record.status >= 400) return;
+        const { prompt: _prompt, answer: _answer, ...metadata } = record;
+        writer.append(config.log_content ? record : metadata);
+      },
+      flush: () => writer.flush(),
+      async close() {
+        await stopRetention?.();
+        await writer.close();
+        await pool?.end();
+      },
+      healthy: () => writer.healthy(),
+    };
+  },
+});
