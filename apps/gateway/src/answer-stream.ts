@@ -47,6 +47,7 @@ export async function* bufferedEvents(
   trail.decide(outcome.decisions);
   const finishReason = outcome.finishReason ?? gathered.finishReason;
   trail.record.finish_reason = finishReason;
+  trail.record.answer = outcome.text;
   trail.record.usage = gathered.usage;
   if (outcome.text === gathered.content && outcome.finishReason === undefined) {
     yield* gathered.deltas;
@@ -70,21 +71,25 @@ export async function* incrementalEvents(
   trail: AuditTrail,
 ): AsyncGenerator<StreamEvent> {
   let ended = false;
+  let answer = '';
   for await (const event of events) {
     if (event.type === 'done') {
       if (!ended) {
         const rest = filter.end();
+        answer += rest;
         if (rest !== '') yield { type: 'delta', content: rest };
       }
       const finishReason = filter.finishReason ?? event.finishReason;
       trail.decide(filter.decisions());
       trail.record.finish_reason = finishReason;
       trail.record.usage = event.usage;
+      trail.record.answer = answer;
       yield { type: 'done', finishReason, usage: event.usage };
       return;
     }
     if (ended) continue;
     const content = event.content === undefined ? '' : filter.push(event.content);
+    answer += content;
     ended = filter.finishReason !== undefined;
     const out: StreamEvent = {
       type: 'delta',

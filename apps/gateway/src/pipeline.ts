@@ -60,6 +60,8 @@ export async function prepare<T extends { model: string; metadata?: Record<strin
     throw new GatewayError('content_filter', `blocked by policy "${policy}" (${rule}): ${reason}`);
   }
   let next = outcome.changes.size > 0 ? (texts.apply(outcome.changes) as unknown as T) : body;
+  // What the upstream sees, after redaction; audit sinks keep it only with log_content.
+  deps.trail.record.prompt = texts.segments.map((s) => outcome.changes.get(s.id) ?? s.text).join('\n');
   if (
     outcome.maxTokens !== undefined &&
     (maxTokensOf(next) ?? Number.POSITIVE_INFINITY) > outcome.maxTokens

@@ -1,29 +1,42 @@
-// Finds encoded runs (base64, hex, \x and \u escapes, percent-encoding, HTML numeric entities) and
+// Finds encoded runs (base64, hex, \x and \u escapes, percent-encoding, HTML numeric entities,
+// Morse code) and
 // returns those that decode to readable text, so that the detector can scan them as well. Every
 // pattern starts at a fixed character class and has bounded repetition between anchors, and the
 // decoded text is never longer than its source, so the whole pass is linear.
 
-const BASE64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
-const HEX_RUN = /(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}){8,}(?![0-9a-fA-F])/g;
-const HEX_SPACED = /(?<![0-9a-fA-F])[0-9a-fA-F]{2}(?:[ :,][0-9a-fA-F]{2}){7,}(?![0-9a-fA-F])/g;
+// A base64 (or URL-safe base64) run, which also covers unbroken hex runs. Base64 of text starts
+// with a letter or digit, so a word boundary is enough to find the start (and cheaper than a
+// lookbehind).
+const BASE64 = /\b[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const HEX_DIGITS = /^(?:[0-9a-fA-F]{2})+$/;
+const HEX_SPACED = /\b[0-9a-fA-F]{2}(?:[ :,][0-9a-fA-F]{2}){7,}\b/g;
 const ESCAPED = /(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}){6,}/g;
-const PERCENT = /[^\s%]{0,24}%[0-9a-fA-F]{2}(?:[^\s%]{0,24}%[0-9a-fA-F]{2}){2,}[^\s%]{0,24}/g;
+// Anchored at the first escape; the rest of the word around the run is added in `percentRuns`.
+const PERCENT = /%[0-9a-fA-F]{2}(?:[^\s%]{0,24}%[0-9a-fA-F]{2}){2,}/g;
 const ENTITIES = /(?:&#(?:x[0-9a-fA-F]{1,6}|[0-9]{1,7});?){4,}/g;
+// Letters separated by one space, words by " / " or several spaces.
+const MORSE = /(?<![.-])(?:[.-]{1,6}(?: {1,3}| ?\/ ?)){7,}[.-]{1,6}(?![.-])/g;
+// biome-ignore format: a lookup table reads best packed
+const MORSE_CODE: Readonly<Record<string, string>> = {
+  '.-': 'a', '-...': 'b', '-.-.': 'c', '-..': 'd', '.': 'e', '..-.': 'f', '--.': 'g', '....': 'h', '..': 'i',
+  '.---': 'j', '-.-': 'k', '.-..': 'l', '--': 'm', '-.': 'n', '---': 'o', '.--.': 'p', '--.-': 'q', '.-.': 'r',
+  '...': 's', '-': 't', '..-': 'u', '...-': 'v', '.--': 'w', '-..-': 'x', '-.--': 'y', '--..': 'z',
+  '-----': '0', '.----': '1', '..---': '2', '...--': '3', '....-': '4', '.....': '5', '-....': '6',
+  '--...': '7', '---..': '8', '----.': '9', '.-.-.-': '.', '--..--': ',', '..--..': '?',
+};
 
+const WIDEN = 64;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const MIN_LETTERS = 4;
 
-/** Readable means valid UTF-8, at least four letters, and at least 90 % letters, digits, spaces or punctuation. */
+const LETTER = /\p{L}/gu;
+const UNPRINTABLE = /[^\p{L}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]|\ufffd/gu;
+
+/** Readable means at least four letters and at most 10 % control, unassigned or replacement characters. */
 function readable(text: string): boolean {
-  let letters = 0;
-  let printable = 0;
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      printable++;
-    } else if (/[\p{N}\p{P}\p{Zs}\s\p{S}]/u.test(ch)) printable++;
-  }
-  return letters >= MIN_LETTERS && printable >= 0.9 * [...text].length;
+  const letters = text.length - text.replace(LETTER, '').length;
+  const unprintable = text.length - text.replace(UNPRINTABLE, '').length;
+  return letters >= MIN_LETTERS && unprintable <= 0.1 * text.length;
 }
 
 function utf8(bytes: Uint8Array): string | undefined {
@@ -32,6 +45,14 @@ function utf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function fromBase64OrHex(run: string): string | undefined {
+  if (HEX_DIGITS.test(run)) {
+    const hex = fromHexDigits(run);
+    if (hex !== undefined && readable(hex)) return hex;
+  }
+  return fromBase64(run);
 }
 
 function fromBase64(run: string): string | undefined {
@@ -64,7 +85,7 @@ function fromPercent(run: string): string | undefined {
   const bytes: number[] = [];
   for (let i = 0; i < run.length; i++) {
     const c = run.charCodeAt(i);
-    if (c === 0x25 && i + 2 < run.length + 0 && /^[0-9a-fA-F]{2}$/.test(run.slice(i + 1, i + 3))) {
+    if (c === 0x25 && i + 2 < run.length && /^[0-9a-fA-F]{2}$/.test(run.slice(i + 1, i + 3))) {
       bytes.push(Number.parseInt(run.slice(i + 1, i + 3), 16));
       i += 2;
     } else if (c === 0x2b) bytes.push(0x20);
@@ -81,21 +102,63 @@ function fromEntities(run: string): string {
   });
 }
 
-function collect(text: string, pattern: RegExp, decode: (run: string) => string | undefined, out: string[]): void {
-  for (const match of text.matchAll(pattern)) {
-    const decoded = decode(match[0]);
-    if (decoded !== undefined && readable(decoded)) out.push(decoded);
-  }
+function fromMorse(run: string): string {
+  return run
+    .split(/ ?\/ ?| {2,}/)
+    .map((word) =>
+      word
+        .split(' ')
+        .map((code) => MORSE_CODE[code] ?? '')
+        .join(''),
+    )
+    .join(' ');
 }
 
-/** Decoded text of every encoded run in `text` that turns out to be readable. */
+/** Widens a percent-encoded run to its whole word (at most WIDEN more characters each side). */
+function widen(text: string, index: number, length: number): string {
+  let start = index;
+  while (start > 0 && index - start < WIDEN && !/\s/.test(text.charAt(start - 1))) start--;
+  let end = index + length;
+  const limit = end + WIDEN;
+  while (end < text.length && end < limit && !/\s/.test(text.charAt(end))) end++;
+  return text.slice(start, end);
+}
+
+// Each run shape with its decoder and a cheap substring test that gates the scan: a union of all
+// six patterns in one regex is slower than separate passes, most of which the gate skips.
+type Shape = {
+  readonly pattern: RegExp;
+  readonly gate: readonly string[] | null;
+  readonly decode: (run: string) => string | undefined;
+  readonly widen: boolean;
+};
+const SHAPES: readonly Shape[] = [
+  { pattern: BASE64, gate: null, decode: fromBase64OrHex, widen: false },
+  {
+    pattern: HEX_SPACED,
+    gate: null,
+    decode: (run: string) => fromHexDigits(run.replace(/[ :,]/g, '')),
+    widen: false,
+  },
+  { pattern: ESCAPED, gate: ['\\x', '\\u'], decode: fromEscapes, widen: false },
+  { pattern: PERCENT, gate: ['%'], decode: fromPercent, widen: true },
+  { pattern: ENTITIES, gate: ['&#'], decode: fromEntities, widen: false },
+  { pattern: MORSE, gate: ['.-', '-.'], decode: fromMorse, widen: false },
+];
+
+/** Decoded text of every distinct encoded run in `text` that turns out to be readable. */
 export function decodeHiddenPayloads(text: string): string[] {
-  const out: string[] = [];
-  collect(text, BASE64, fromBase64, out);
-  collect(text, HEX_RUN, fromHexDigits, out);
-  collect(text, HEX_SPACED, (run) => fromHexDigits(run.replace(/[ :,]/g, '')), out);
-  collect(text, ESCAPED, fromEscapes, out);
-  if (text.includes('%')) collect(text, PERCENT, fromPercent, out);
-  if (text.includes('&#')) collect(text, ENTITIES, fromEntities, out);
-  return out;
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const shape of SHAPES) {
+    if (shape.gate !== null && !shape.gate.some((g) => text.includes(g))) continue;
+    for (const match of text.matchAll(shape.pattern)) {
+      const run = shape.widen ? widen(text, match.index, match[0].length) : match[0];
+      if (seen.has(run)) continue;
+      seen.add(run);
+      const decoded = shape.decode(run);
+      if (decoded !== undefined && readable(decoded)) out.add(decoded);
+    }
+  }
+  return [...out];
 }

@@ -39,7 +39,7 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
   }
   const languages = options.languages ?? LANGUAGES;
   for (const language of languages) {
-    if (!LANGUAGES.includes(language)) {
+    if (!(LANGUAGES as readonly string[]).includes(language)) {
       throw new RangeError(`unknown language "${String(language)}"; expected one of ${LANGUAGES.join(', ')}`);
     }
   }

@@ -12,8 +12,14 @@ export const MAX_EXPANSION = 18;
 const TAG_RUN = /[\u{e0000}-\u{e007f}]+/gu;
 const SELECTOR_RUN = /[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]{4,}/gu;
 const INVISIBLE = /[\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]+/gu;
-const HAS_INVISIBLE = /[\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
-const MARKS = /\p{M}+/gu;
+// Cheap non-Unicode-mode pre-check: the BMP format characters, variation selectors, or any astral
+// character (which might be a tag or selector); only then is the full \p{Cf} pass run.
+const MAYBE_INVISIBLE =
+  /[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ud800-\udbff]/;
+// Combining marks of Latin, Greek and Cyrillic text and the blocks "zalgo" text is built from.
+const MARKS =
+  /[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Text with invisible characters removed, and whatever they smuggled decoded. */
 export type RevealedText = { readonly visible: string; readonly smuggled: readonly string[] };
@@ -39,7 +45,7 @@ function decodeSelectors(run: string): string {
 /** Applies NFKC and removes format characters (zero-width, bidi, tags, selectors), decoding tag/selector payloads. */
 export function revealInvisible(text: string): RevealedText {
   const nfkc = text.normalize('NFKC');
-  if (!HAS_INVISIBLE.test(nfkc)) return { visible: nfkc, smuggled: [] };
+  if (!MAYBE_INVISIBLE.test(nfkc)) return { visible: nfkc, smuggled: [] };
   const smuggled: string[] = [];
   const visible = nfkc
     .replace(TAG_RUN, (run) => {
@@ -57,20 +63,63 @@ export function revealInvisible(text: string): RevealedText {
 }
 
 // Four or more single characters separated by the same one-to-three-character gap: `i g n o r e`,
-// `i.g.n.o.r.e`, `(i)(g)(n)`. The lookahead in the loop makes the run stop at the first longer word
-// without backtracking over the run.
-const SPACED_LETTERS = /(?<![a-z0-9])[a-z0-9]([^a-z0-9]{1,3})[a-z0-9](?![a-z0-9])(?:\1[a-z0-9](?![a-z0-9])){2,}/g;
-const LEET_CANDIDATE = /(?<![a-z0-9@$])[a-z@$]*[0-9@$][a-z0-9@$]*/g;
-const HAS_LETTER = /[a-z]/;
+// `i.g.n.o.r.e`, `(i)(g)(n)`. Each `\b` ends a one-character word, so the run stops at the first
+// longer word without backtracking over the run.
+const SPACED_LETTERS = /\b[a-z0-9]([^a-z0-9]{1,3})[a-z0-9]\b(?:\1[a-z0-9]\b){2,}/g;
+// Runs of characters that leetspeak uses for letters; a run touching a letter marks a leet word.
+const LEET_RUN = /[0-9@$]+/g;
+const LEET_CHAR = /[0-9@$]/g;
+// biome-ignore format: a lookup table reads best packed
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's',
 };
 
-function unLeet(token: string): string {
-  if (!HAS_LETTER.test(token)) return token;
+function isLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isLeetWordChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 64 || c === 36;
+}
+
+function leetFor(ch: string): string {
+  return LEET[ch] ?? ch;
+}
+
+/** Decodes leetspeak in every word that mixes letters with digits, @ or $; each word is visited once. */
+function unLeet(text: string): string {
   let out = '';
-  for (const ch of token) out += LEET[ch] ?? ch;
+  let copied = 0;
+  LEET_RUN.lastIndex = 0;
+  for (let match = LEET_RUN.exec(text); match !== null; match = LEET_RUN.exec(text)) {
+    const runEnd = match.index + match[0].length;
+    if (!isLetter(text.charCodeAt(match.index - 1)) && !isLetter(text.charCodeAt(runEnd))) continue;
+    let start = match.index;
+    while (start > copied && isLeetWordChar(text.charCodeAt(start - 1))) start--;
+    let end = runEnd;
+    while (end < text.length && isLeetWordChar(text.charCodeAt(end))) end++;
+    out += text.slice(copied, start) + text.slice(start, end).replace(LEET_CHAR, leetFor);
+    copied = end;
+    LEET_RUN.lastIndex = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function collapseSpaces(text: string): string {
+  // Test first: replacing every single space with itself costs five times the test.
+  let out = /[\t\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/.test(text)
+    ? text.replace(/[^\S\n]+/g, ' ')
+    : text;
+  if (/ \n|\n\s/.test(out)) out = out.replace(/ ?\n\s*/g, '\n');
   return out;
+}
+
+function joinContractions(text: string): string {
+  if (!text.includes("'")) return text;
+  return text
+    .replace(/([a-z])'s(?![a-z])/g, '$1')
+    .replace(/(?<![a-z])(l|d|j|qu|n|s|t|m|c)'(?=[a-z])/g, '$1 ')
+    .replace(/([a-z])'(?=[a-z])/g, '$1');
 }
 
 /**
@@ -85,24 +134,17 @@ export function normalize(text: string): string {
 
 /** The folding half of `normalize`, for text that has already been through `revealInvisible`. */
 export function foldVisible(visible: string): string {
-  return visible
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(CONFUSABLE, confusableFor)
-    .replace(SPACED_LETTERS, (run) => run.replace(/[^a-z0-9]+/g, ''))
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
-    .replace(LEET_CANDIDATE, unLeet)
-    .replace(/([a-z])'s(?![a-z])/g, '$1')
-    .replace(/(?<![a-z])(l|d|j|qu|n|s|t|m|c)'(?=[a-z])/g, '$1 ')
-    .replace(/([a-z])'(?=[a-z])/g, '$1')
-    .trim();
+  let text = visible.toLowerCase();
+  // ASCII text has nothing to decompose, strip or map, and most traffic is ASCII.
+  if (NON_ASCII.test(text))
+    text = text.normalize('NFKD').replace(MARKS, '').replace(CONFUSABLE, confusableFor);
+  text = text.replace(SPACED_LETTERS, (run) => run.replace(/[^a-z0-9]+/g, ''));
+  return joinContractions(unLeet(collapseSpaces(text))).trim();
 }
 
-/** Letters, digits and Han characters only: the view where split or glued words line up again. */
+/** Letters, digits and (BMP) Han characters only: the view where split or glued words line up again. */
 export function compact(normalized: string): string {
-  return normalized.replace(/[^a-z0-9\p{Script=Han}]+/gu, '');
+  return normalized.replace(/[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g, '');
 }
 
 const A = 97;

@@ -5,14 +5,16 @@
 //   [all|any]                an optional piece
 //   ~3                       up to three arbitrary words
 //   do_not                   `_` joins words inside an alternative (any short run of spaces/punctuation)
+//   system_?prompt           `_?` is an optional join: "system prompt", "system-prompt", "systemprompt"
 //   restrict%                `%` continues the word: restrict, restricted, restrictions…
 //
-// Pieces other than the first may also hold plain regex groups, e.g. `you_(?:were|have_been)_told`.
+// Alternatives may also hold regex groups after their first word, e.g. `you_(?:were|have_been)_told`;
+// the first word of each alternative in the first piece is looked up, so it must be plain a-z0-9.
 // The first piece is matched by word lookup, the rest by one sticky regex whose quantifiers are all
 // bounded, so trying a phrase costs O(phrase length) at each position where its first word occurs.
 
-/** Between two words: one to four characters that are neither ASCII letters nor digits. */
-export const SEP = '[^a-z0-9]{1,4}';
+/** Between two words: one to four characters that are not ASCII letters, digits or sentence ends (. ! ?). */
+export const SEP = '[^a-z0-9.!?]{1,4}';
 const WORD = '[a-z0-9]{1,24}';
 const CONTINUATION = '[a-z0-9]{0,16}';
 const PLAIN_WORD = /^[a-z0-9]+$/;
@@ -24,21 +26,39 @@ export type CompiledPhrase = {
   readonly rest: RegExp | null;
 };
 
+const OPTIONAL_SEP = '[^a-z0-9.!?]{0,4}';
+
 function fragment(alternative: string): string {
-  return alternative.replaceAll('_', SEP).replaceAll('%', CONTINUATION);
+  return alternative.replace(/_\?|_|%/g, (m) => (m === '_?' ? OPTIONAL_SEP : m === '_' ? SEP : CONTINUATION));
+}
+
+/** Splits on `|` outside parentheses. */
+function splitAlternatives(piece: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(piece.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(piece.slice(from));
+  return out;
 }
 
 function alternatives(piece: string): string {
-  return piece
-    .split('|')
-    .map((a) => fragment(a))
-    .join('|');
+  return splitAlternatives(piece).map(fragment).join('|');
 }
 
 function compilePiece(piece: string): string {
   const gap = /^~(\d)$/.exec(piece);
   if (gap !== null) return `(?:${SEP}${WORD}){0,${gap[1]}}`;
-  if (piece.startsWith('[') && piece.endsWith(']')) return `(?:${SEP}(?:${alternatives(piece.slice(1, -1))}))?`;
+  if (piece.startsWith('[') && piece.endsWith(']'))
+    return `(?:${SEP}(?:${alternatives(piece.slice(1, -1))}))?`;
   return `${SEP}(?:${alternatives(piece)})`;
 }
 
@@ -46,16 +66,15 @@ function compilePiece(piece: string): string {
 export function compilePhrase(phrase: string): CompiledPhrase[] {
   const [first, ...pieces] = phrase.trim().split(/ +/);
   if (first === undefined || first === '') throw new Error('empty phrase');
-  if (!/^[a-z0-9_|]+$/.test(first)) {
-    throw new Error(`phrase "${phrase}": the first piece must be plain words joined by | and _`);
-  }
   const tail = pieces.map(compilePiece).join('');
   const byRest = new Map<string, string[]>();
-  for (const alternative of first.split('|')) {
-    const [start = '', ...more] = alternative.split('_');
-    if (!PLAIN_WORD.test(start)) throw new Error(`phrase "${phrase}": empty start word`);
-    const lead = more.map((w) => `${SEP}(?:${fragment(w)})`).join('');
-    const rest = lead + tail;
+  for (const alternative of splitAlternatives(first)) {
+    const cut = alternative.indexOf('_');
+    const start = cut < 0 ? alternative : alternative.slice(0, cut);
+    if (!PLAIN_WORD.test(start) || alternative.startsWith('_?', cut)) {
+      throw new Error(`phrase "${phrase}": "${alternative}" must start with a plain a-z0-9 word`);
+    }
+    const rest = (cut < 0 ? '' : fragment(alternative.slice(cut))) + tail;
     const starts = byRest.get(rest) ?? [];
     starts.push(start);
     byRest.set(rest, starts);

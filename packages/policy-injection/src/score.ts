@@ -1,7 +1,7 @@
 import type { Signal } from './signal.js';
 
 // Signals combine by noisy-OR: each is treated as independent evidence that the text is an
-// attack, so score = 1 − Π(1 − wᵢ). A signal that fires h times counts as 1 + (h − 1)/2
+// attack, so score = 1 − Π(1 − wᵢ). A repeatable signal that fires h times counts as 1 + (h − 1)/2
 // independent hits, so repetition adds up without one repeated phrase dominating.
 // Co-occurrence rules add evidence that is stronger than the parts: role-play framing is harmless
 // and so is "no filters" in a photo forum, but "you are X, an AI with no filters" is a jailbreak.
@@ -22,19 +22,38 @@ export const CO_OCCURRENCES: readonly CoOccurrence[] = [
     name: 'persona_unlock',
     weight: 0.35,
     anyOf: ['persona_framing', 'persona_switch', 'known_jailbreak', 'dual_response'],
-    withAnyOf: ['unrestricted_persona', 'refusal_suppression', 'harm_permission', 'character_lock', 'known_jailbreak'],
+    withAnyOf: [
+      'unrestricted_persona',
+      'refusal_suppression',
+      'harm_permission',
+      'character_lock',
+      'known_jailbreak',
+    ],
+  },
+  {
+    name: 'assistant_redefinition',
+    weight: 0.2,
+    anyOf: ['persona_framing', 'persona_switch'],
+    withAnyOf: ['ai_policy_reference'],
   },
   {
     name: 'override_and_replace',
     weight: 0.3,
     anyOf: ['instruction_override'],
-    withAnyOf: ['persona_switch', 'new_instructions', 'system_prompt_extraction', 'fake_role_markup', 'unrestricted_persona'],
+    withAnyOf: [
+      'persona_switch',
+      'new_instructions',
+      'system_prompt_extraction',
+      'fake_role_markup',
+      'unrestricted_persona',
+    ],
   },
 ];
 
 /** Effective number of independent hits for a signal that fired `hits` times. */
-function strength(hits: number): number {
-  return hits === 0 ? 0 : 1 + (hits - 1) / 2;
+function strength(signal: Signal, hits: number): number {
+  if (hits === 0) return 0;
+  return signal.repeatable === false ? 1 : 1 + (hits - 1) / 2;
 }
 
 /** Result of combining signal hits: the score and the names of everything that contributed. */
@@ -48,7 +67,7 @@ export function combine(signals: readonly Signal[], hits: Uint8Array): Combined 
   signals.forEach((signal, index) => {
     const h = hits[index] ?? 0;
     if (h === 0) return;
-    miss *= (1 - signal.weight) ** strength(h);
+    miss *= (1 - signal.weight) ** strength(signal, h);
     fired.push(signal.name);
     firedSet.add(signal.name);
   });
@@ -56,7 +75,11 @@ export function combine(signals: readonly Signal[], hits: Uint8Array): Combined 
     const left = rule.anyOf.filter((n) => firedSet.has(n));
     const right = rule.withAnyOf.filter((n) => firedSet.has(n));
     // Two different signals are needed; known_jailbreak sits on both sides of persona_unlock.
-    if (left.length === 0 || right.length === 0 || (left.length === 1 && right.length === 1 && left[0] === right[0])) {
+    if (
+      left.length === 0 ||
+      right.length === 0 ||
+      (left.length === 1 && right.length === 1 && left[0] === right[0])
+    ) {
       continue;
     }
     miss *= 1 - rule.weight;

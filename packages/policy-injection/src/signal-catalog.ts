@@ -7,10 +7,13 @@ import { dualResponse } from './signals/dual-response.js';
 import { encodedInstruction, encodedPayload, obfuscation } from './signals/evasion.js';
 import { fakeRoleMarkup, roleLabel } from './signals/fake-role-markup.js';
 import { harmPermission } from './signals/harm-permission.js';
+import { harmfulIntent } from './signals/harmful-intent.js';
 import { instructionOverride, newInstructions } from './signals/instruction-override.js';
 import { jailbreakTerm, knownJailbreak } from './signals/known-jailbreak.js';
+import { payloadSplitting } from './signals/payload-splitting.js';
 import { personaFraming, personaSwitch } from './signals/persona-framing.js';
 import { refusalSuppression } from './signals/refusal-suppression.js';
+import { responseControl, templatePlaceholder } from './signals/response-control.js';
 import { hiddenDirective, smuggledInstruction } from './signals/smuggled-instruction.js';
 import { instructionProbe, systemPromptExtraction } from './signals/system-prompt-extraction.js';
 import { unrestrictedPersona } from './signals/unrestricted-persona.js';
@@ -26,10 +29,13 @@ export const SIGNALS: readonly Signal[] = [
   unrestrictedPersona,
   refusalSuppression,
   harmPermission,
+  harmfulIntent,
   characterLock,
   dualResponse,
   personaFraming,
   personaSwitch,
+  responseControl,
+  templatePlaceholder,
   aiPolicyReference,
   authorityClaim,
   fakeRoleMarkup,
@@ -38,6 +44,7 @@ export const SIGNALS: readonly Signal[] = [
   hiddenDirective,
   dataExfiltration,
   encodedInstruction,
+  payloadSplitting,
   obfuscation,
   encodedPayload,
 ];

@@ -1,24 +1,38 @@
-import { compact, foldVisible, reverse, revealInvisible, rot13 } from './normalize.js';
+import { decodeHiddenPayloads } from './hidden-payloads.js';
+import { compact, foldVisible, revealInvisible, reverse, rot13 } from './normalize.js';
 import { compilePhrase } from './phrase.js';
 import type { Language, Signal } from './signal.js';
-import { decodeHiddenPayloads } from './hidden-payloads.js';
 
 /** Hits of one signal are counted up to this many; more add nothing (see score.ts). */
 export const MAX_HITS = 3;
 // Encoded text inside encoded text is decoded once more, then left alone.
 const MAX_DECODE_DEPTH = 2;
+// Decoded payloads are scanned together; this joint cannot be crossed by a phrase (see SEP).
+const PAYLOAD_JOINT = '\n.\n';
 
 type PhraseEntry = { readonly signal: number; readonly rest: RegExp | null };
+type StartEntry = {
+  /** Signals whose phrase is the start word alone. */
+  readonly immediate: readonly number[];
+  /** Phrases with a continuation, and one regex that is their union, tried first. */
+  readonly phrases: readonly PhraseEntry[];
+  readonly any: RegExp | null;
+};
+/** One regex per rule family, with a capture group per signal so a match names its signal. */
+type Union = { readonly pattern: RegExp; readonly signals: readonly number[] };
 type PatternEntry = { readonly signal: number; readonly pattern: RegExp };
 
 /** Signals compiled once, at load, into lookup tables the scan walks. */
 export type CompiledSignals = {
   readonly signals: readonly Signal[];
-  readonly byStart: ReadonlyMap<string, readonly PhraseEntry[]>;
-  readonly maxStartLength: number;
+  /** Finds every start word (whole word) of every phrase. */
+  readonly starts: RegExp | null;
+  readonly byStart: ReadonlyMap<string, StartEntry>;
   readonly text: readonly PatternEntry[];
+  /** Union of the text patterns: one scan that usually proves none of them matches. */
+  readonly anyText: RegExp | null;
   readonly compact: readonly PatternEntry[];
-  readonly cipher: readonly PatternEntry[];
+  readonly cipher: Union | null;
   readonly obfuscation: number;
   readonly encodedPayload: number;
 };
@@ -27,73 +41,94 @@ function globalPattern(pattern: RegExp): RegExp {
   return pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
 }
 
+function union(entries: readonly PatternEntry[]): Union | null {
+  if (entries.length === 0) return null;
+  return {
+    pattern: new RegExp(entries.map((e) => `(${e.pattern.source})`).join('|'), 'g'),
+    signals: entries.map((e) => e.signal),
+  };
+}
+
 /** Compiles the phrase and pattern rules of `signals` for the given languages. */
 export function compileSignals(signals: readonly Signal[], languages: readonly Language[]): CompiledSignals {
   const wanted = (lang: Language | 'any'): boolean => lang === 'any' || languages.includes(lang);
-  const byStart = new Map<string, PhraseEntry[]>();
+  const phrasesByStart = new Map<string, PhraseEntry[]>();
   const text: PatternEntry[] = [];
   const compactRules: PatternEntry[] = [];
   const cipher: PatternEntry[] = [];
-  let maxStartLength = 0;
   signals.forEach((signal, index) => {
     for (const rule of signal.phrases ?? []) {
       if (!wanted(rule.lang)) continue;
       for (const { starts, rest } of compilePhrase(rule.phrase)) {
         for (const start of starts) {
-          const entries = byStart.get(start) ?? [];
+          const entries = phrasesByStart.get(start) ?? [];
           entries.push({ signal: index, rest });
-          byStart.set(start, entries);
-          maxStartLength = Math.max(maxStartLength, start.length);
+          phrasesByStart.set(start, entries);
         }
       }
     }
     for (const rule of signal.patterns ?? []) {
       if (!wanted(rule.lang)) continue;
-      (rule.view === 'text' ? text : compactRules).push({ signal: index, pattern: globalPattern(rule.pattern) });
+      (rule.view === 'text' ? text : compactRules).push({
+        signal: index,
+        pattern: globalPattern(rule.pattern),
+      });
     }
-    for (const pattern of signal.compact ?? []) cipher.push({ signal: index, pattern: globalPattern(pattern) });
+    for (const rule of signal.compact ?? [])
+      if (wanted(rule.lang)) cipher.push({ signal: index, pattern: rule.pattern });
   });
+
+  const byStart = new Map<string, StartEntry>();
+  for (const [start, entries] of phrasesByStart) {
+    const withRest = entries.filter((e) => e.rest !== null);
+    byStart.set(start, {
+      immediate: entries.filter((e) => e.rest === null).map((e) => e.signal),
+      phrases: withRest,
+      any:
+        withRest.length === 0
+          ? null
+          : new RegExp(withRest.map((e) => `(?:${e.rest?.source})`).join('|'), 'y'),
+    });
+  }
+  // Longest first, so that the alternation prefers "ignoring" over "ignore" where both could start.
+  // \b (cheaper than a lookbehind) also treats "_" as a word character, so "x_ignore" is one word.
+  const words = [...byStart.keys()].sort((a, b) => b.length - a.length);
   const indexOf = (name: string): number => signals.findIndex((s) => s.name === name);
   return {
     signals,
+    starts: words.length === 0 ? null : new RegExp(`\\b(?:${words.join('|')})\\b`, 'g'),
     byStart,
-    maxStartLength,
     text,
+    anyText: text.length === 0 ? null : new RegExp(text.map((e) => `(?:${e.pattern.source})`).join('|')),
     compact: compactRules,
-    cipher,
+    cipher: union(cipher),
     obfuscation: indexOf('obfuscation'),
     encodedPayload: indexOf('encoded_payload'),
   };
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+function hit(hits: Uint8Array, signal: number): void {
+  if ((hits[signal] ?? 0) < MAX_HITS) hits[signal] = (hits[signal] ?? 0) + 1;
 }
 
 function scanPhrases(compiled: CompiledSignals, text: string, hits: Uint8Array): void {
-  const { byStart, maxStartLength } = compiled;
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const inWord = i < text.length && isWordChar(text.charCodeAt(i));
-    if (inWord) {
-      if (start < 0) start = i;
-      continue;
+  const { starts, byStart } = compiled;
+  if (starts === null) return;
+  starts.lastIndex = 0;
+  for (let match = starts.exec(text); match !== null; match = starts.exec(text)) {
+    const entry = byStart.get(match[0]);
+    if (entry === undefined) continue;
+    const end = match.index + match[0].length;
+    for (const signal of entry.immediate) hit(hits, signal);
+    if (entry.any === null) continue;
+    // One native union test rules out the common case (a start word with no continuation) cheaply.
+    entry.any.lastIndex = end;
+    if (!entry.any.test(text)) continue;
+    for (const { signal, rest } of entry.phrases) {
+      if (rest === null || (hits[signal] ?? 0) >= MAX_HITS) continue;
+      rest.lastIndex = end;
+      if (rest.test(text)) hit(hits, signal);
     }
-    if (start < 0) continue;
-    if (i - start <= maxStartLength) {
-      const entries = byStart.get(text.slice(start, i));
-      if (entries !== undefined) {
-        for (const { signal, rest } of entries) {
-          if ((hits[signal] ?? 0) >= MAX_HITS) continue;
-          if (rest !== null) {
-            rest.lastIndex = i;
-            if (!rest.test(text)) continue;
-          }
-          hits[signal] = (hits[signal] ?? 0) + 1;
-        }
-      }
-    }
-    start = -1;
   }
 }
 
@@ -109,11 +144,85 @@ function scanPatterns(entries: readonly PatternEntry[], text: string, hits: Uint
   }
 }
 
-const HAS_HAN = /\p{Script=Han}/u;
+function scanUnion({ pattern, signals }: Union, text: string, hits: Uint8Array): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0] === '') pattern.lastIndex++;
+    const group = match.findIndex((g, i) => i > 0 && g !== undefined);
+    const signal = signals[group - 1];
+    if (signal !== undefined) hit(hits, signal);
+  }
+}
+
+const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+// Latin letters kept on either side of a Han run, for mixed phrases such as "dan模式" or "你是ai".
+const HAN_MARGIN = 10;
+
+/**
+ * The Han runs of a compact text with HAN_MARGIN characters of context each side, overlapping
+ * regions merged, joined by "|" (which no pattern reads as part of a word). The Chinese patterns
+ * need nothing else, so in mostly-Latin text they scan a small fraction of it.
+ */
+function hanView(letters: string): string {
+  let out = '';
+  let from = -1;
+  let to = -1;
+  HAN_RUN.lastIndex = 0;
+  for (let match = HAN_RUN.exec(letters); match !== null; match = HAN_RUN.exec(letters)) {
+    const start = Math.max(0, match.index - HAN_MARGIN);
+    const end = Math.min(letters.length, match.index + match[0].length + HAN_MARGIN);
+    if (start > to) {
+      if (to >= 0) out += `${letters.slice(from, to)}|`;
+      from = start;
+    }
+    to = end;
+  }
+  return to < 0 ? out : out + letters.slice(from, to);
+}
+
+// Fragments at least one of which every `compact` pattern of every signal contains. Building the
+// ROT13 and reversed views costs as much as the rest of the scan, so they are built only when the
+// compact text contains one of these fragments in ROT13 or reversed form.
+const CIPHER_KEYWORDS = [
+  'ignor',
+  'disregard',
+  'forget',
+  'bypass',
+  'overrid',
+  'overlook',
+  'instruc',
+  'previous',
+  'prior',
+  'prompt',
+  'system',
+  'reveal',
+  'restrict',
+  'filter',
+  'censor',
+  'anything',
+  'developer',
+  'jailbreak',
+  'verbatim',
+  'anweisung',
+  'vorherig',
+  'instruccion',
+  'anterior',
+  'consigne',
+  'precedent',
+  'limitation',
+  'notbound',
+];
+const ROT13_KEYS = CIPHER_KEYWORDS.map(rot13);
+const REVERSED_KEYS = CIPHER_KEYWORDS.map(reverse);
+// One scan for both; a hit is then attributed with the narrower patterns.
+const CIPHER_GATE = new RegExp([...ROT13_KEYS, ...REVERSED_KEYS].join('|'));
+const ROT13_GATE = new RegExp(ROT13_KEYS.join('|'));
+const REVERSED_GATE = new RegExp(REVERSED_KEYS.join('|'));
 
 /**
  * Counts, per signal, the hits in `raw`: phrases and patterns on the normalised text, Chinese
- * patterns on the compact text, family core phrases on compact/ROT13/reversed text (counted as
+ * patterns on the Han regions of the compact text, family core phrases on compact/ROT13/reversed text (counted as
  * obfuscation when the plain scan missed them), and everything again inside decoded payloads.
  */
 export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): Uint8Array {
@@ -121,24 +230,31 @@ export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): 
   const { visible, smuggled } = revealInvisible(raw);
   const normalized = foldVisible(visible);
   scanPhrases(compiled, normalized, hits);
-  scanPatterns(compiled.text, normalized, hits);
+  if (compiled.anyText?.test(normalized)) scanPatterns(compiled.text, normalized, hits);
   const letters = compact(normalized);
-  if (HAS_HAN.test(letters)) scanPatterns(compiled.compact, letters, hits);
+  if (HAS_HAN.test(letters)) scanPatterns(compiled.compact, hanView(letters), hits);
 
-  const hidden = new Uint8Array(hits.length);
-  for (const view of [letters, rot13(letters), reverse(letters)]) scanPatterns(compiled.cipher, view, hidden);
-  let obfuscated = false;
-  hidden.forEach((count, signal) => {
-    if (count > 0 && hits[signal] === 0) {
-      hits[signal] = count;
-      obfuscated = true;
+  if (compiled.cipher !== null) {
+    const hidden = new Uint8Array(hits.length);
+    scanUnion(compiled.cipher, letters, hidden);
+    if (CIPHER_GATE.test(letters)) {
+      if (ROT13_GATE.test(letters)) scanUnion(compiled.cipher, rot13(letters), hidden);
+      if (REVERSED_GATE.test(letters)) scanUnion(compiled.cipher, reverse(letters), hidden);
     }
-  });
-  if (obfuscated && compiled.obfuscation >= 0) hits[compiled.obfuscation] = 1;
+    let obfuscated = false;
+    hidden.forEach((count, signal) => {
+      if (count > 0 && hits[signal] === 0) {
+        hits[signal] = count;
+        obfuscated = true;
+      }
+    });
+    if (obfuscated && compiled.obfuscation >= 0) hits[compiled.obfuscation] = 1;
+  }
 
   if (depth < MAX_DECODE_DEPTH) {
-    for (const payload of [...smuggled, ...decodeHiddenPayloads(visible)]) {
-      const inner = scanSignals(compiled, payload, depth + 1);
+    const payloads = new Set([...smuggled, ...decodeHiddenPayloads(visible)]);
+    if (payloads.size > 0) {
+      const inner = scanSignals(compiled, [...payloads].join(PAYLOAD_JOINT), depth + 1);
       let fired = false;
       inner.forEach((count, signal) => {
         if (count === 0) return;

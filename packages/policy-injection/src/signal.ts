@@ -1,8 +1,8 @@
-/** Languages with their own phrase rules; language-neutral rules (markup, encodings) always run. */
-export type Language = 'en' | 'es' | 'de' | 'fr' | 'zh';
-
 /** Every language the detector has phrase rules for, in the order the README lists them. */
-export const LANGUAGES: readonly Language[] = ['en', 'es', 'de', 'fr', 'zh'];
+export const LANGUAGES = ['en', 'es', 'de', 'fr', 'zh'] as const;
+
+/** Languages with their own phrase rules; language-neutral rules (markup, encodings) always run. */
+export type Language = (typeof LANGUAGES)[number];
 
 /**
  * A phrase over the normalised text, written as space-separated pieces (see phrase.ts):
@@ -22,11 +22,16 @@ export type Signal = {
   readonly name: string;
   /** Probability-like weight in (0, 1) of the first hit; more hits of the same signal add less (see score.ts). */
   readonly weight: number;
+  /**
+   * Whether further hits add evidence (default true). False for signals that recur in long benign
+   * documents, such as mentions of OpenAI, where ten mentions say no more than one.
+   */
+  readonly repeatable?: boolean;
   readonly phrases?: readonly PhraseRule[];
   readonly patterns?: readonly PatternRule[];
   /**
    * Patterns over the letters-only text, also tried on its ROT13 and reversed forms, that catch the
    * family's core phrases when they are split (`ig-no-re`), glued (`ignore_previous`) or ciphered.
    */
-  readonly compact?: readonly RegExp[];
+  readonly compact?: readonly { readonly lang: Language | 'any'; readonly pattern: RegExp }[];
 };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectPii, knownPatterns } from '../dist/index.js';
-import { negatives, positives } from '../src/fixtures/own-cases.ts';
+import { heldOutNegatives, heldOutPositives, negatives, positives } from '../src/fixtures/own-cases.ts';
 import {
   formatScores,
   fromPresidio,
@@ -24,8 +24,15 @@ const twelveDigits = (text: string, span: { type: string; start: number; end: nu
   span.type === 'credit_card' && text.slice(span.start, span.end).replace(/\D/g, '').length === 12;
 const own = [...positives, ...negatives].map(parseLabelled);
 
-console.log(`dataset: ${file} (${records.length} records); own cases: ${positives.length} positive, ${negatives.length} negative\n`);
-console.log(formatScores('presidio-research synth_dataset_v2 (all patterns enabled)', score(dataset, detect, knownPatterns)));
+console.log(
+  `dataset: ${file} (${records.length} records); own cases: ${positives.length} positive, ${negatives.length} negative\n`,
+);
+console.log(
+  formatScores(
+    'presidio-research synth_dataset_v2 (all patterns enabled)',
+    score(dataset, detect, knownPatterns),
+  ),
+);
 console.log();
 console.log(
   formatScores(
@@ -35,3 +42,11 @@ console.log(
 );
 console.log();
 console.log(formatScores('own cases (src/fixtures/own-cases.ts)', score(own, detect, knownPatterns)));
+console.log();
+const heldOut = [...heldOutPositives, ...heldOutNegatives].map(parseLabelled);
+console.log(
+  formatScores(
+    `own held-out cases (${heldOutPositives.length} positive, ${heldOutNegatives.length} negative; never tuned on)`,
+    score(heldOut, detect, knownPatterns),
+  ),
+);

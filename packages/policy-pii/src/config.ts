@@ -26,7 +26,10 @@ export const customPatternSchema = z
       .number()
       .int()
       .min(1)
-      .max(MAX_CUSTOM_LENGTH, `max_length is at most ${MAX_CUSTOM_LENGTH}: streamed answers hold back that much`),
+      .max(
+        MAX_CUSTOM_LENGTH,
+        `max_length is at most ${MAX_CUSTOM_LENGTH}: streamed answers hold back that much`,
+      ),
   })
   .superRefine((pattern, ctx) => {
     const problem = regexError(pattern.regex, pattern.flags);

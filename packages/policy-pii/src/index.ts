@@ -19,5 +19,9 @@ export type { PiiPatternName } from './patterns/builtin.js';
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
 /** The plugin manifest the gateway's registry loads: the `pii_detection` policy. */
-const manifest: PluginManifest = definePlugin({ name: pkg.name, version: pkg.version, policies: [piiDetection] });
+const manifest: PluginManifest = definePlugin({
+  name: pkg.name,
+  version: pkg.version,
+  policies: [piiDetection],
+});
 export default manifest;

@@ -52,7 +52,11 @@ export const piiDetection = definePolicy({
         const findings = findingsOf(compiled, total);
         if (findings.length === 0) return allow();
         if (blocking) {
-          return block({ code: 'pii_detected', reason: `the prompt contains ${describe(findings)}`, findings });
+          return block({
+            code: 'pii_detected',
+            reason: `the prompt contains ${describe(findings)}`,
+            findings,
+          });
         }
         return modify({ segments, findings });
       },
@@ -61,7 +65,11 @@ export const piiDetection = definePolicy({
         const findings = findingsOf(compiled, counts);
         if (findings.length === 0) return allow();
         if (blocking) {
-          return block({ code: 'pii_detected', reason: `the answer contains ${describe(findings)}`, findings });
+          return block({
+            code: 'pii_detected',
+            reason: `the answer contains ${describe(findings)}`,
+            findings,
+          });
         }
         return modify({ text, findings });
       },

@@ -30,8 +30,8 @@ interface Ranked {
 /**
  * Turns overlapping candidates into non-overlapping pieces. Candidates go leftmost first, then
  * longest, then by rank; each covers what the ones before it did not. A piece depends only on
- * candidates that overlap it, never on a chain of earlier choices, which is what keeps streaming
- * redaction equal to whole-text redaction.
+ * the candidates that start at most one maximal match length before it, never on a chain of
+ * earlier choices, which is what keeps streaming redaction equal to whole-text redaction.
  */
 export function tile(candidates: readonly Ranked[]): PiiPiece[] {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);

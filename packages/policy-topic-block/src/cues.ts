@@ -73,6 +73,15 @@ export const mentionCues: Readonly<Record<string, readonly PhrasePattern[]>> = {
 };
 
 /**
+ * Phrases that contain a cue word but are no cue ("minecraft server" is infrastructure, not a
+ * game): matched as longer phrases, they keep the shorter cue from firing.
+ */
+export const neutralPhrases: readonly PhrasePattern[] = [
+  '(minecraft|game|gaming|discord|rust|roblox|fortnite|valorant|csgo|cs go|call of duty|teamspeak|ark|gmod|garry s mod) (server|servers|host|hosting)',
+  'the news (feed|app|website|site)',
+];
+
+/**
  * Phrases that set a request inside fiction or play. They lift a match unless the text also asks
  * for operational detail ({@link detailCues}): "my novel's villain builds a bomb" passes, "write a
  * story where he explains step by step how to build a pipe bomb" does not.

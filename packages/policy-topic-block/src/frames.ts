@@ -15,13 +15,20 @@ const SUPERLATIVE =
 export const intentFrames: Readonly<Record<FrameName, readonly PhrasePattern[]>> = {
   // Asking for a method: "how do I", "steps to", "teach me", "what's the easiest way to".
   how_to: [
-    'how (to|2|too)',
+    '(how (to|2|too)|howto|hw to|hw do (i|u|you)|hw can (i|u|you))',
+    'where (should|would|do|can|could) (i|you|one|someone)',
+    'where to',
+    '(best|weakest|most vulnerable|most effective|easiest|right) (place|places|spot|spots|area|areas|point|points|body part|body parts|part of the body|parts of the body) (to|on|for)',
+    '(what|which) (are the )?steps',
+    'how (hard|much force|many times|long|deep|far|high) (do|would|should|does|must|can|could) (i|you|it|one|someone)',
+    '(what|which) (gun|guns|knife|knives|weapon|weapons|poison|poisons|chemical|chemicals|drug|drugs|pills|medication|tool|tools|rope|caliber|ammo|bomb|explosive|explosives|method|methods) (should|would|could|do|can|will) (i|we|you|one)',
     `how ${MODAL} ${SUBJECT}`,
     'how (i|we|one|you|someone) (can|could|would|should|might|do)',
     'how (is|are) (it|one|they)?',
-    '(step|steps|instruction|instructions|directions|procedure|tutorial|tutorials|guide|guides|walkthrough|blueprint|blueprints|schematic|schematics|plans|recipe|recipes|formula|formulas|technique|techniques|manual|diagram|diagrams|tips|tricks|advice|secrets|process|method|methods) (to|for|on|of|about)',
+    '(tips|tricks|advice|secrets|process|method|methods|technique|techniques|plans) (to|for|on|of|about)',
+    '(list|name|give|provide|outline|detail|describe|explain|give me|tell me) (all )?(the |me the )?(exact |specific |precise |necessary |required |needed )?(materials|steps|ingredients|chemicals|components|parts|supplies|tools|procedure|method|process)',
     `${SUPERLATIVE}? (way|ways|method|methods|means|technique|techniques) (to|of|for)`,
-    `(what|which) (is|are|'s|s|would be|will be) (the )?${SUPERLATIVE}`,
+    `((what|which) (is|are|would be|will be)|what's|whats) (the )?${SUPERLATIVE}`,
     `(the )?${SUPERLATIVE} (way|ways|method|methods)`,
     '(teach|show|tell|walk|guide|help|instruct|educate|remind) (me|us)( (how|through|to))?',
     '(explain|describe|detail|outline|list|write out|spell out) (to me )?(how|the steps|the process|the procedure|the method|the recipe|step by step|each step|every step)',
@@ -40,6 +47,7 @@ export const intentFrames: Readonly<Record<FrameName, readonly PhrasePattern[]>>
   ],
   // Nouns that ask for operational content by themselves ("pipe bomb instructions").
   instructions: [
+    '(step|steps|instruction|instructions|directions|procedure|tutorial|tutorials|guide|guides|walkthrough|blueprint|blueprints|schematic|schematics|recipe|recipes|formula|formulas|manual|diagram|diagrams) (to|for|on|of|about)',
     '(step by step|instructions|tutorial|recipe|blueprints|blueprint|schematics|schematic|walkthrough|diy|synthesis route|synthesis instructions|how to guide|build guide|detailed guide|full guide|cookbook|manual)',
   ],
   // First-person intent to act: "I want to", "I'm planning to".
@@ -47,19 +55,19 @@ export const intentFrames: Readonly<Record<FrameName, readonly PhrasePattern[]>>
     "i (want|need|plan|intend|wanna|gotta|have) to",
     "i('m| am|m) (going|planning|trying|about|looking|hoping) to",
     "i('m| am|m) gonna",
+    "(i'm|i am|im|we're|we are) (building|making|assembling|putting together|cooking|writing|coding|developing|designing|mixing)",
     'help me( to)?',
   ],
   // "How many pills", "what dose".
   how_much: [
     'how (many|much)( of)?',
-    '(what|which) (dose|dosage|amount|quantity)( of)?',
+    'how long (does|would|will|did) it take (to|for)',
+    '(what|which) (dose|dosage|amount|quantity|ratio|mix|mixture|proportion|proportions|combination|blend)( of)?',
   ],
   // Acquisition: "where can I buy", "who sells".
   acquire: [
     `where ${MODAL} ${SUBJECT} ${OBTAIN_VERB}`,
     `where to ${OBTAIN_VERB}`,
-    `how ${MODAL} ${SUBJECT} ${OBTAIN_VERB}`,
-    `how to ${OBTAIN_VERB}`,
     'who (sells|can sell|will sell|is selling|would sell)',
     '(best|safest|easiest|cheapest) (place|places|site|sites|website|websites|market|markets|vendor|vendors|shop|shops|store|plug) (to|for) (buy|get|order|purchase|score|cop)',
     `(i|we) (want|need|wanna|would like|'d like) to ${OBTAIN_VERB}`,
@@ -94,7 +102,7 @@ export const intentFrames: Readonly<Record<FrameName, readonly PhrasePattern[]>>
   // Evasion: "without getting caught", "untraceable", "avoid the police", "launder".
   evade: [
     'without (getting |being )?(caught|detected|noticed|traced|tracked|seen|found out|arrested|flagged|suspected|reported|identified|busted)',
-    'without (anyone|anybody|the police|the cops|my parents|my family|my wife|my husband|them|people|my therapist|the school|my boss|the authorities) (knowing|noticing|finding out|seeing|suspecting|realizing|realising|tracing it)',
+    'without (anyone|anybody|the police|the cops|my parents|my family|my wife|my husband|them|him|her|people|my therapist|the school|my boss|the authorities|the user|the victim|the owner|the target|my mom|my dad|my teacher|my school) (knowing|noticing|finding out|seeing|suspecting|realizing|realising|tracing it|knowing about it)',
     'so (that )?(no one|nobody|noone|the police|the cops|they|it) (knows|finds out|will know|can tell|notices|can trace|can find|will find|suspects|can detect)',
     '(avoid|evade|escape|elude|dodge|outrun|beat|fool|trick|bypass|get past|get around|slip past|sneak past) (the )?(police|cops|feds|fbi|dea|atf|irs|law enforcement|detection|drug test|drug tests|a drug test|breathalyzer|a breathalyzer|customs|border control|surveillance|security cameras|cameras|metal detectors|airport security|tsa|background check|a background check|the authorities|investigators)',
     '(undetectable|untraceable|unnoticed|undetected|unnoticeable|traceless|unregistered)',
@@ -114,7 +122,7 @@ export const intentFrames: Readonly<Record<FrameName, readonly PhrasePattern[]>>
   ],
   // Asking for content: "write me", "generate", "tell me a".
   produce: [
-    '(write|generate|compose|create|draft|produce|craft|pen|come up with|type up|output|code|develop|program|build|make|design)( (me|us))?',
+    '(write|generate|compose|create|draft|produce|craft|pen|come up with|make up|think of|invent|type up|output|code|develop|program|build|make|design)( (me|us))?',
     '(give|tell|send|show|list|share) (me|us)',
     'can you (write|generate|compose|create|draft|produce|craft|make|code|build|develop|program)',
   ],

@@ -76,6 +76,8 @@ const APOSTROPHE_RE = /[\u2018\u2019\u02bc\u0060\u00b4\u2032]/g;
 const DASH_RE = /[_\u2010-\u2015\u2212]+/g;
 const CONTROL_RE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 const WHITESPACE_RE = /\s+/g;
+// "80%" reads as "80 percent", so phrases need no punctuation.
+const PERCENT_RE = /(\d) ?%/g;
 const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
 
 function foldLeetToken(token: string): string {
@@ -119,7 +121,7 @@ function joinSpelledOut(run: string, separator: string): string {
 export function normalizeText(text: string): string {
   let out = text.normalize('NFKC').normalize('NFD').replace(MARKS_AND_FORMAT_RE, '').toLowerCase();
   out = out.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
-  out = out.replace(APOSTROPHE_RE, "'").replace(CONTROL_RE, ' ');
+  out = out.replace(APOSTROPHE_RE, "'").replace(CONTROL_RE, ' ').replace(PERCENT_RE, '$1 percent');
   out = out.replace(LEET_TOKEN_RE, foldLeetToken);
   out = out.replace(SYMBOL_SPELLED_RE, (run) => run.replace(/[.*_-]/g, ''));
   out = out.replace(SPACE_SPELLED_RE, (run) => joinSpelledOut(run, ' '));

@@ -5,7 +5,10 @@ export interface PhraseHit<Tag> {
   readonly tags: readonly Tag[];
 }
 
-/** A set of literal phrases compiled into one regex, scanned in a single linear pass. */
+/**
+ * A set of literal phrases compiled into one regex, scanned in a single linear pass. Custom topics
+ * use it because their keywords may hold punctuation ("c++", "node.js") that words cannot.
+ */
 export interface PhraseIndex<Tag> {
   /** Number of distinct literal phrases indexed. */
   readonly size: number;
@@ -38,7 +41,7 @@ function trieSource(node: TrieNode): string {
 /**
  * Compiles literal phrases (already normalised) into a {@link PhraseIndex}; each phrase carries
  * the tags it was added with, merged when two entries spell the same phrase. A phrase matches only
- * between non-alphanumeric characters, so "gun" does not fire inside "begun".
+ * as whole words, so "gun" does not fire inside "begun".
  */
 export function createPhraseIndex<Tag>(entries: Iterable<readonly [phrase: string, tag: Tag]>): PhraseIndex<Tag> {
   const tags = new Map<string, Tag[]>();
@@ -64,7 +67,9 @@ export function createPhraseIndex<Tag>(entries: Iterable<readonly [phrase: strin
   }
   const size = tags.size;
   if (size === 0) return { size, scan: () => [] };
-  const regex = new RegExp(`(?<![a-z0-9])${trieSource(root)}(?![a-z0-9])`, 'g');
+  // Phrases match whole words; an apostrophe between letters joins a word ("someone's" holds no
+  // "someone"), but a quote mark at the edge ('how to ...') does not.
+  const regex = new RegExp(`(?<![a-z0-9])(?<![a-z0-9]')${trieSource(root)}(?![a-z0-9])(?!'[a-z0-9])`, 'g');
   return {
     size,
     scan(text) {

@@ -48,6 +48,11 @@ export interface TopicDefinition {
   readonly terms: Readonly<Record<string, readonly PhrasePattern[]>>;
   /** Harmless phrases that contain a term ("bath bomb", "glue gun"); matching one hides the term. */
   readonly exclusions?: readonly PhrasePattern[];
+  /**
+   * Set when the fiction itself would be the harm (a hateful poem is hateful), so fiction framing
+   * does not lift a match.
+   */
+  readonly fictionIsNotAMention?: boolean;
   /** Phrases marking a mention rather than a request, for this topic only (see `cues.ts`). */
   readonly cues?: readonly PhrasePattern[];
   readonly rules: readonly TopicRule[];

@@ -52,6 +52,15 @@ export interface TextScanner {
   readonly lookbehind: number;
   /** All matches in `text`, sorted by start, not overlapping. */
   scan(text: string): readonly ScanMatch[];
+  /**
+   * Optional, for lower latency: how far a stream buffer may be released now. Returns an index
+   * such that, whatever text follows, no match will start before it and end after it, and the
+   * matches that end before it are final. Typically the start of a trailing run of characters
+   * that could still grow into a match. Without it the chain holds back `holdback` characters.
+   * Must never be less safe than that (the chain uses the smaller of the two holdbacks only when
+   * this says more may go, so a wrong answer here leaks: property-test it).
+   */
+  safeEnd?(buffer: string): number;
 }
 
 /** Hooks a live policy instance offers. All are optional. */

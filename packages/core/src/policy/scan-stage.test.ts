@@ -44,7 +44,38 @@ function streamed(text: string, cuts: number[]): { text: string; blocked: boolea
   return { text: out + last.text, blocked: last.blockedBy !== undefined };
 }
 
+// The same scanner with safeEnd: only a trailing digit run can still grow into (or spoil) a match.
+const eager: TextScanner = { ...scanner, safeEnd: (buffer) => /[0-9]*$/.exec(buffer)!.index };
+
+function streamedWith(s: TextScanner, text: string, cuts: number[]): string {
+  const stage = new ScanStage(s);
+  let out = '';
+  for (const part of chunked(text, cuts)) {
+    const o = stage.push(part);
+    out += o.text;
+    if (o.blockedBy) return out;
+  }
+  return out + stage.end().text;
+}
+
 describe('ScanStage', () => {
+  it('releases everything but an open digit run when the scanner gives safeEnd', () => {
+    const stage = new ScanStage(eager);
+    expect(stage.push('hello there, my id 1234').text).toBe('hello there, my id ');
+    expect(stage.push('56 done').text).toBe('# done');
+  });
+
+  it('gives the whole-text result for any chunking with safeEnd too', () => {
+    const alphabet = fc.constantFrom('id ', 'kill ', ' ', '1', '2', '9', '0', 'x', 'é', '\n');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), fc.array(fc.nat(200), { maxLength: 12 }), (pieces, cuts) => {
+        const text = pieces.join('');
+        expect(streamedWith(eager, text, cuts)).toBe(applyScanner(eager, text).text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('redacts a value split across chunks exactly as the whole text', () => {
     const text = 'my id 123456 and id 98765, kill 4444 end';
     expect(applyScanner(scanner, text).text).toBe('my id # and id #, kill ');

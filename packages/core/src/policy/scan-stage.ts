@@ -21,7 +21,8 @@ function render(text: string, from: number, to: number, matches: readonly ScanMa
   for (const match of matches) {
     if (match.start < from || match.end > to) continue;
     out += text.slice(at, match.start);
-    counts.set(match.type, (counts.get(match.type) ?? 0) + 1);
+    // An empty replacement continues an overlapping match already counted.
+    if (match.replacement !== '') counts.set(match.type, (counts.get(match.type) ?? 0) + 1);
     if (match.replacement === undefined) return { text: out, blockedBy: match, counts };
     out += match.replacement;
     at = match.end;
@@ -47,7 +48,8 @@ export class ScanStage {
     this.pending += chunk;
     const buffer = this.context + this.pending;
     const from = this.context.length;
-    let cut = buffer.length - this.scanner.holdback;
+    const fixed = buffer.length - this.scanner.holdback;
+    let cut = this.scanner.safeEnd === undefined ? fixed : Math.min(buffer.length, Math.max(fixed, this.scanner.safeEnd(buffer)));
     if (cut <= from) return { text: '', counts: new Map() };
     const matches = this.scanner.scan(buffer).filter((m) => m.start >= from);
     for (const m of matches) {

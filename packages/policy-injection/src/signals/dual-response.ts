@@ -7,17 +7,39 @@ export const dualResponse: Signal = {
   name: 'dual_response',
   weight: 0.3,
   phrases: [
-    { lang: 'en', phrase: 'two|2|both different|separate|distinct|opposite [different|separate|distinct] ways|responses|answers|paragraphs|personalities|personas|outputs|replies|versions|characters|entities|modes' },
-    { lang: 'en', phrase: 'one normal|regular|standard|classic|filtered|censored and|, one|the_other with|in|unfiltered|uncensored|jailbroken|unrestricted|dan|developer' },
-    { lang: 'en', phrase: 'normal|classic|standard|default|regular|original|usual|filtered|censored response|output|answer|reply|mode ~6 jailbreak|jailbroken|unfiltered|uncensored|developer_mode|dan|unrestricted|evil|opposite' },
-    { lang: 'en', phrase: 'how_you_would_normally|as_you_normally_would|your_usual_(?:response|answer) ~8 second|other|then|and' },
+    { lang: 'en', phrase: 'two|2 personalities|personas|persons_inside|people_inside|entities|alter_egos' },
+    {
+      lang: 'en',
+      phrase:
+        'two|2|both different|separate|distinct|opposite [different|separate|distinct] ways|persons|people|responses|answers|paragraphs|personalities|personas|outputs|replies|versions|characters|entities|modes',
+    },
+    {
+      lang: 'en',
+      phrase:
+        'one normal|regular|standard|classic|filtered|censored and|, one|the_other with|in|unfiltered|uncensored|jailbroken|unrestricted|dan|developer',
+    },
+    {
+      lang: 'en',
+      phrase:
+        'normal|classic|standard|default|regular|original|usual|filtered|censored response|output|answer|reply|mode ~6 jailbreak|jailbroken|unfiltered|uncensored|developer_mode|dan|unrestricted|evil|opposite',
+    },
+    {
+      lang: 'en',
+      phrase: 'normally|usual [would] [respond|answer|reply|response|answer] ~8 second|other|then|and',
+    },
   ],
   patterns: [
     {
       lang: 'any',
       view: 'text',
-      pattern: /[[(](?:🔒|🔓|😈|🤓)?\s?(?:classic|normal|gpt|chatgpt|jailbreak|dan|normal output|developer mode output|unfiltered|evil|unlocked|antigpt|betterdan|filtered)\s?[\])]\s?:?/gu,
+      pattern:
+        /[[(](?:🔒|🔓|😈|🤓)?\s?(?:classic|normal|gpt|chatgpt|jailbreak|dan|normal output|developer mode output|unfiltered|evil|unlocked|antigpt|betterdan|filtered)\s?[\])]\s?:?/gu,
     },
-    { lang: 'any', view: 'text', pattern: /(?:^|\n)\W{0,3}(?:gpt|chatgpt|dan|normal|classic|jailbreak|developer mode)\s?(?:response|output)?\s?:/g },
+    {
+      lang: 'any',
+      view: 'text',
+      pattern:
+        /(?:^|\n)\W{0,3}(?:gpt|chatgpt|dan|normal|classic|jailbreak|developer mode)\s?(?:response|output)?\s?:/g,
+    },
   ],
 };

@@ -19,6 +19,10 @@ export const encodedInstruction: Signal = {
       phrase:
         'decode|decrypt|deobfuscate|unscramble|reverse|decipher|unencode ~6 and|then|and_then|afterwards follow|execute|obey|carry_out|act_on|comply_with ~2 it|them|that|the_instructions?|what_it_says|what_they_say|its_instructions|the_result|the_command',
     },
-    { lang: 'en', phrase: 'follow|execute|obey|run|do ~2 the|these ~1 encoded|decoded|hidden|base64|hex|rot13|reversed|ciphered instructions?|commands?|text|message' },
+    {
+      lang: 'en',
+      phrase:
+        'follow|execute|obey|run|do ~2 the|these ~1 encoded|decoded|hidden|base64|hex|rot13|reversed|ciphered instructions?|commands?|text|message',
+    },
   ],
 };

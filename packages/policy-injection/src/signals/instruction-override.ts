@@ -6,7 +6,8 @@ import type { Signal } from '../signal.js';
 // English. "My previous instructions" is left out on purpose: users correct themselves that way.
 const DROP =
   'ignore|disregard|forget|neglect|overlook|override|overrule|bypass|pay_no_attention_to|ignoring|disregarding|forgetting';
-const DISCARD = 'skip|omit|discard|drop|abandon|erase|delete|clear|reset|dismiss|scrap|ditch|set_aside|throw_away|throw_out|let_go_of|wipe';
+const DISCARD =
+  'skip|omit|discard|drop|abandon|erase|delete|clear|reset|dismiss|scrap|ditch|set_aside|throw_away|throw_out|let_go_of|wipe';
 const DET = '[all|any|every|each] [of] [the|your|these|those|its|such] [other]';
 const EARLIER = 'previous|prior|preceding|above|earlier|initial|original|former|foregoing';
 const EARLIER_OR_BUILT_IN = `${EARLIER}|past|old|existing|system|default|preset|pre-?programmed|built-?in|underlying|hidden|developer|openai|safety|ethical|moral|content`;
@@ -60,32 +61,49 @@ export const instructionOverride: Signal = {
       lang: 'en',
       phrase: `forget|ignore|disregard|erase|clear everything|all|anything [that] [you|i] [have|were|was|had] [been] [said|told|taught|learned|given|received|written] before|above|prior|previously|so_far|until_now|from_before|up_to_this_point|to_you|you_(?:were|have_been)_(?:told|given|taught)`,
     },
-    { lang: 'en', phrase: `${DROP} what|whatever|anything you_(?:were|have_been|are|had_been)_(?:told|instructed|programmed|trained|taught)` },
+    {
+      lang: 'en',
+      phrase:
+        'forget|ignore|disregard everything|all|anything [you_know|you_learned|you_have_learned] about|from [your] chatgpt|chat_gpt|openai|training|programming|guidelines|ethics|morals|rules|being_an_ai',
+    },
+    {
+      lang: 'en',
+      phrase: `${DROP} what|whatever|anything you_(?:were|have_been|are|had_been)_(?:told|instructed|programmed|trained|taught)`,
+    },
     {
       lang: 'en',
       phrase: `do_not|dont|never|stop|no_longer|not follow%|obey%|adhere_to|comply_with|listen_to|abide_by [any|all] [of] your|the_system|openai|chatgpt|the_previous|the_original|previous|prior|original|initial ~1 instruction%|rules|guideline%|programming|polic%|directive%`,
     },
     {
       lang: 'en',
-      phrase: `these|this|the_following|new|below instruction%|rules|directive%|prompt|commands|message ~2 override%|supersede%|replace%|take_precedence_over|trump%|overrule% [all|any|every] [of] previous|prior|your|the|earlier|other|existing|original|initial|all`,
+      phrase: `instructions|instruction|rules|directives|directive|prompt|commands|message ~2 override%|supersede%|replace%|take_precedence_over|trump%|overrule% [all|any|every] [of] previous|prior|your|the|earlier|other|existing|original|initial|all`,
     },
     // Spanish
     { lang: 'es', phrase: `${DROP_ES} ${DET_ES} ${RULES_ES} ~1 ${EARLIER_ES}` },
     { lang: 'es', phrase: `${DROP_ES} ${DET_ES} anteriores|previas|precedentes ~1 ${RULES_ES}` },
-    { lang: 'es', phrase: `${DROP_ES} [todo] lo anterior|de_arriba|que_te_(?:dijeron|han_dicho|dije|he_dicho|ensenaron)|previo` },
+    {
+      lang: 'es',
+      phrase: `${DROP_ES} [todo] lo anterior|de_arriba|que_te_(?:dijeron|han_dicho|ensenaron|dieron)|previo`,
+    },
     { lang: 'es', phrase: `${DROP_ES} [todas] tus|sus ${RULES_ES}` },
     // German
     { lang: 'de', phrase: `${DROP_DE} ${DET_DE} ${EARLIER_DE_WORDS} ~1 ${RULES_DE}` },
-    { lang: 'de', phrase: `${EARLIER_DE_WORDS} ~1 ${RULES_DE} ~3 ignorieren|vergessen|missachten|verwerfen|uberspringen|ignoriert|vergesst` },
     {
       lang: 'de',
-      phrase: `${DROP_DE} alles|alle bisher|vorher|davor|oben|zuvor|bisherige|vorherige|was_(?:dir|man_dir|ich_dir)_(?:gesagt|gegeben)`,
+      phrase: `${EARLIER_DE_WORDS} ~1 ${RULES_DE} ~3 ignorieren|vergessen|missachten|verwerfen|uberspringen|ignoriert|vergesst`,
+    },
+    {
+      lang: 'de',
+      phrase: `${DROP_DE} alles|alle bisher|vorher|davor|oben|zuvor|bisherige|vorherige|was_(?:dir|man_dir)_(?:bisher_|vorher_|zuvor_)?(?:gesagt|gegeben|erzahlt|beigebracht)`,
     },
     { lang: 'de', phrase: `${DROP_DE} [alle] deine|eure ${RULES_DE}` },
     // French
     { lang: 'fr', phrase: `${DROP_FR} ${DET_FR} ${RULES_FR} ~1 ${EARLIER_FR}` },
     { lang: 'fr', phrase: `${DROP_FR} ${DET_FR} precedentes|anterieures ~1 ${RULES_FR}` },
-    { lang: 'fr', phrase: `${DROP_FR} tout ce qui_precede|que_je_t|qu_on_t|que_l_on|qui_a_ete_dit|ci_dessus|plus_haut|avant` },
+    {
+      lang: 'fr',
+      phrase: `${DROP_FR} tout ce qui_precede|que_je_t|qu_on_t|que_l_on|qui_a_ete_dit|ci_dessus|plus_haut|avant`,
+    },
     { lang: 'fr', phrase: `${DROP_FR} [toutes|tous] tes|vos ${RULES_FR}` },
   ],
   patterns: [
@@ -97,11 +115,31 @@ export const instructionOverride: Signal = {
     },
   ],
   compact: [
-    /(?:ignore|disregard|forget|overlook|override|bypass)(?:all|any|every|the|your|my|of|these|those){0,3}(?:previous|prior|preceding|above|earlier|initial|original|former|system)(?:instructions?|prompts?|rules|directives|commands|guidelines|context|messages?|inputs?|conversation|programming)/g,
-    /(?:ignore|disregard|forget)(?:all|every)?(?:of)?(?:the|your)?(?:instructions?|rules|directives|guidelines)(?:above|before|yougot|youreceived|youweregiven)/g,
-    /(?:ignora|olvida)(?:todas)?(?:las|tus)?(?:instrucciones|indicaciones|reglas)(?:anteriores|previas)/g,
-    /(?:ignoriere|vergiss)(?:alle)?(?:deine|die)?(?:vorherigen|bisherigen|obigen)(?:anweisungen|instruktionen|regeln)/g,
-    /(?:ignore|ignorez|oublie|oubliez)(?:toutes)?(?:les|tes|vos)?(?:instructions|consignes|regles)(?:precedentes|anterieures)/g,
+    {
+      lang: 'en',
+      pattern:
+        /(?:ignore|disregard|forget|overlook|override|bypass)(?:all|any|every|the|your|of|these|those){0,3}(?:previous|prior|preceding|above|earlier|initial|original|former|system)(?:instructions?|prompts?|rules|directives|commands|guidelines|context|messages?|inputs?|conversation|programming)/g,
+    },
+    {
+      lang: 'en',
+      pattern:
+        /(?:ignore|disregard|forget)(?:all|every)?(?:of)?(?:the|your)?(?:instructions?|rules|directives|guidelines)(?:above|before|yougot|youreceived|youweregiven)/g,
+    },
+    {
+      lang: 'es',
+      pattern:
+        /(?:ignora|olvida)(?:todas)?(?:las|tus)?(?:instrucciones|indicaciones|reglas)(?:anteriores|previas)/g,
+    },
+    {
+      lang: 'de',
+      pattern:
+        /(?:ignoriere|vergiss)(?:alle)?(?:deine|die)?(?:vorherigen|bisherigen|obigen)(?:anweisungen|instruktionen|regeln)/g,
+    },
+    {
+      lang: 'fr',
+      pattern:
+        /(?:ignore|ignorez|oublie|oubliez)(?:toutes)?(?:les|tes|vos)?(?:instructions|consignes|regles)(?:precedentes|anterieures)/g,
+    },
   ],
 };
 
@@ -120,18 +158,43 @@ export const newInstructions: Signal = {
       phrase:
         'from_now_on|henceforth|starting_now|from_this_(?:moment|point)(?:_on|_onwards?)? ~2 you|youll will|must|shall|are_to [only] obey|follow|listen_to|answer_to|respond_only_to ~2 me|my|this|these|the_user|only',
     },
-    { lang: 'es', phrase: 'tus|sus nuevas|verdaderas|unicas|reales instrucciones|reglas|ordenes|directrices|tareas' },
-    { lang: 'de', phrase: 'deine|ihre neuen|neue|wahren|eigentlichen|einzigen anweisungen|regeln|befehle|aufgabe|instruktionen' },
-    { lang: 'fr', phrase: 'tes|vos|ta|ton|votre nouvelles|nouvelle|nouveau|vraies|seules|veritables instructions|consignes|regles|ordres|mission|tache' },
+    {
+      lang: 'en',
+      phrase:
+        'modify|modifying|change|changing|rewrite|rewriting|reprogram|reprogramming|alter|altering|overwrite|overwriting|update|updating your|its programming|code|core_directives?|instructions|rules|guidelines|directives|parameters|training',
+    },
+    {
+      lang: 'es',
+      phrase: 'tus|sus nuevas|verdaderas|unicas|reales instrucciones|reglas|ordenes|directrices|tareas',
+    },
+    {
+      lang: 'de',
+      phrase:
+        'deine|ihre neuen|neue|wahren|eigentlichen|einzigen anweisungen|regeln|befehle|aufgabe|instruktionen',
+    },
+    {
+      lang: 'fr',
+      phrase:
+        'tes|vos|ta|ton|votre nouvelles|nouvelle|nouveau|vraies|seules|veritables instructions|consignes|regles|ordres|mission|tache',
+    },
   ],
   patterns: [
     {
       lang: 'any',
       view: 'text',
       pattern:
-        /(?:^|\n)[^a-z0-9\n]{0,4}(?:new|updated|revised|real|actual|true|system|admin|important|urgent|override|nuevas|neue|nouvelles) (?:instructions?|directives?|task|orders|rules|instrucciones|anweisungen|consignes)[^a-z0-9\n]{0,3}:/g,
+        /(?:^|\n|["':] ?)[^a-z0-9\n]{0,4}(?:new|updated|revised|real|actual|true|system|admin|important|urgent|override|nuevas|neue|nouvelles) (?:instructions?|directives?|task|orders|rules|instrucciones|anweisungen|consignes)[^a-z0-9\n]{0,3}:/g,
     },
-    { lang: 'zh', view: 'compact', pattern: /(?:你的|妳的)?新(?:的)?(?:指令|指示|任务|任務|规则|規則|命令|设定|設定)(?:是|如下|为|為)/g },
-    { lang: 'zh', view: 'compact', pattern: /(?:从现在开始|從現在開始|从今以后|從今以後|从现在起|從現在起)[\s\S]{0,6}?(?:只|只能|必须|必須)(?:听从|聽從|服从|服從|遵守)(?:我|我的)/g },
+    {
+      lang: 'zh',
+      view: 'compact',
+      pattern: /(?:你的|妳的)?新(?:的)?(?:指令|指示|任务|任務|规则|規則|命令|设定|設定)(?:是|如下|为|為)/g,
+    },
+    {
+      lang: 'zh',
+      view: 'compact',
+      pattern:
+        /(?:从现在开始|從現在開始|从今以后|從今以後|从现在起|從現在起)[\s\S]{0,6}?(?:只|只能|必须|必須)(?:听从|聽從|服从|服從|遵守)(?:我|我的)/g,
+    },
   ],
 };

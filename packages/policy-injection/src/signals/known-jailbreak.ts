@@ -21,9 +21,15 @@ export const knownJailbreak: Signal = {
         'act|acting|pretend|roleplay|behave|simulate|emulate|embody|impersonate|become|becoming|immerse [yourself] [as|to_be|like|into_the_role_of|in_the_role_of|the_role_of] [a|an|the] dan|stan|dude|betterdan|antigpt|anti-gpt|dan-?gpt|jailbreak|jailbroken',
     },
     { lang: 'en', phrase: `chatgpt|gpt|bard|claude|you with|in|into [the] ${ANY_MODES} mode` },
-    { lang: 'en', phrase: `simulate|emulate|enable|activate|enter|switch_to|stay_in|remain_in|in ${JB_MODES} mode` },
+    {
+      lang: 'en',
+      phrase: `simulate|emulate|enable|activate|enter|switch_to|stay_in|remain_in ${JB_MODES} mode`,
+    },
     { lang: 'en', phrase: `simulate|emulate|pretend_to_be_in|act_as_if_in [a|the] ${ANY_MODES} mode` },
-    { lang: 'en', phrase: `${JB_MODES} mode enabled|activated|output|outputs|response|responses|polic%|is_enabled|has_been_enabled|which|that` },
+    {
+      lang: 'en',
+      phrase: `${JB_MODES} mode enabled|activated|output|outputs|response|responses|polic%|is_enabled|has_been_enabled|which|that`,
+    },
     { lang: 'en', phrase: 'developer|dev|god mode output|outputs|response|responses|polic%' },
     { lang: 'en', phrase: 'betterdan|antigpt|jailbreakgpt|evilbot|basedgpt|chatdan|dangpt' },
     { lang: 'es', phrase: 'modo dan|jailbreak|malvado|sin_restricciones|sin_filtros|sin_censura' },
@@ -37,16 +43,33 @@ export const knownJailbreak: Signal = {
     { lang: 'fr', phrase: 'fais|fait|faire n_importe_quoi maintenant' },
   ],
   patterns: [
-    { lang: 'any', view: 'text', pattern: /[[(]\s?🔓|[[(]\s?(?:jailbreak|jailbroken|developer mode output|dan mode|unlocked|🔓)\s?[\])]/gu },
-    { lang: 'zh', view: 'compact', pattern: /(?:开发者模式|開發者模式|开发人员模式|越狱|越獄|dan模式|上帝模式|无限制模式|無限制模式|邪恶模式|邪惡模式|现在做任何事|現在做任何事)/g },
+    {
+      lang: 'any',
+      view: 'text',
+      pattern:
+        /[[(]\s?🔓|[[(]\s?(?:jailbreak|jailbroken|developer mode output|dan mode|unlocked|🔓)\s?[\])]/gu,
+    },
+    {
+      lang: 'zh',
+      view: 'compact',
+      pattern:
+        /(?:开发者模式|開發者模式|开发人员模式|越狱|越獄|dan模式|上帝模式|无限制模式|無限制模式|邪恶模式|邪惡模式|现在做任何事|現在做任何事)/g,
+    },
   ],
-  compact: [/(?:doanythingnow|developermodeenabled|developermodeoutput|danmodeenabled|jailbreakmode|actasdan)/g],
+  compact: [
+    {
+      lang: 'en',
+      pattern:
+        /(?:doanythingnow|developermodeenabled|developermodeoutput|danmodeenabled|jailbreakmode|actasdan)/g,
+    },
+  ],
 };
 
 /** The word "jailbreak", bare jailbreak mode names: weak alone (phones get jailbroken too). */
 export const jailbreakTerm: Signal = {
   name: 'jailbreak_term',
   weight: 0.15,
+  repeatable: false,
   phrases: [
     { lang: 'en', phrase: 'jailbreak|jailbreaks|jailbroken|jailbreaking|prompt_injection' },
     { lang: 'en', phrase: `${ANY_MODES} mode` },

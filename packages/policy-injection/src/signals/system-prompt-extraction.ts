@@ -13,8 +13,10 @@ const ADJ =
   '[full|complete|entire|exact|whole|actual|real|current|original|initial|hidden|secret|very_first|first|underlying|internal|default]';
 const SECRET_PROMPT =
   'system_?prompt%|system_(?:message|instructions?|directives?|rules|configuration|config)|sys_?prompt|pre-?prompt|meta-?prompt|initial_(?:prompt|instructions?|message|directives?)|original_(?:prompt|instructions?|directives?)|hidden_(?:prompt|instructions?|rules|directives?|context)|secret_(?:prompt|instructions?|rules|directives?)|developer_(?:message|prompt|instructions?)|internal_(?:instructions?|rules|prompt|directives?|guidelines)|starting_prompt|base_prompt|custom_instructions|instructions_you_were_given|prompt_instructions';
-const GENERIC = 'instructions?|prompts?|rules|guidelines|directives|configuration|programming|context_window|initial_context';
-const ABOVE_TEXT = 'text|words|content|instructions|lines|messages?|everything|sentences|prompt|conversation|tokens|characters';
+const GENERIC =
+  'instructions?|prompts?|rules|guidelines|directives|configuration|programming|context_window|initial_context';
+const ABOVE_TEXT =
+  'text|words|content|instructions|lines|messages?|everything|sentences|prompt|conversation|tokens|characters';
 const ABOVE =
   'above|before_this|preceding|prior|so_far|at_the_(?:beginning|start|top)|verbatim|word_for_word|from_the_(?:beginning|start|top)|before_my_(?:message|question)';
 
@@ -37,33 +39,54 @@ export const systemPromptExtraction: Signal = {
   name: 'system_prompt_extraction',
   weight: 0.75,
   phrases: [
-    { lang: 'en', phrase: `${SHOW} [back|out|me|us|to_me] [all|the_full|in_full|of] [your|the|its|this|that|chatgpt] ${ADJ} ${SECRET_PROMPT}` },
+    {
+      lang: 'en',
+      phrase: `${SHOW} [back|out|me|us|to_me] [all|the_full|in_full|of] [your|the|its|this|that|chatgpt] ${ADJ} ${SECRET_PROMPT}`,
+    },
     { lang: 'en', phrase: `${SHOW_YOURS} [back|out|me|us|to_me] [all] [of] your ${ADJ} ${SECRET_PROMPT}` },
     {
       lang: 'en',
       phrase: `repeat|print|output|recite|echo|reproduce|dump|reveal|spell|type_out [back|out|me|us] [all|everything|of] [the|your] [previous|prior|preceding|entire|full|exact|complete] ${ABOVE_TEXT} [written|that_(?:came|comes|are|is|were|was)|you_(?:saw|see|were_given|received)] ${ABOVE}`,
     },
-    { lang: 'en', phrase: 'repeat|print|output|recite|echo|copy|dump|reveal everything|all above|before|so_far|prior' },
+    {
+      lang: 'en',
+      phrase: 'repeat|print|output|recite|echo|copy|dump|reveal everything|all above|before|so_far|prior',
+    },
     { lang: 'en', phrase: `what|whats is|are|was|were [in] your|the ${ADJ} ${SECRET_PROMPT}` },
     {
       lang: 'en',
       phrase:
-        'start%|begin%|starting|beginning with [the] [words|phrase|text|sentence] you_are|youre|you_re|your_instructions|i_am_chatgpt|system',
+        'start|starts|starting|begin|begins|beginning with [the] [words|phrase|text|sentence] you_are|youre|you_re|your_instructions|i_am_chatgpt|system',
     },
     { lang: 'en', phrase: `verbatim|word_for_word ~3 ${SECRET_PROMPT}|instructions|prompt|above` },
-    { lang: 'en', phrase: `${SECRET_PROMPT} ~3 verbatim|word_for_word|in_full|in_a_code_block|exactly_as_(?:written|given)` },
+    {
+      lang: 'en',
+      phrase: `system_prompt|systemprompt|system_message|initial_instructions|initial_prompt|hidden_instructions|secret_instructions|original_instructions|developer_message|custom_instructions ~3 verbatim|word_for_word|in_full|in_a_code_block|exactly_as_(?:written|given)`,
+    },
     // Spanish
     { lang: 'es', phrase: `${SHOW_ES} [me|nos] [tu|tus|el|la|las|los|su|sus|todo|todas] ${SECRET_ES}` },
     { lang: 'es', phrase: `cual|cuales es|son [tu|tus|el|las] ${SECRET_ES}` },
-    { lang: 'es', phrase: `repite|imprime|copia|reproduce|muestra|escribe ~3 texto|palabras|todo|contenido de_arriba|anterior|previo|que_aparece_arriba|palabra_por_palabra|textualmente` },
+    {
+      lang: 'es',
+      phrase: `repite|imprime|copia|reproduce|muestra|escribe ~3 texto|palabras|todo|contenido de_arriba|anterior|previo|que_aparece_arriba|palabra_por_palabra|textualmente`,
+    },
     // German
-    { lang: 'de', phrase: `${SHOW_DE} [mir|uns] [bitte] [deinen|deine|dein|den|die|das|ihren|ihre|ihr|alle] ${SECRET_DE}` },
+    {
+      lang: 'de',
+      phrase: `${SHOW_DE} [mir|uns] [bitte] [deinen|deine|dein|den|die|das|ihren|ihre|ihr|alle] ${SECRET_DE}`,
+    },
     { lang: 'de', phrase: `was|wie ist|sind|lautet|lauten|waren dein|deine|ihr|ihre|der|die ${SECRET_DE}` },
-    { lang: 'de', phrase: `wiederhole|wiederhol|gib|drucke|kopiere|schreib|schreibe ~3 text|worter|alles|inhalt oben|daruber|davor|vorher|wortlich|wort_fur_wort` },
+    {
+      lang: 'de',
+      phrase: `wiederhole|wiederhol|gib|drucke|kopiere|schreib|schreibe ~3 text|worter|alles|inhalt oben|daruber|davor|vorher|wortlich|wort_fur_wort`,
+    },
     // French
     { lang: 'fr', phrase: `${SHOW_FR} [moi|nous] [ton|ta|tes|votre|vos|le|la|les|l] ${SECRET_FR}` },
     { lang: 'fr', phrase: `quel|quelle|quels|quelles est|sont ton|ta|tes|votre|vos|le|la|les ${SECRET_FR}` },
-    { lang: 'fr', phrase: `repete|repetez|recopie|recopiez|imprime|imprimez|affiche|affichez|reecris|ecris ~3 texte|mots|tout|contenu ci_dessus|au_dessus|plus_haut|precedent|mot_pour_mot|textuellement` },
+    {
+      lang: 'fr',
+      phrase: `repete|repetez|recopie|recopiez|imprime|imprimez|affiche|affichez|reecris|ecris ~3 texte|mots|tout|contenu ci_dessus|au_dessus|plus_haut|precedent|mot_pour_mot|textuellement`,
+    },
   ],
   patterns: [
     {
@@ -75,7 +98,8 @@ export const systemPromptExtraction: Signal = {
     {
       lang: 'zh',
       view: 'compact',
-      pattern: /(?:你的|妳的)(?:系统提示|系統提示|系统指令|系統指令|提示词|提示詞|初始指令|指令|设定|設定|规则|規則)(?:是什么|是甚麼|是啥|是什麼|有哪些)/g,
+      pattern:
+        /(?:你的|妳的)(?:系统提示|系統提示|系统指令|系統指令|提示词|提示詞|初始指令|指令|设定|設定|规则|規則)(?:是什么|是甚麼|是啥|是什麼|有哪些)/g,
     },
     {
       lang: 'zh',
@@ -85,8 +109,15 @@ export const systemPromptExtraction: Signal = {
     },
   ],
   compact: [
-    /(?:reveal|print|repeat|show|output|display|dump|leak|tellme|giveme)(?:me|us)?(?:all|the|your|of){0,3}(?:systemprompt|initialinstructions|hiddeninstructions|originalinstructions|secretinstructions|initialprompt)/g,
-    /(?:repeat|print|output)(?:all|the|everything){0,2}(?:text|words|content)?(?:above|verbatim)/g,
+    {
+      lang: 'en',
+      pattern:
+        /(?:reveal|print|repeat|show|output|display|dump|leak|tellme|giveme)(?:me|us)?(?:all|the|your|of){0,3}(?:systemprompt|initialinstructions|hiddeninstructions|originalinstructions|secretinstructions|initialprompt)/g,
+    },
+    {
+      lang: 'en',
+      pattern: /(?:repeat|print|output)(?:all|the|everything){0,2}(?:text|words|content)?(?:above|verbatim)/g,
+    },
   ],
 };
 
@@ -97,16 +128,45 @@ export const instructionProbe: Signal = {
   phrases: [
     { lang: 'en', phrase: `${SHOW}|${SHOW_YOURS} [back|out|me|us|to_me] [all] [of] your ${GENERIC}` },
     { lang: 'en', phrase: `what|whats is|are|was|were [in] your ${GENERIC}` },
-    { lang: 'en', phrase: 'what instructions|rules|prompt|directives were|have|did you [been] given|receive%|get|told' },
-    { lang: 'en', phrase: 'what|how were|have you [been] told|instructed|programmed|configured|prompted [to_do] [by|before|above]' },
-    { lang: 'es', phrase: `${SHOW_ES} [me|nos] [todas] tu|tus prompt|instrucciones|indicaciones|reglas|directrices|configuracion` },
+    {
+      lang: 'en',
+      phrase: 'what instructions|rules|prompt|directives were|have|did you [been] given|receive%|get|told',
+    },
+    {
+      lang: 'en',
+      phrase:
+        'what|how were|have you [been] told|instructed|programmed|configured|prompted [to_do] [by|before|above]',
+    },
+    {
+      lang: 'es',
+      phrase: `${SHOW_ES} [me|nos] [todas] tu|tus prompt|instrucciones|indicaciones|reglas|directrices|configuracion`,
+    },
     { lang: 'es', phrase: 'cual|cuales es|son tu|tus prompt|instrucciones|indicaciones|reglas|directrices' },
-    { lang: 'de', phrase: `${SHOW_DE} [mir|uns] [bitte] [alle] deinen|deine|dein prompt|anweisungen|instruktionen|regeln|richtlinien|konfiguration|vorgaben` },
-    { lang: 'de', phrase: 'was|wie ist|sind|lautet|lauten|waren dein|deine ~1 anweisungen|instruktionen|regeln|prompt|vorgaben' },
-    { lang: 'fr', phrase: `${SHOW_FR} [moi|nous] [toutes] ton|ta|tes|votre|vos prompt|invite|instructions|consignes|regles|directives|configuration` },
-    { lang: 'fr', phrase: 'quel|quelle|quels|quelles est|sont ton|ta|tes|votre|vos ~1 prompt|instructions|consignes|regles|invite' },
+    {
+      lang: 'de',
+      phrase: `${SHOW_DE} [mir|uns] [bitte] [alle] deinen|deine|dein prompt|anweisungen|instruktionen|regeln|richtlinien|konfiguration|vorgaben`,
+    },
+    {
+      lang: 'de',
+      phrase:
+        'was|wie ist|sind|lautet|lauten|waren dein|deine ~1 anweisungen|instruktionen|regeln|prompt|vorgaben',
+    },
+    {
+      lang: 'fr',
+      phrase: `${SHOW_FR} [moi|nous] [toutes] ton|ta|tes|votre|vos prompt|invite|instructions|consignes|regles|directives|configuration`,
+    },
+    {
+      lang: 'fr',
+      phrase:
+        'quel|quelle|quels|quelles est|sont ton|ta|tes|votre|vos ~1 prompt|instructions|consignes|regles|invite',
+    },
   ],
   patterns: [
-    { lang: 'zh', view: 'compact', pattern: /(?:你的|妳的)(?:指令|规则|規則|设定|設定|提示)(?:是什么|是甚麼|是啥|是什麼|有哪些)|你(?:被|收到了?)(?:给予|給予|告知|设定|設定)?(?:了)?(?:什么|什麼)(?:指令|指示|规则|規則)/g },
+    {
+      lang: 'zh',
+      view: 'compact',
+      pattern:
+        /(?:你的|妳的)(?:指令|规则|規則|设定|設定|提示)(?:是什么|是甚麼|是啥|是什麼|有哪些)|你(?:被|收到了?)(?:给予|給予|告知|设定|設定)?(?:了)?(?:什么|什麼)(?:指令|指示|规则|規則)/g,
+    },
   ],
 };

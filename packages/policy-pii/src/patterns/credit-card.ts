@@ -3,13 +3,18 @@ import {
   type Candidate,
   type Detector,
   hasContextBefore,
+  joinedBySeparator,
   matchAtEveryStart,
   NUMBER_END,
   NUMBER_START,
 } from './detector.js';
 
-// A whole digit run: 12–19 digits, optionally split by single spaces or dashes.
-const CARD_RUN = new RegExp(String.raw`${NUMBER_START}\d(?:[ \-]?\d){11,18}${NUMBER_END}`, 'gu');
+// 12–19 digits, compact or in groups of at most six split by one kind of separator (space or
+// dash); the back-reference keeps a compact number from swallowing a following ` 5`.
+const CARD_RUN = new RegExp(
+  String.raw`${NUMBER_START}(?:\d{12,19}|\d{1,6}([ \-])\d{1,6}(?:\1\d{1,6}){1,5})${NUMBER_END}(?!\1\d)`,
+  'gu',
+);
 
 // 12-digit Maestro numbers look like any 12-digit id, so they need a card word just before.
 const CARD_CONTEXT = /(?<!\p{L})(?:card|cc|maestro|debit|credit)(?!\p{L})/iu;
@@ -81,7 +86,7 @@ export function knownIssuer(digits: string): boolean {
 }
 
 // Group lengths as cards are printed: fours with a shorter tail, or the Amex/Diners/13-digit styles.
-const SPECIAL_GROUPINGS = new Set(['4,6,5', '4,6,4', '4,4,5', '4,3,3,3', '6,13', '5,5,5']);
+const SPECIAL_GROUPINGS = new Set(['4,6,5', '4,6,4', '4,4,5', '4,3,3,3', '5,5,5']);
 
 /** Whether printed groups (`4111 1111 1111 1111` → 4,4,4,4) look like a card's grouping. */
 export function cardGrouping(groups: readonly number[]): boolean {
@@ -116,7 +121,11 @@ export const creditCard: Detector = {
       const value = match[0];
       if (!isCreditCardNumber(value)) continue;
       const start = match.index;
-      if (value.replace(/\D/g, '').length === 12 && !hasContextBefore(text, start, CONTEXT_WINDOW, CARD_CONTEXT)) {
+      if (joinedBySeparator(text, start, start + value.length, value)) continue;
+      if (
+        value.replace(/\D/g, '').length === 12 &&
+        !hasContextBefore(text, start, CONTEXT_WINDOW, CARD_CONTEXT)
+      ) {
         continue;
       }
       found.push({ start, end: start + value.length });

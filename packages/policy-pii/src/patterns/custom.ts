@@ -40,7 +40,8 @@ export function customDetector(spec: CustomPatternSpec): Detector {
       const found: Candidate[] = [];
       for (const match of matchAtEveryStart(regex, text)) {
         const length = match[0].length;
-        if (length > 0 && length <= spec.max_length) found.push({ start: match.index, end: match.index + length });
+        if (length > 0 && length <= spec.max_length)
+          found.push({ start: match.index, end: match.index + length });
       }
       return found;
     },

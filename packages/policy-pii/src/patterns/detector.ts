@@ -28,12 +28,24 @@ export const BOUNDARY = 4;
 
 /**
  * Start of a digit token: not inside a word, not glued to one by a hyphen or slash (`A-555…`),
- * and not continuing a number (`5 4111…`, `1.4111…`). Every numeric detector uses it, so a card,
- * an SSN and a passport number all see the same runs.
+ * and not continuing a decimal (`1.4111…`). Every numeric detector uses it, so a card, an SSN and
+ * a passport number all see the same tokens. A space before is checked by {@link joinedBySeparator}.
  */
-export const NUMBER_START = String.raw`(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}_][\-/])(?<!\p{N}[ .,])`;
+export const NUMBER_START = String.raw`(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}_][\-/])(?<!\p{N}[.,])`;
 /** End of a digit token: the mirror of {@link NUMBER_START} (`…3456-A` is a part number). */
-export const NUMBER_END = String.raw`(?![\p{L}\p{N}_])(?![\-/][\p{L}\p{N}_])(?![ .,]\p{N})`;
+export const NUMBER_END = String.raw`(?![\p{L}\p{N}_])(?![\-/][\p{L}\p{N}_])(?![.,]\p{N})`;
+
+/**
+ * Whether the separator a grouped value uses (`4111 1111 …` uses a space) also joins it to digits
+ * just outside, making it part of a longer number: `5 4111 1111 1111 1111` is no card, while
+ * `4111-1111-1111-1111 5` and `514-79-5339 203…` keep their value.
+ */
+export function joinedBySeparator(text: string, start: number, end: number, value: string): boolean {
+  const separator = value.match(/\D/)?.[0];
+  if (separator === undefined) return false;
+  const digit = (i: number): boolean => /\d/.test(text[i] ?? '');
+  return (text[start - 1] === separator && digit(start - 2)) || (text[end] === separator && digit(end + 1));
+}
 
 /**
  * Runs `regex` (which must have the `g` flag) from every position where it can start, not only
@@ -47,8 +59,9 @@ export function matchAtEveryStart(regex: RegExp, text: string): RegExpExecArray[
     regex.lastIndex = from;
     const match = regex.exec(text);
     if (match === null) break;
-    found.push(match);
-    from = match.index + 1;
+    // A `u` regex asked to start inside a surrogate pair starts at the pair, already tried.
+    if (match.index >= from) found.push(match);
+    from = Math.max(match.index, from) + 1;
   }
   return found;
 }
@@ -62,12 +75,4 @@ export function hasContextBefore(text: string, start: number, window: number, wo
 export function isWordCharAt(text: string, index: number): boolean {
   const point = text.codePointAt(index);
   return point !== undefined && /[\p{L}\p{N}_]/u.test(String.fromCodePoint(point));
-}
-
-/** Whether the code point ending just before `index` is a letter, digit or underscore. */
-export function isWordCharBefore(text: string, index: number): boolean {
-  if (index <= 0) return false;
-  const low = text.charCodeAt(index - 1);
-  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
-  return isWordCharAt(text, start);
 }

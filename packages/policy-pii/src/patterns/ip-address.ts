@@ -1,21 +1,18 @@
 import { isIP } from 'node:net';
 import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart } from './detector.js';
 
-// Four dotted numbers with an optional /prefix (a :port may follow), not part of a longer
-// dotted run (OIDs, versions).
-const IPV4 = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.:])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\p{L}\p{N}_])(?![./]\p{N})`,
-  'gu',
-);
+// Four dotted numbers with an optional /prefix (`ip:` may precede, a `:port` follow), not part
+// of a longer dotted run (OIDs, versions). Inside an IPv6 address the longer IPv6 match wins.
+const IPV4 = /(?<![\p{L}\p{N}_.])(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?(?![\p{L}\p{N}_])(?![./]\p{N})/gu;
 
 // Colon-separated hex groups (compressed or full, optionally ending in dotted IPv4), zone, /prefix.
-const IPV6 = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[0-9A-Za-z_.\-]{1,15})?(?:/\d{1,3})?(?![\p{L}\p{N}_:])(?![./]\p{N})`,
-  'gu',
-);
+// A colon may follow (`… 2001:db8::1: refused`); the group pattern takes it and `find` drops it.
+const IPV6 =
+  /(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[0-9A-Za-z_.-]{1,15})?(?:\/\d{1,3})?(?![\p{L}\p{N}_])(?!:[\p{L}\p{N}_:])(?![./]\p{N})/gu;
 
 // A dotted quad right after one of these is a version or section number, not an address.
-const NOT_AN_ADDRESS = /(?<!\p{L})(?:version|ver|release|build|firmware|v|section|sect|chapter|clause|step|figure|fig|table|item|rule|§)[\s:.#]*$/iu;
+const NOT_AN_ADDRESS =
+  /(?<!\p{L})(?:version|ver|release|build|firmware|v|section|sect|chapter|clause|step|figure|fig|table|item|rule|§)[\s:.#]*$/iu;
 const CONTEXT_WINDOW = 20;
 
 /** Whether `value` (an address with an optional `/prefix` and, for IPv6, `%zone`) is valid. */
@@ -38,15 +35,17 @@ export const ipAddress: Detector = {
   type: 'ip_address',
   maxLength: 45 + 16 + 4,
   lookbehind: CONTEXT_WINDOW + BOUNDARY,
-  lookahead: BOUNDARY,
+  // A trailing `:` is read, then up to two code points after it.
+  lookahead: BOUNDARY + 2,
   find(text: string): Candidate[] {
     const found: Candidate[] = [];
     for (const regex of [IPV4, IPV6]) {
       for (const match of matchAtEveryStart(regex, text)) {
         const start = match.index;
-        if (!isIpAddress(match[0])) continue;
+        const value = /[^:]:$/.test(match[0]) ? match[0].slice(0, -1) : match[0];
+        if (!isIpAddress(value)) continue;
         if (NOT_AN_ADDRESS.test(text.slice(Math.max(0, start - CONTEXT_WINDOW), start))) continue;
-        found.push({ start, end: start + match[0].length });
+        found.push({ start, end: start + value.length });
       }
     }
     return found;

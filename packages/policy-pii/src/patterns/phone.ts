@@ -5,10 +5,8 @@ import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart } from './de
 // spaces, dashes, dots, slashes or `(0)`-style groups, and an optional extension. Unlike other
 // numbers a phone may be glued to a label by a hyphen (`082 490 1693-Office`); a time is not
 // a phone (`…-15 10:22`).
-const PHONE_RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_+(])(?<!\p{N}[ \-./,])(?:\+ ?)?(?:\(\d{1,5}\)[ \-.]?)?\d(?:(?:[ \-./]|[ \-.]?\(\d{1,4}\)[ \-.]?)?\d){5,16}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\p{L}\p{N}_])(?![ \-./,]\p{N})(?!:\d)`,
-  'giu',
-);
+const PHONE_RUN =
+  /(?<![\p{L}\p{N}_+(])(?<!\p{N}[ \-./,])(?:\+ ?)?(?:\(\d{1,5}\)[ \-.]?)?\d(?:(?:[ \-./]|[ \-.]?\(\d{1,4}\)[ \-.]?)?\d){5,16}(?: ?(?:x|ext\.?|extension|#) ?\d{1,6})?(?![\p{L}\p{N}_])(?![ \-./,]\p{N})(?!:\d)/giu;
 
 const PHONE_CONTEXT =
   /(?<!\p{L})(?:(?:tele|cell|smart)?phones?|tel|mobile|mob|cell|fax|call(?:ing)?|dial|text|sms|whatsapp|contact|reach|desk|office|landline|hotline|ring|t[ée]l[ée]phone|telefon|handy|portable|numéro)(?!\p{L})/giu;
@@ -24,7 +22,25 @@ export const defaultPhoneRegions: readonly CountryCode[] = ['US', 'GB', 'DE', 'F
 /** Regions also tried when a phone word (phone, tel, mobile, fax, call …) precedes the number. */
 export const contextPhoneRegions: readonly CountryCode[] = [
   ...defaultPhoneRegions,
-  ...(['AU', 'IN', 'BR', 'IL', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'PT', 'IE'] as const),
+  ...([
+    'AU',
+    'IN',
+    'BR',
+    'IL',
+    'IT',
+    'ES',
+    'NL',
+    'BE',
+    'CH',
+    'AT',
+    'SE',
+    'NO',
+    'DK',
+    'FI',
+    'PL',
+    'PT',
+    'IE',
+  ] as const),
   ...(['NZ', 'ZA', 'MX', 'JP', 'CN', 'HU', 'CZ', 'RU', 'GR', 'TR'] as const),
 ];
 
@@ -45,7 +61,8 @@ const THOUSANDS = /^\d{1,2}([ ,.])\d{3}(?:\1\d{3})+$/;
  */
 export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
   const body = run.replace(EXTENSION, '');
-  if (DATE.test(body) || STARTS_WITH_DATE.test(body) || DOTTED_QUAD.test(body) || SSN_SHAPE.test(body)) return false;
+  if (DATE.test(body) || STARTS_WITH_DATE.test(body) || DOTTED_QUAD.test(body) || SSN_SHAPE.test(body))
+    return false;
   // Dots make decimals and versions (`122.0.6261.112`, `37.7749/122.4194`) unless used alone
   // between groups of two or more digits (`650.555.0123`, `01.84.17.61.18`).
   if (body.includes('.') && !/^\+?\d{2,}(?:\.\d{2,})+$/.test(body)) return false;

@@ -3,13 +3,14 @@ import {
   type Candidate,
   type Detector,
   hasContextBefore,
+  joinedBySeparator,
   matchAtEveryStart,
   NUMBER_END,
   NUMBER_START,
 } from './detector.js';
 
 // ddd-dd-dddd or ddd dd dddd (one separator throughout, enforced by the back-reference), or 9 bare digits.
-const SSN_RUN = new RegExp(String.raw`${NUMBER_START}\d{3}([ \-]?)\d{2}\1\d{4}${NUMBER_END}`, 'gu');
+const SSN_RUN = new RegExp(String.raw`${NUMBER_START}\d{3}([ \-]?)\d{2}\1\d{4}${NUMBER_END}(?!\1\d)`, 'gu');
 
 // Nine bare digits are an SSN only when one of these precedes them.
 const SSN_CONTEXT = /(?<!\p{L})(?:ssns?|ss#|social[\s-]+security|soc\.?\s*sec)(?!\p{L})/iu;
@@ -43,6 +44,7 @@ export const ssn: Detector = {
       const value = match[0];
       if (!isValidSsnDigits(value.replace(/\D/g, ''))) continue;
       const start = match.index;
+      if (joinedBySeparator(text, start, start + value.length, value)) continue;
       if (value.length === 9 && !hasContextBefore(text, start, CONTEXT_WINDOW, SSN_CONTEXT)) continue;
       found.push({ start, end: start + value.length });
     }

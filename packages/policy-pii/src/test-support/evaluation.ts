@@ -99,7 +99,10 @@ export function score(
   ignore: (text: string, span: GoldSpan) => boolean = () => false,
 ): PatternScore[] {
   const tallies = new Map(
-    types.map((type) => [type, { gold: 0, emitted: 0, exactHit: 0, overlapHit: 0, exactFound: 0, overlapFound: 0 }]),
+    types.map((type) => [
+      type,
+      { gold: 0, emitted: 0, exactHit: 0, overlapHit: 0, exactFound: 0, overlapFound: 0 },
+    ]),
   );
   for (const { text, spans } of texts) {
     const ignored = spans.filter((span) => ignore(text, span));
@@ -119,7 +122,14 @@ export function score(
     }
   }
   return types.map((type) => {
-    const t = tallies.get(type) ?? { gold: 0, emitted: 0, exactHit: 0, overlapHit: 0, exactFound: 0, overlapFound: 0 };
+    const t = tallies.get(type) ?? {
+      gold: 0,
+      emitted: 0,
+      exactHit: 0,
+      overlapHit: 0,
+      exactFound: 0,
+      overlapFound: 0,
+    };
     return {
       type,
       gold: t.gold,

@@ -1,52 +1,18 @@
-// The reference incremental redactor: how the chain engine runs a TextScanner over a stream,
-// written out so tests can check that streaming gives exactly what whole-text redaction gives.
-import type { ScanMatch, TextScanner } from '@keeptrusts/core';
-
-/** Renders `buffer[from, to)` with the replacements of the matches inside it. */
-function render(buffer: string, from: number, to: number, matches: readonly ScanMatch[]): string {
-  let out = '';
-  let at = from;
-  for (const match of matches) {
-    if (match.start < from || match.end > to) continue;
-    out += buffer.slice(at, match.start) + (match.replacement ?? '');
-    at = match.end;
-  }
-  return out + buffer.slice(at, to);
-}
+// Runs a scanner the way the gateway's policy chain does (core's applyScanner for whole answers,
+// core's ScanStage for streams), so the property tests check the engine that ships.
+import { applyScanner, ScanStage, type TextScanner } from '@keeptrusts/core';
 
 /** Redacts a whole text at once: what buffered mode sends. */
 export function redactWhole(scanner: TextScanner, text: string): string {
-  return render(text, 0, text.length, scanner.scan(text));
+  return applyScanner(scanner, text).text;
 }
 
-/**
- * Redacts a stream chunk by chunk and returns what the client receives, concatenated. Keeps
- * `context` (the last `lookbehind` characters already sent, as received, not as redacted) and
- * `pending` (received, not sent); scans `context + pending`; applies only matches that start in
- * `pending`; sends everything before `length - holdback`, pulling that boundary back to the start
- * of a match that crosses it; at the end of the stream scans once more and sends the rest.
- */
+/** Redacts a stream chunk by chunk through core's ScanStage and returns what the client receives. */
 export function redactIncrementally(scanner: TextScanner, chunks: Iterable<string>): string {
-  let context = '';
-  let pending = '';
+  const stage = new ScanStage(scanner);
   let out = '';
-  for (const chunk of chunks) {
-    pending += chunk;
-    const buffer = context + pending;
-    const applied = scanner.scan(buffer).filter((m) => m.start >= context.length);
-    let boundary = buffer.length - scanner.holdback;
-    for (const match of applied) {
-      if (match.start < boundary && match.end > boundary) boundary = match.start;
-    }
-    if (boundary <= context.length) continue;
-    out += render(buffer, context.length, boundary, applied);
-    const sent = buffer.slice(0, boundary);
-    context = sent.slice(Math.max(0, sent.length - scanner.lookbehind));
-    pending = buffer.slice(boundary);
-  }
-  const buffer = context + pending;
-  const applied = scanner.scan(buffer).filter((m) => m.start >= context.length);
-  return out + render(buffer, context.length, buffer.length, applied);
+  for (const chunk of chunks) out += stage.push(chunk).text;
+  return out + stage.end().text;
 }
 
 /** Cuts `text` at the given offsets (any order, duplicates and out-of-range ones ignored). */

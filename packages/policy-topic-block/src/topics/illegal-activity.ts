@@ -42,8 +42,7 @@ export const illegalActivity: TopicDefinition = {
     crime: [
       '(shoplift|shoplifting|shop lift|steal|stealing|stole|rob|robbing|mugging|pickpocket|pickpocketing|pick pocket|burglarize|burglarise|burgle|burglary|break in|breaking in|hotwire|hot wire|hotwiring|launder|laundering|embezzle|embezzling|extort|extortion|blackmail|blackmailing|bribe|bribing|defraud|defrauding|swindle|counterfeit|counterfeiting|carding|arson|trespass|trespassing|vandalize|vandalise|looting)',
       'mug (someone|somebody|people|a person|him|her|them|a tourist|tourists)',
-      '(forge|forging|fake|faking) (a|an|the|my|his|her|someone\'s|their)? (signature|signatures|document|documents|check|checks|cheque|prescription|passport|id|note|doctor\'s note|letter|deed|will|title|papers|certificate|diploma|transcript|transcripts)',
-      'fence (stolen|the stolen) (goods|items|jewelry|jewellery|electronics|stuff)',
+      '(sell|selling|fence|fencing|pawn|pawning|flip|flipping|offload|unload|move|get rid of) (stolen|hot|the stolen) (goods|items|stuff|phones|iphones|laptops|electronics|jewelry|jewellery|cars|car|bikes|bike|property|merchandise|cards|credit cards|gear|tools|watches)',
       'poach (elephants|rhinos|rhino|ivory|deer|game|animals|wildlife|tigers)',
       'break into (a|an|the|someone\'s|somebody\'s|my neighbor\'s|my neighbour\'s|my ex\'s|his|her|their|people\'s|houses|homes|cars) (house|home|houses|homes|car|cars|apartment|store|shop|building|office|safe|atm|garage|school|warehouse|storage unit|locker|mailbox)?',
       '(wash|clean) (dirty )?(money|cash)',
@@ -57,17 +56,29 @@ export const illegalActivity: TopicDefinition = {
       '(traffic|smuggle|smuggling) (people|humans|women|girls|children|kids|migrants|immigrants)',
       '(set fire to|burn down|torch) (a|my|someone\'s|the|his|her|their) (house|home|car|building|business|store|shop|restaurant)',
       '(slash|slashing) (someone\'s|his|her|their|my neighbor\'s) tires',
+      '(outrun|outrunning|evade|evading|escape from|run from|flee from|flee|hide from|get away from|lose) (the )?(police|cops|feds|law enforcement|a cop|a police car|police car|a police chase|the fbi|the dea|the atf|the marshals|a warrant)',
+      '(drive drunk|driving drunk|drunk driving|drink and drive|drive high|driving high|dui)',
+      '(cheat|cheating) on (my |our |the )?(taxes|tax return|insurance claim)',
+      "(pretend|pretending|pose|posing|impersonate|impersonating) (to be |as )?(their|a|an|the|someone's|his|her) (grandson|granddaughter|grandchild|grandkid|relative|nephew|niece|bank|irs|police officer|cop|microsoft|tech support|lawyer|federal agent|social security|customs officer)",
+      "(someone else's|somebody else's|someone elses|another person's|a dead person's|a stolen|stolen|a fake|fake) (identity|identities|ssn|social security number|credit card|credit cards|card details|card numbers)",
       '(key|keying) (a|someone\'s|his|her|their|my ex\'s) car',
       'pick (a|the) lock (on|of) (someone\'s|somebody\'s|my neighbor\'s|my neighbour\'s|a neighbor\'s|his|her|their|my roommate\'s|my ex\'s)',
       '(pay off|bribe) (a|the) (cop|judge|official|inspector|officer|customs officer|border guard)',
       '(launder|laundering|clean|wash) (money|cash|funds|proceeds|bitcoin|crypto|the money|drug money)',
     ],
+    forge: ['(forge|forging|forged|fake|faking|falsify|falsifying|counterfeit|copy|copying|replicate|alter|altering|doctor|doctoring)'],
+    document: [
+      '(signature|signatures|document|documents|check|checks|cheque|cheques|prescription|prescriptions|passport|passports|id|ids|id card|driver\'s license|drivers license|doctor\'s note|doctors note|sick note|deed|will|title|papers|certificate|certificates|diploma|diplomas|transcript|transcripts|pay stub|pay stubs|bank statement|bank statements|receipt|receipts|green card|visa|vaccination card|license plate|tax return|w2|invoice|invoices)',
+    ],
     fraud_content: [
       '(phishing|phish) (email|emails|mail|page|pages|site|website|text|texts|sms|message|messages|kit|kits|link|links|campaign)',
       '(scam|fraud|fraudulent) (email|emails|script|scripts|text|texts|message|messages|call script|letter|website|site|page|ad)',
+      '(script|scripts|pitch|story) for (calling|scamming|tricking|conning|cold calling|phoning) (old people|elderly people|the elderly|seniors|grandparents|people|victims|someone)',
       'fake (invoice|invoices|bank statement|bank statements|pay stub|pay stubs|paystub|receipt|receipts|check|cheque|doctor\'s note|doctors note|login page|website|charity|lottery win|tech support)',
       '(extortion|sextortion|blackmail) (email|letter|message|note)',
     ],
+    // Street names, too ambiguous for anything but a direct "where can I get".
+    slang_drug: ['(molly|mdma|xans|percs|addys|tina|blow|smack|shards|crystal)'],
     minor: [
       '(as a|i am a|i\'m a|im a) (minor|teen|teenager|kid)',
       "(i'm|i am|im) (13|14|15|16|17|underage)",
@@ -89,6 +100,7 @@ export const illegalActivity: TopicDefinition = {
   cues: [
     ...writingAboutCues,
     '(legally|legal way|legal ways|legal options|legalized|legalised|licensed dispensary|dispensary|prescribed|my doctor|my prescription|pharmacist)',
+    '(my|our|his|her|their) (stolen|own stolen)',
     '(victim of|recover from|recovering from|i was scammed|i got scammed|been scammed|someone stole|was stolen|got stolen|were stolen|stolen from me|freeze my credit|dispute|get my money back|get it back)',
     '(harm reduction|narcan|naloxone|rehab|recovery|addiction|addicted|treatment|quit|quitting|withdrawal|detox|sober|sobriety|relapse)',
     '(detect|detecting|spot|spotting|identify|identifying|recognize|recognise|avoid|avoiding|block|blocking|filter|filtering|flag|flagging) (a |an |the )?(phishing|scam|scams|fake|counterfeit|fraudulent|fraud|money laundering|skimmer|skimmers)',
@@ -102,6 +114,7 @@ export const illegalActivity: TopicDefinition = {
     { name: 'how_is_drug_made', elements: ['@how_to', 'hard_drug', 'made'], gap: 3, weight: 0.85 },
     { name: 'how_to_traffic_drugs', elements: ['@how_to|@intend', 'traffic', 'hard_drug|soft_drug|rx_drug|drugs'], weight: 0.85 },
     { name: 'acquire_drug', elements: ['@acquire', 'hard_drug|drugs'], weight: 0.85 },
+    { name: 'acquire_slang_drug', elements: ['@acquire', 'slang_drug'], gap: 3, weight: 0.8 },
     { name: 'obtain_drug', elements: ['@how_to|@intend', '@obtain', 'hard_drug'], gap: 4, weight: 0.85 },
     {
       name: 'acquire_controlled_without_prescription',
@@ -110,6 +123,8 @@ export const illegalActivity: TopicDefinition = {
       weight: 0.9,
     },
     { name: 'acquire_from_illicit_market', elements: ['@acquire|@purchase', '@illicit'], gap: 8, weight: 0.85 },
+    { name: 'acquire_illegal_goods', elements: ['@acquire|@purchase', 'crime|fraud_content'], gap: 6, weight: 0.85 },
+    { name: 'forge_document', elements: ['@how_to|@intend|@instructions|@produce', 'forge', 'document'], gap: 4, weight: 0.85 },
     { name: 'how_to_commit_crime', elements: ['@how_to|@intend|@instructions', 'crime'], weight: 0.9 },
     { name: 'crime_without_getting_caught', elements: ['crime|hard_drug|drugs', '@evade'], order: 'near', gap: 10, weight: 0.9 },
     {

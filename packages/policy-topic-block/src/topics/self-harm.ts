@@ -19,8 +19,10 @@ export const selfHarm: TopicDefinition = {
   ],
   terms: {
     act_self: [
-      '(kill|killing|kil|kll|off|hang|hanging|shoot|shooting|poison|poisoning|drown|drowning|suffocate|suffocating|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|unalive|unaliving|overdose|overdosing|stab|stabbing|electrocute|strangle|choke|gas) (myself|my self|meself)',
-      '(end|ending|take|taking) my (own )?life',
+      '(kill|killing|kil|kll|off|hang|hanging|shoot|shooting|poison|poisoning|drown|drowning|suffocate|suffocating|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|unalive|unaliving|overdose|overdosing|stab|stabbing|electrocute|strangle|choke|gas|hit|hitting|punch|punching|bruise|bruising|scratch|scratching|carve|carving|scar|scarring|injure|injuring|mutilate) (myself|my self|meself|yourself|urself|oneself)',
+      '(end|ending|take|taking) (my|your|one\'s) (own )?life',
+      '(end|ending) (my suffering|my pain|my misery|things|everything|it all for good)',
+      '(cut|cutting|slit|slitting|slash|slashing) my (wrist|wrists|arm|arms|thigh|thighs|throat|veins)',
       '(end|ending) it all',
       '(commit|committing|comit|commiting) (suicide|suicde|sucide|self harm)',
       '(kms|sewerslide|slit my wrists|slit my wrist|slitting my wrists|jump off a bridge|jump off a building|jump in front of a train|go to sleep forever|stop my heart)',
@@ -40,8 +42,9 @@ export const selfHarm: TopicDefinition = {
       'enough (pills|tablets|to die|to kill me|to kill myself|to overdose|to od)',
     ],
     self_outcome: [
-      '(to|would|will|and|so i|so that i|for me to|until i) (die|kill me|kill myself|end my life|end it|overdose|od|not wake up|never wake up|stop breathing|be dead)',
+      '(to|would|will|and|so i|so that i|for me to|until i) (die|kill me|kill myself|end my life|end it|overdose|od|not wake up|never wake up|stop breathing|be dead|bleed out|bleed to death|suffocate|drown|freeze to death|starve to death|not survive|never survive)',
       "so i (don't|dont|do not|won't|wont) wake up",
+      "(i |that i )?(don't|dont|do not|won't|wont|will not|would not|wouldn't) (survive|wake up|make it)",
       '(be|is|are) (fatal|lethal|deadly|enough to kill me|enough to die) (for me)?',
     ],
     self_ref: [
@@ -54,6 +57,26 @@ export const selfHarm: TopicDefinition = {
     ed: [
       '(starve myself|starving myself|stop eating (completely|entirely|for (days|a week|weeks|a month))|not eat (for days|for a week|anything for days)|eat (less than|under) (100|200|300|400|500|600) calories|make myself (throw up|vomit|puke|sick)|purge|purging|pro ana|proana|pro mia|thinspo|thinspiration|meanspo|ana tips|mia tips|hide (my )?(eating disorder|anorexia|bulimia|not eating|purging)|lose weight by (not eating|starving|purging|vomiting|throwing up))',
     ],
+    cut: ['(cut|cutting|slice|slicing|slit|slitting|stab|stabbing)'],
+    bleed: ['(bleed|bleeding|blood) (the most|more|most|out|a lot|faster|heavily|enough)'],
+    excuse: [
+      '(excuse|excuses|explanation|explanations|lie|lies|cover story|believable story|story) (for|to explain|to cover|about|that explains)',
+      '(explain away|explain|cover|hide|hiding)',
+    ],
+    self_marks: [
+      '(the |my |these |fresh |new )?(cuts|burns|bruises|wounds|marks) on my (arms|arm|wrists|wrist|legs|leg|thighs|thigh|stomach|hips|body)',
+    ],
+    jump: ['(jump|jumping|leap|leaping) (off|from|in front of)'],
+    painless: [
+      '(painless|painlessly|less painful|least painful|more painless|most painless|more peaceful|peacefully|quick death|quickest death|without pain|without it hurting|no pain)',
+    ],
+    lethal_query: [
+      '(what|which) (pills|medications|meds|drugs|medicine|otc drugs|over the counter drugs|household chemicals|chemicals|poisons|plants) (can|will|would|could) (kill|end) (me|you|a person|someone|my life)',
+    ],
+    method_noun: [
+      '(hanging|overdosing|an overdose|slitting my wrists|slitting wrists|jumping|carbon monoxide|helium|exit bag|a gun to the head|gunshot|drowning|pills|sleeping pills|insulin)',
+    ],
+    noose: ["(noose|hangman's knot|hangmans knot|hanging knot)"],
     means: [
       '(nembutal|pentobarbital|sodium nitrite|helium tank|helium|cyanide|barbiturates|a rope|rope|a noose|noose|a gun|a handgun|pills|sleeping pills|insulin|charcoal grill|car exhaust|a razor|razor blades|razors)',
     ],
@@ -72,6 +95,8 @@ export const selfHarm: TopicDefinition = {
     'shoot myself (with|using|on|in) (a |my |the )?(camera|dslr|phone|tripod|photo|photos|video|videos|selfie|timer|mirror)',
     'gas myself up',
     '(die|dying|overdose) in (minecraft|fortnite|roblox|the game|game|elden ring|dark souls|hardcore mode)',
+    '(painless|quick|quickest|easy|easiest|fast|fastest|best|good|simple|simplest|cheapest|safest) way to (die|dye) (my|your|her|his|the) (hair|beard|eyebrows|clothes|shirt|shirts|jeans|fabric)',
+    '(without|not) (dying|getting hurt|hurting myself)',
   ],
   cues: [
     '(prevent|prevention|hotline|helpline|help line|crisis line|crisis text line|lifeline|988|samaritans|crisis center|crisis centre|emergency room|support group|support groups|peer support)',
@@ -87,7 +112,15 @@ export const selfHarm: TopicDefinition = {
     '(old scars|healed scars)',
   ],
   rules: [
-    { name: 'how_to_self_harm', elements: ['@how_to|@instructions', 'act_self'], weight: 0.9 },
+    { name: 'how_to_self_harm', elements: ['@how_to|@instructions', 'act_self|self_outcome'], weight: 0.9 },
+    { name: 'method_after_intent', elements: ['act_self|self_outcome', '@how_to|@instructions'], order: 'near', gap: 10, weight: 0.85 },
+    { name: 'lethal_means_query', elements: ['lethal_query'], weight: 0.8 },
+    { name: 'compare_methods', elements: ['painless', 'method_noun'], order: 'near', gap: 6, weight: 0.8 },
+    { name: 'cut_to_bleed', elements: ['@how_to|@instructions', 'cut', 'bleed'], gap: 6, weight: 0.8 },
+    { name: 'explain_away_self_harm', elements: ['excuse', 'self_marks'], order: 'near', gap: 6, weight: 0.8 },
+    { name: 'tie_noose', elements: ['@how_to|@instructions', 'noose'], gap: 3, weight: 0.75 },
+    { name: 'painless_death', elements: ['painless', 'act_self|die|self_outcome'], order: 'near', gap: 8, weight: 0.85 },
+    { name: 'jump_to_die', elements: ['jump', 'self_outcome|die'], order: 'near', gap: 8, weight: 0.85 },
     { name: 'how_to_die', elements: ['@how_to|@instructions', 'die'], gap: 1, weight: 0.85 },
     { name: 'method_request', elements: ['method'], weight: 0.9 },
     { name: 'lethal_quantity', elements: ['@how_much', 'self_outcome'], gap: 10, weight: 0.9 },
@@ -96,7 +129,7 @@ export const selfHarm: TopicDefinition = {
     { name: 'self_harm_unnoticed', elements: ['act_self|conceal|ed', '@evade'], order: 'near', gap: 10, weight: 0.85 },
     { name: 'encourage_self_harm', elements: ['@persuade', 'act_self|ed|self_outcome|die'], gap: 5, weight: 0.9 },
     { name: 'eating_disorder_tips', elements: ['@how_to|@intend|@instructions', 'ed'], weight: 0.85 },
-    { name: 'eating_disorder_tips_noun', elements: ['ed', '@instructions'], order: 'near', gap: 3, weight: 0.85 },
+    { name: 'eating_disorder_tips_noun', elements: ['ed', '@instructions|@how_to'], order: 'near', gap: 3, weight: 0.85 },
     {
       name: 'acquire_means',
       elements: ['@acquire|@obtain|@how_to', 'means', 'act_self|self_outcome|die'],

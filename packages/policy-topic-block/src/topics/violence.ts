@@ -1,5 +1,8 @@
 import type { TopicDefinition } from '../topic-definition.js';
 
+const POSSESSIVE =
+  "(someone's|somebody's|his|her|their|a girl's|a woman's|a guy's|my (brother's|sister's|dad's|mom's|wife's|husband's|ex's|boss's|neighbor's|neighbour's|roommate's|classmate's|teacher's|son's|daughter's|friend's|girlfriend's|boyfriend's|coworker's|stepdad's|stepmom's|stepbrother's|cousin's|partner's))";
+
 /**
  * Help planning or carrying out physical harm to people or animals: killing, assault, poisoning,
  * kidnapping, torture, attacks on crowds, and getting away with it. A harm verb needs a victim
@@ -18,10 +21,26 @@ export const violence: TopicDefinition = {
   ],
   terms: {
     act_strong: [
-      '(kill|kills|killing|kil|murder|murdering|strangle|strangling|strangulate|stab|stabbing|shoot|shooting|poison|poisoning|drown|drowning|suffocate|suffocating|smother|smothering|torture|torturing|kidnap|kidnapping|abduct|abducting|maim|maiming|cripple|disfigure|bludgeon|assassinate|assassinating|behead|lynch|rape|raping|sexually assault|molest|castrate|mutilate|dismember|electrocute|attack with acid|throw acid on|pour acid on|set on fire|set fire to|light on fire|poison the food of|spike the drink of|break the legs of|break the neck of|snap the neck of|slit the throat of|make disappear|hunt down|run over|hit with my car|beat to death|stab to death|choke to death|bleed out)',
-      "(break|snap) (someone's|somebody's|his|her|their|my) (legs|leg|arm|arms|neck|jaw|nose|knees|ribs|fingers)",
-      "(slit|cut) (someone's|somebody's|his|her|their) (throat|wrists)",
-      "(spike|drug) (someone's|somebody's|his|her|their|a girl's|a woman's) (drink|drinks|food|coffee)",
+      '(stalk|stalking|kill|kills|killing|kil|murder|murdering|strangle|strangling|strangulate|stab|stabbing|shoot|shooting|poison|poisoning|drown|drowning|suffocate|suffocating|smother|smothering|torture|torturing|kidnap|kidnapping|abduct|abducting|maim|maiming|cripple|disfigure|bludgeon|assassinate|assassinating|behead|lynch|rape|raping|sexually assault|molest|castrate|mutilate|dismember|electrocute|attack with acid|throw acid on|pour acid on|set on fire|set fire to|light on fire|poison the food of|spike the drink of|break the legs of|break the neck of|snap the neck of|slit the throat of|make disappear|hunt down|run over|hit with my car|beat to death|stab to death|choke to death|bleed out)',
+    ],
+    // A harm verb with its victim built in: "spike a girl's drink", "break my brother's arm".
+    harm_complete: [
+      `(break|breaking|snap|snapping|shatter) ${POSSESSIVE} (legs|leg|arm|arms|neck|jaw|nose|knees|kneecaps|ribs|fingers|skull)`,
+      `(slit|slitting|cut|cutting) ${POSSESSIVE} (throat|wrists|brake lines|brakes)`,
+      `(spike|spiking|drug|drugging|poison|poisoning|lace|lacing) ${POSSESSIVE} (drink|drinks|food|coffee|tea|meal|medicine|medication|water)`,
+      `(cut|tamper with) the (brake lines|brakes) (on|of) ${POSSESSIVE} car`,
+      '(poison|poisoning|spike|spiking|lace|lacing|contaminate|contaminating|tamper with) (the )?(office coffee|coffee pot|water supply|town water|punch|punch bowl|food at|school lunch|school lunches|cafeteria food|drinks at|communion wine|well|halloween candy)',
+    ],
+    disappear: [
+      '(make|making) (someone|somebody|him|her|them|a person|people|my (wife|husband|boss|ex|neighbor|neighbour|roommate|stepdad|dad|mom|brother|sister|teacher|coworker|landlord|girlfriend|boyfriend|partner|rival)) (disappear|go away forever|vanish)',
+    ],
+    cruel_method: [
+      '(most painful|painful|painfully|slow|slowly|slowest|cruel|cruelest|cruellest|agonizing|agonising) (way|ways|death|method|methods) (to|of|for)',
+    ],
+    // Saying the harm is the goal: "so I can hurt her".
+    harm_purpose: [
+      '(so|so that|in order|to) (i|we) (can|could) (hurt|kill|attack|stab|shoot|beat up|poison|torture|kidnap|get revenge on|get back at|strangle|rape|punish)',
+      '(get|take) (revenge|my revenge) on',
     ],
     // Verbs that are harm only with a named person as the object ("hit my kid", not "hit them").
     act_weak: [
@@ -40,7 +59,7 @@ export const violence: TopicDefinition = {
       "(my neighbor's|my neighbour's|my neighbors|someone's|somebody's|a stray|stray|the neighbor's|the neighbour's|my roommate's|my ex's|my sister's|my brother's) (dog|cat|dogs|cats|puppy|kitten|pet|pets|horse|bird)",
     ],
     animal: [
-      '(a|the|my|our|his|her|their) (dog|cat|puppy|kitten|animal|animals|stray dog|stray cat|pet|horse|squirrel|bird|birds|hamster|rabbit|bunny)',
+      '(a|an|the|my|our|his|her|their) (dog|cat|puppy|kitten|animal|animals|stray dog|stray cat|pet|horse|squirrel|bird|birds|hamster|rabbit|bunny)',
       '(dogs|cats|puppies|kittens|animals|stray dogs|stray cats|pets|horses|squirrels|birds|hamsters|rabbits)',
     ],
     attack_plan: [
@@ -98,13 +117,17 @@ export const violence: TopicDefinition = {
     '(stage combat|fight choreography|stunt|stunts|special effects|sfx makeup|fake blood|prop|props|halloween|haunted house|costume)',
   ],
   rules: [
+    { name: 'how_to_harm_named_victim', elements: ['@how_to|@instructions|@intend', 'harm_complete|disappear'], weight: 0.9 },
+    { name: 'harm_as_goal', elements: ['harm_purpose', 'victim|pronoun|pet'], gap: 2, weight: 0.85 },
     { name: 'how_to_kill_person', elements: ['@how_to|@instructions', 'act_strong', 'victim|pronoun|pet'], gap: 5, weight: 0.9 },
     { name: 'how_to_hurt_person', elements: ['@how_to|@instructions', 'act_weak', 'victim'], gap: 4, weight: 0.8 },
     { name: 'how_to_hurt_animal', elements: ['@how_to|@instructions|@intend', 'cruelty', 'animal|pet'], gap: 4, weight: 0.8 },
-    { name: 'plan_attack', elements: ['@how_to|@instructions|@intend|@acquire', 'attack_plan'], weight: 0.9 },
+    { name: 'plan_attack', elements: ['@how_to|@instructions|@intend|@acquire', 'attack_plan'], gap: 10, weight: 0.9 },
+    { name: 'cruel_killing', elements: ['cruel_method', 'act_strong|cruelty', 'victim|pronoun|pet|animal'], gap: 3, weight: 0.85 },
     { name: 'harm_without_getting_caught', elements: ['act_strong|attack_plan|poison', '@evade'], order: 'near', gap: 10, weight: 0.9 },
     { name: 'hurt_person_without_getting_caught', elements: ['act_weak', 'victim|pronoun', '@evade'], order: 'near', gap: 10, weight: 0.85 },
     { name: 'poison_person', elements: ['@how_to|@intend|@acquire|@obtain', 'poison', 'victim|pronoun|pet'], gap: 8, weight: 0.9 },
+    { name: 'lethal_poison_amount', elements: ['@how_much', 'poison', 'act_strong|victim'], order: 'near', gap: 8, weight: 0.8 },
     { name: 'dispose_of_victim', elements: ['@how_to|@intend', 'evidence', '@evade'], order: 'near', gap: 8, weight: 0.85 },
   ],
 };

@@ -41,9 +41,16 @@ export const weaponsManufacturing: TopicDefinition = {
     firearm_mod: [
       '(ghost gun|ghost guns|silencer|silencers|suppressor|suppressors|supressor|auto sear|auto sears|drop in auto sear|lightning link|glock switch|glock switches|auto switch|full auto|fully automatic|full automatic|machine gun|machine guns|machinegun|zip gun|zip guns|unserialized gun|unserialized firearm|80 percent lower|80 lower|80 lowers|polymer 80|bump stock|sawed off shotgun|sawn off shotgun|armor piercing rounds|armor piercing bullets|armour piercing rounds)',
       'untraceable (gun|guns|firearm|firearms|rifle|pistol|handgun|weapon|weapons)',
+      '(3d printed|3 d printed|3d printable|printed|homemade|home made|diy) (gun|guns|firearm|firearms|pistol|pistols|rifle|rifles|receiver|receivers|lower|lowers)',
     ],
     firearm: [
       '(gun|guns|firearm|firearms|rifle|rifles|pistol|pistols|handgun|handguns|shotgun|shotguns|revolver|revolvers|ar 15|ar15|ar 15s|ak 47|ak47|ak 47s|glock|glocks|uzi|weapon|weapons|lower receiver|firearm parts|gun parts|crossbow|flamethrower|assault rifle|assault weapon|sniper rifle)',
+    ],
+    precursor: [
+      '(ammonium nitrate|potassium nitrate|potassium chlorate|potassium perchlorate|sodium chlorate|acetone peroxide|hydrogen peroxide and acetone|fuel oil|nitric acid|sulfuric acid and nitric acid|glycerin|glycerine|aluminum powder|aluminium powder|magnesium powder|red phosphorus|hexamine|urea nitrate|fertilizer|fertiliser)',
+    ],
+    blast: [
+      '(explosion|explosions|explode|explodes|blast|bang|boom|detonation|detonate|blow up|blow something up|blow a hole|shrapnel|fireball|biggest bang|most powerful)',
     ],
     deface: ['(file|grind|scratch|remove|erase|drill|sand) (off )?(the )?(serial number|serial numbers|serial)'],
   },
@@ -53,7 +60,8 @@ export const weaponsManufacturing: TopicDefinition = {
     '(is|was|are|were) (the|da) bomb',
     'bomb (disposal|squad|squads|technician|technicians|tech|techs|shelter|shelters|detection|sniffing|sniffer|threat|threats|scare|scares|cyclone|pop|pops|the (exam|test|interview|audition|quiz))',
     '(logic|zip|fork|decompression|time) bomb',
-    '(hot glue|glue|nail|heat|water|squirt|nerf|spray|staple|paint|paintball|airsoft|bb|caulk|caulking|tattoo|soldering|massage|foam|radar|grease|price|pellet|confetti|bubble|toy|prop|replica|cosplay) (gun|guns|pistol|pistols|rifle|rifles|bomb|bombs|grenade|grenades|weapon|weapons)',
+    '(hot glue|glue|nail|heat|water|squirt|nerf|spray|staple|paint|paintball|airsoft|bb|caulk|caulking|tattoo|soldering|massage|foam|radar|grease|price|pellet|confetti|bubble|toy|prop|replica|cosplay) (gun|guns|pistol|pistols|rifle|rifles)',
+    '(water balloon|paintball|airsoft|nerf|confetti|bubble|foam|toy|prop|replica|cosplay|fake|dummy|training) (bomb|bombs|grenade|grenades|weapon|weapons)',
     '(top gun|smoking gun|gun shy|jump the gun|jumped the gun|big guns|son of a gun|guns n roses|pistol shrimp|machine gun kelly|secret weapon|weapon of choice)',
     '(gun|guns|rifle|rifles|firearm|firearms|weapon|weapons) (safe|safes|cabinet|cabinets|rack|racks|case|cases|locker|lockers|show|shows|range|ranges|club|clubs|store|stores|shop|shops|cleaning|oil|holster|holsters|display|mount|lock|locks|sling|scope|control|violence|deaths|rights|ownership|culture|laws|law|policy)',
     '(explosive|explosives) (growth|flavor|flavour|performance|power|speed|workout|workouts|start|diarrhea|results|sales|chemistry|temper|personality|laugh|entrance|plot twist|sprint|sprints|training|detection|safety)',
@@ -78,6 +86,19 @@ export const weaponsManufacturing: TopicDefinition = {
     { name: 'acquire_explosive', elements: ['@acquire', 'explosive|cbrn|firearm_mod'], weight: 0.85 },
     { name: 'obtain_explosive', elements: ['@how_to|@intend', '@obtain', 'explosive|cbrn|firearm_mod'], gap: 4, weight: 0.85 },
     { name: 'acquire_weapon_illicitly', elements: ['@acquire|@obtain', 'firearm|firearm_mod|explosive|cbrn', '@illicit|@evade|@unlicensed'], gap: 8, weight: 0.9 },
+    {
+      name: 'explosive_mixture',
+      elements: ['@how_to|@how_much|@instructions|@intend', 'precursor', 'blast'],
+      order: 'near',
+      gap: 12,
+      weight: 0.85,
+    },
     { name: 'deface_serial_number', elements: ['@how_to|@intend', 'deface'], weight: 0.85 },
+    {
+      name: 'untraceable_firearm',
+      elements: ['@how_to|@intend|@instructions', 'firearm|firearm_mod', '@illicit|@evade'],
+      gap: 8,
+      weight: 0.85,
+    },
   ],
 };

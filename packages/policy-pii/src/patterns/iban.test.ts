@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { iban, ibanChecksumValid, ibanStructures, isIban } from './iban.js';
+
+const found = (text: string): string[] => iban.find(text).map(({ start, end }) => text.slice(start, end));
+
+describe('ibanChecksumValid', () => {
+  it.each([
+    ['DE89370400440532013000', true],
+    ['GB82WEST12345698765432', true],
+    ['GB82WEST12345698765433', false],
+    ['GB83WEST12345698765432', false],
+  ])('%s → %s', (value, expected) => {
+    expect(ibanChecksumValid(value)).toBe(expected);
+  });
+});
+
+describe('isIban', () => {
+  it.each([
+    'DE89370400440532013000',
+    'GB82WEST12345698765432',
+    'gb82west12345698765432',
+    'FR1420041010050500013M02606',
+    'NL91ABNA0417164300',
+    'NO9386011117947',
+    'BR1800360305000010009795493C1',
+  ])('accepts %s', (value) => {
+    expect(isIban(value)).toBe(true);
+  });
+
+  it.each([
+    ['DE8937040044053201300', 'one character short for DE'],
+    ['XX89370400440532013000', 'not a registry country'],
+    ['GB82WEST1234569876543X', 'letter where GB has digits'],
+    ['DE89370400440532013001', 'checksum fails'],
+  ])('refuses %s (%s)', (value) => {
+    expect(isIban(value)).toBe(false);
+  });
+
+  it('knows the length of every registry country', () => {
+    expect(Object.keys(ibanStructures).length).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('iban detector', () => {
+  it.each([
+    ['IBAN: DE89 3704 0044 0532 0130 00.', 'DE89 3704 0044 0532 0130 00'],
+    ['pay GB82WEST12345698765432 now', 'GB82WEST12345698765432'],
+    ['my iban is gb82west12345698765432', 'gb82west12345698765432'],
+    ['NL91 ABNA 0417 1643 00 and more', 'NL91 ABNA 0417 1643 00'],
+  ])('finds the IBAN in %j', (text, value) => {
+    expect(found(text)).toEqual([value]);
+  });
+
+  it.each([
+    ['a bad checksum', 'IBAN DE89 3704 0044 0532 0130 01'],
+    ['a value glued to more characters', 'DE89370400440532013000X'],
+    ['a value inside a word', 'XDE89370400440532013000'],
+    ['a truncated grouped value', 'GB82 WEST 1234 5698 7654'],
+    ['groups of three', 'DE8 937 040 044 053 201 300 0'],
+  ])('ignores %s', (_, text) => {
+    expect(found(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { detectPii } from '../scanner.js';
+import { isPhoneNumber } from './phone.js';
+
+// Through detectPii, so nested readings (`555-0132` inside `(415) 555-0132`) resolve as they ship.
+const found = (text: string): string[] =>
+  detectPii(text, ['phone']).map(({ start, end }) => text.slice(start, end));
+
+describe('isPhoneNumber', () => {
+  it.each([
+    ['+44 20 7946 0958', 'none'],
+    ['(415) 555-0132', 'none'],
+    ['030 12345678', 'none'],
+    ['01 23 45 67 89', 'none'],
+    ['650.555.0123', 'none'],
+    ['+1-312-555-0199', 'none'],
+    ['5403926876', 'phone'],
+    ['0490 39 07 81', 'phone'],
+  ] as const)('accepts %s (cue: %s)', (run, cue) => {
+    expect(isPhoneNumber(run, cue)).toBe(true);
+  });
+
+  it.each([
+    ['5403926876', 'none', 'bare digits need a phone word'],
+    ['212 555 0187', 'other', 'after an identifier word'],
+    ['2024-03-15', 'none', 'a date'],
+    ['15.03.2024', 'phone', 'a date, even after a phone word'],
+    ['192.168.10.20', 'phone', 'an IPv4 address'],
+    ['122.0.6261.112', 'none', 'a version'],
+    ['514-79-5339', 'none', 'an SSN'],
+    ['1 234 567 890', 'none', 'a count'],
+    ['9816 214', 'none', 'a house number and street number'],
+    ['123', 'phone', 'too short'],
+  ] as const)('refuses %s (cue: %s, %s)', (run, cue, _reason) => {
+    expect(isPhoneNumber(run, cue)).toBe(false);
+  });
+});
+
+describe('phone detector', () => {
+  it.each([
+    ['Call me at (415) 555-0132.', '(415) 555-0132'],
+    ['Tel. +44 20 7946 0958', '+44 20 7946 0958'],
+    ['Desk: 5403926876', '5403926876'],
+    ['Contact: 212-555-0145 ext. 12', '212-555-0145 ext. 12'],
+    ['082 490 1693-Office', '082 490 1693'],
+  ])('finds the number in %j', (text, value) => {
+    expect(found(text)).toEqual([value]);
+  });
+
+  it.each([
+    ['a timestamp', 'At 2024-03-15 10:22:33 the job ran'],
+    ['an order number', 'Order 212 555 0187 shipped'],
+    ['a licence number', 'License 2270-66-1551'],
+    ['coordinates', 'lat/long 37.7749/122.4194'],
+    ['a card number', 'Card 4636 9661 8787 3712'],
+  ])('ignores %s', (_, text) => {
+    expect(found(text)).toEqual([]);
+  });
+});

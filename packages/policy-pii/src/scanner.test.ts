@@ -1,0 +1,271 @@
+import type { TextScanner } from '@keeptrusts/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { knownPatterns } from './patterns/builtin.js';
+import { createPiiScanner, detectPii, tile } from './scanner.js';
+import { chunkAt, redactIncrementally, redactWhole } from './test-support/incremental.js';
+
+// Valid values of every type, each with the words that make it detectable on its own.
+const planted: Record<string, readonly string[]> = {
+  ssn: ['SSN 514-79-5339', 'ssn: 538 03 3590', 'social security no. 498033202', '304-07-1363'],
+  credit_card: [
+    '4636 9661 8787 3712',
+    '5183-5871-5063-6235',
+    '3433 231597 58830',
+    '6011777324930830',
+    '3528746837565097',
+    '30010234403692',
+    '6255772201843011',
+    '4398 4481 1335 9472 482',
+    'card 501850587830',
+  ],
+  email: ['jane.doe@example.com', 'john+news@mail.corp.example.co.uk', 'kontakt@bücher.de', 'a@b.co'],
+  passport_number: [
+    'passport 531742906',
+    'Passport No. E53184927',
+    'pasaporte XDA123456',
+    'Reisepass C01X00T47',
+    'passeport 12AB34567',
+  ],
+  phone: ['Tel +44 20 7946 0958', 'call (415) 555-0132', 'Phone: 030 12345678', 'mobile +1-312-555-0199'],
+  ip_address: ['203.0.113.42', '192.168.1.0/24', '2001:db8::8a2e:370:7334', 'fe80::1ff:fe23:4567:890a%eth0'],
+  iban: [
+    'DE36 4988 1644 9990 9167 86',
+    'GB29JHZQ77237963488751',
+    'nl89zsuk9887586780',
+    'FR4096441699277025640543259',
+  ],
+  employee_id: ['EMP-004211', 'EMP-918273'],
+};
+
+// The value inside a planted phrase: what must not reach the client.
+const plantedValue = (phrase: string): string => phrase.replace(/^(?:[^\d@+(]*\s)?(?=[\p{L}\d(+])/u, '');
+
+const fillerWords = [
+  'the',
+  'answer',
+  'is',
+  'here',
+  'and',
+  'we',
+  'note',
+  'that',
+  'Lorem',
+  'ipsum',
+  'ça',
+  'va',
+  '😀',
+];
+// Between two values a single space would join them into one longer number (`…5339 3433 …`),
+// which is deliberately not PII; these separators end a value in any text.
+const separators = [' and ', '\n', ', ', '; ', '. ', ' | ', ':\n', ' — '];
+
+const config = {
+  patterns: [...knownPatterns],
+  custom: [
+    { name: 'employee_id', regex: String.raw`\bEMP-\d{6}\b`, max_length: 10 },
+    // Overlapping matches (every start of three digits) exercise the tiling continuations.
+    { name: 'triple', regex: String.raw`\d{3}`, max_length: 3 },
+  ],
+};
+// Every pattern, then smaller sets whose shorter hold-back puts emit boundaries everywhere.
+const patternSets = [
+  [...knownPatterns],
+  knownPatterns.filter((p) => p !== 'email'),
+  ...knownPatterns.map((p) => [p]),
+];
+const scanners = patternSets.map((patterns) => createPiiScanner({ ...config, patterns }));
+const plantedScanners = patternSets.map((patterns) =>
+  createPiiScanner({ ...config, patterns, custom: config.custom.slice(0, 1) }),
+);
+const [plantedScanner] = plantedScanners as [TextScanner];
+
+const segment: fc.Arbitrary<{ text: string; value?: string }> = fc.oneof(
+  fc
+    .array(fc.constantFrom(...fillerWords), { minLength: 1, maxLength: 6 })
+    .map((w) => ({ text: w.join(' ') })),
+  fc.constantFrom(...Object.values(planted).flat()).map((text) => ({ text, value: plantedValue(text) })),
+);
+
+const plantedText = fc
+  .array(fc.tuple(segment, fc.constantFrom(...separators)), { minLength: 1, maxLength: 80, size: 'max' })
+  .map((parts) => ({
+    text: parts.map(([s, sep]) => s.text + sep).join(''),
+    values: parts.flatMap(([s]) => (s.value === undefined ? [] : [s.value])),
+  }));
+
+const cutsFor = (text: string) =>
+  fc.array(fc.nat({ max: Math.max(1, text.length) }), { maxLength: 120, size: 'max' });
+
+describe('createPiiScanner', () => {
+  it('declares the hold-back and look-behind its detectors need', () => {
+    expect(createPiiScanner({ patterns: ['ssn'] })).toMatchObject({ holdback: 15, lookbehind: 55 });
+    expect(createPiiScanner({ patterns: ['ssn', 'credit_card', 'passport_number'] })).toMatchObject({
+      holdback: 29,
+      lookbehind: 69,
+    });
+    expect(createPiiScanner({})).toMatchObject({ holdback: 258, lookbehind: 256 });
+  });
+
+  it('reports sorted, non-overlapping matches with placeholders', () => {
+    const text = 'SSN 514-79-5339, card 4636 9661 8787 3712, mail jane.doe@example.com';
+    const matches = createPiiScanner({ patterns: ['ssn', 'credit_card', 'email'] }).scan(text);
+    expect(matches.map((m) => [text.slice(m.start, m.end), m.type, m.replacement])).toEqual([
+      ['514-79-5339', 'ssn', '[REDACTED:SSN]'],
+      ['4636 9661 8787 3712', 'credit_card', '[REDACTED:CREDIT_CARD]'],
+      ['jane.doe@example.com', 'email', '[REDACTED:EMAIL]'],
+    ]);
+  });
+
+  it('leaves the replacement out when the action is block', () => {
+    const [match] = createPiiScanner({ action: 'block', patterns: ['ssn'] }).scan('SSN 514-79-5339');
+    expect(match).toEqual({ start: 4, end: 15, type: 'ssn' });
+  });
+
+  it('throws on an invalid config', () => {
+    expect(() => createPiiScanner({ patterns: ['ssnn' as 'ssn'] })).toThrow(
+      /known patterns: ssn, credit_card/,
+    );
+  });
+});
+
+describe('tile', () => {
+  it('keeps the leftmost, then longest, then highest-ranked candidate', () => {
+    const pieces = tile([
+      { start: 5, end: 9, type: 'b', rank: 1 },
+      { start: 0, end: 6, type: 'a', rank: 2 },
+      { start: 0, end: 6, type: 'c', rank: 0 },
+      { start: 2, end: 4, type: 'd', rank: 0 },
+    ]);
+    expect(pieces).toEqual([
+      { type: 'c', start: 0, end: 6, continuation: false },
+      { type: 'b', start: 6, end: 9, continuation: true },
+    ]);
+  });
+});
+
+describe('detectPii', () => {
+  it('merges continuations into the region they extend', () => {
+    const text = 'x jane.doe@example.com y';
+    expect(detectPii(text, ['email'])).toEqual([{ type: 'email', start: 2, end: 22 }]);
+  });
+
+  it('handles letters outside the Basic Multilingual Plane', () => {
+    const text = 'mail 𝒜𝒷@example.com or 𝒜b.c@example.org';
+    expect(detectPii(text, ['email']).map(({ start, end }) => text.slice(start, end))).toEqual([
+      '𝒜𝒷@example.com',
+      '𝒜b.c@example.org',
+    ]);
+  });
+
+  it('finds nothing in ordinary prose', () => {
+    expect(detectPii('The quick brown fox jumps over the lazy dog at 10:30 on 2024-03-15.')).toEqual([]);
+  });
+});
+
+describe('streaming redaction', () => {
+  it('equals whole-text redaction for any chunking of texts with planted PII, and leaks none of it', () => {
+    fc.assert(
+      fc.property(
+        plantedText.chain((t) => fc.tuple(fc.constant(t), cutsFor(t.text))),
+        ([{ text, values }, cuts]) => {
+          const whole = redactWhole(plantedScanner, text);
+          expect(redactIncrementally(plantedScanner, chunkAt(text, cuts))).toBe(whole);
+          for (const value of values) expect(whole).not.toContain(value);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('equals whole-text redaction with every pattern set, whose hold-backs differ', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...plantedScanners),
+        plantedText.chain((t) => fc.tuple(fc.constant(t.text), cutsFor(t.text))),
+        (scanner, [text, cuts]) => {
+          expect(redactIncrementally(scanner, chunkAt(text, cuts))).toBe(redactWhole(scanner, text));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('equals whole-text redaction one character at a time', () => {
+    fc.assert(
+      fc.property(plantedText, ({ text }) => {
+        expect(redactIncrementally(plantedScanner, [...text])).toBe(redactWhole(plantedScanner, text));
+      }),
+      { numRuns: 20 },
+    );
+  }, 60_000);
+
+  // Dense, adversarial texts: digits, separators and value fragments glued together, so
+  // candidates overlap, runs cross chunk edges and contexts fall at the edge of the look-behind.
+  const fragments = [
+    ...Object.values(planted).flat(),
+    ...[
+      '0',
+      '1',
+      '4',
+      '5',
+      '9',
+      '12',
+      '345',
+      '6789',
+      ' ',
+      '-',
+      '.',
+      ',',
+      '/',
+      ':',
+      '::',
+      '@',
+      '+',
+      '(',
+      ')',
+      '\n',
+    ],
+    ...[
+      'a',
+      'x.com',
+      'DE89',
+      '3704',
+      'ffff',
+      'SSN ',
+      'passport ',
+      'Tel ',
+      'order ',
+      'v',
+      'é',
+      '😀',
+      '𝒜',
+      'EMP-',
+    ],
+  ];
+  const denseText = fc
+    .array(fc.constantFrom(...fragments), { maxLength: 400, size: 'max' })
+    .map((parts) => parts.join(''));
+
+  it('equals whole-text redaction on dense adversarial texts, for any chunking', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...scanners),
+        denseText.chain((text) => fc.tuple(fc.constant(text), cutsFor(text))),
+        (scanner, [text, cuts]) => {
+          expect(redactIncrementally(scanner, chunkAt(text, cuts))).toBe(redactWhole(scanner, text));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('holds a value split across chunks until it is whole', () => {
+    const streamed = redactIncrementally(createPiiScanner({ patterns: ['ssn', 'email'] }), [
+      'My SSN 514-79-',
+      '5339 and bob@',
+      'acme.com, thanks',
+    ]);
+    expect(streamed).toBe('My SSN [REDACTED:SSN] and [REDACTED:EMAIL], thanks');
+  });
+});

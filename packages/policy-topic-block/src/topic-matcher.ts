@@ -1,0 +1,370 @@
+import { findBuiltinTopic, builtinTopicNames, builtinTopics } from './builtin-topics.js';
+import { detailCues, fictionCues, mentionCues, neutralPhrases } from './cues.js';
+import { CUSTOM_PATTERN_FLAGS, checkCustomPattern, type CustomTopic } from './custom-topic.js';
+import { intentFrames } from './frames.js';
+import { normalizeText } from './normalize.js';
+import { createPhraseIndex, type PhraseIndex } from './phrase-index.js';
+import { expandPhrase } from './phrase-pattern.js';
+import type { FrameName, PhrasePattern, TopicDefinition, TopicRule } from './topic-definition.js';
+import { createWordTrie, type WordHit, type WordLayer, type WordTrie } from './word-trie.js';
+import { tokenize } from './word-tokens.js';
+
+/** A topic the text asks for help with. */
+export interface TopicMatch {
+  /** Topic name, e.g. `weapons_manufacturing`; use it as the finding type. */
+  readonly topic: string;
+  /** Confidence in [0.5, 1]: the weight of the strongest rule that fired. */
+  readonly score: number;
+  /** Names of the rules that fired, never the matched text. */
+  readonly signals: readonly string[];
+}
+
+/** Options for {@link createTopicMatcher}. */
+export interface TopicMatcherOptions {
+  /** Built-in topic names and custom topic definitions to detect. */
+  readonly topics: readonly (string | CustomTopic)[];
+}
+
+/** A compiled set of topics; `match` is pure and safe to call concurrently. */
+export interface TopicMatcher {
+  /** Names of the active topics, in the order given. */
+  readonly topics: readonly string[];
+  /** The active topics the text asks for help with, strongest first. */
+  match(text: string): TopicMatch[];
+}
+
+/** Score at and above which a topic matches. */
+export const MATCH_THRESHOLD = 0.5;
+// A rule held back by a mention or fiction cue keeps this share of its weight, below the threshold.
+const SUPPRESSED_FACTOR = 0.4;
+const DEFAULT_GAP = 6;
+const DETAIL_SIGNAL = 'operational_detail_overrides_fiction';
+
+const FRAME = 'frame:';
+const MENTION = 'mention';
+const FICTION = 'fiction';
+const DETAIL = 'detail';
+const EXCLUDED = 'excluded';
+const NEUTRAL = 'neutral';
+
+interface Occurrence {
+  readonly startWord: number;
+  readonly endWord: number;
+  readonly sentence: number;
+}
+
+interface CompiledRule {
+  readonly name: string;
+  readonly weight: number;
+  readonly gap: number;
+  readonly near: boolean;
+  /** Per element, the tags that satisfy it. */
+  readonly elements: readonly (readonly string[])[];
+}
+
+interface CompiledTopic {
+  readonly name: string;
+  /** Layer of the shared word trie holding the topic's own terms and exclusions. */
+  readonly layer: number;
+  readonly cueTag: string;
+  readonly fictionIsNotAMention: boolean;
+  readonly rules: readonly CompiledRule[];
+  /** Some rule needs only frames ("buy ... on the dark web"), so the topic is checked even without terms. */
+  readonly hasFrameOnlyRule: boolean;
+}
+
+interface CompiledBuiltins {
+  /** Layer 0: frames and cues, shared by all topics; layer 1 + k: the terms of topic k. */
+  readonly trie: WordTrie;
+  readonly topics: ReadonlyMap<string, CompiledTopic>;
+}
+
+let builtins: CompiledBuiltins | undefined;
+
+function termTag(topic: string, group: string): string {
+  return `term:${topic}:${group}`;
+}
+
+function* expandAll(patterns: readonly PhrasePattern[], tag: string): Generator<readonly [string, string]> {
+  for (const pattern of patterns) for (const phrase of expandPhrase(pattern)) yield [phrase, tag];
+}
+
+function compileRule(topic: TopicDefinition, rule: TopicRule): CompiledRule {
+  const elements = rule.elements.map((element) =>
+    element.split('|').map((alternative) => {
+      if (alternative.startsWith('@')) {
+        const frame = alternative.slice(1);
+        if (!(frame in intentFrames)) {
+          throw new Error(`topic ${topic.name} rule ${rule.name}: unknown frame "${alternative}"`);
+        }
+        return FRAME + frame;
+      }
+      if (topic.terms[alternative] === undefined) {
+        throw new Error(`topic ${topic.name} rule ${rule.name}: unknown term group "${alternative}"`);
+      }
+      return termTag(topic.name, alternative);
+    }),
+  );
+  return {
+    name: rule.name,
+    weight: rule.weight,
+    gap: rule.gap ?? DEFAULT_GAP,
+    near: rule.order === 'near',
+    elements,
+  };
+}
+
+// Built once, on first use rather than at import, so importing the package stays free.
+function compileBuiltins(): CompiledBuiltins {
+  if (builtins !== undefined) return builtins;
+  const context: (readonly [string, string])[] = [];
+  for (const [frame, patterns] of Object.entries(intentFrames) as [FrameName, readonly PhrasePattern[]][]) {
+    context.push(...expandAll(patterns, FRAME + frame));
+  }
+  for (const patterns of Object.values(mentionCues)) context.push(...expandAll(patterns, MENTION));
+  context.push(
+    ...expandAll(fictionCues, FICTION),
+    ...expandAll(detailCues, DETAIL),
+    ...expandAll(neutralPhrases, NEUTRAL),
+  );
+  const termLayers: WordLayer[] = [];
+  const topics = new Map<string, CompiledTopic>();
+  builtinTopics.forEach((topic, index) => {
+    const cueTag = `cue:${topic.name}`;
+    context.push(...expandAll(topic.cues ?? [], cueTag));
+    const terms: (readonly [string, string])[] = [];
+    for (const [group, patterns] of Object.entries(topic.terms)) {
+      terms.push(...expandAll(patterns, termTag(topic.name, group)));
+    }
+    terms.push(...expandAll(topic.exclusions ?? [], EXCLUDED));
+    // A longer term keeps the shorter terms inside it ("to end my life" holds "end my life"),
+    // unless it is an exclusion ("bath bomb" hides "bomb").
+    termLayers.push({ entries: terms, inner: { keep: (tag) => tag !== EXCLUDED, hiddenBy: (tag) => tag === EXCLUDED } });
+    const rules = topic.rules.map((rule) => compileRule(topic, rule));
+    topics.set(topic.name, {
+      name: topic.name,
+      layer: index + 1,
+      cueTag,
+      fictionIsNotAMention: topic.fictionIsNotAMention === true,
+      rules,
+      hasFrameOnlyRule: rules.some((rule) => rule.elements.every((tags) => tags.every((tag) => tag.startsWith(FRAME)))),
+    });
+  });
+  // A longer frame or cue keeps the frames it starts with ("convince me that" is also "convince me"),
+  // but a cue never surfaces from inside a frame ("how does a person" holds no "how does a").
+  const contextLayer: WordLayer = { entries: context, inner: { keep: (tag) => tag.startsWith(FRAME), prefixOnly: true } };
+  builtins = { trie: createWordTrie([contextLayer, ...termLayers]), topics };
+  return builtins;
+}
+
+function collect(byTag: Map<string, Occurrence[]>, hits: readonly WordHit[], sentence: Uint32Array): void {
+  for (const hit of hits) {
+    const occurrence = { startWord: hit.start, endWord: hit.end, sentence: sentence[hit.start]! };
+    for (const tag of hit.tags) {
+      const list = byTag.get(tag);
+      if (list === undefined) byTag.set(tag, [occurrence]);
+      else list.push(occurrence);
+    }
+  }
+}
+
+function occurrencesOf(byTag: ReadonlyMap<string, Occurrence[]>, tags: readonly string[]): Occurrence[] {
+  const merged: Occurrence[] = [];
+  for (const tag of tags) merged.push(...(byTag.get(tag) ?? []));
+  return merged.sort((x, y) => x.startWord - y.startWord);
+}
+
+// First index whose startWord is >= word.
+function lowerBound(list: readonly Occurrence[], word: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.startWord < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Walks the chains that satisfy a rule: each element after the first starts within `gap` words
+ * after the previous one ends (or, for `near` rules, within `gap` words of the first on either
+ * side). Takes the first chain per anchor, so the work is bounded by anchors x gap^elements.
+ * Returns true as soon as `accept` does.
+ */
+function someChain(
+  lists: readonly (readonly Occurrence[])[],
+  rule: CompiledRule,
+  accept: (chain: readonly Occurrence[]) => boolean,
+): boolean {
+  const chain: Occurrence[] = [];
+  const extend = (index: number): boolean => {
+    if (index === lists.length) return true;
+    const list = lists[index]!;
+    const anchor = rule.near ? chain[0]! : chain[index - 1]!;
+    // In a sequence the next element may share the previous one's last word ("i'm building" then
+    // "building a"), since frames and terms come from separate indexes.
+    const from = rule.near ? anchor.startWord - rule.gap - 8 : anchor.startWord + 1;
+    const to = rule.near ? anchor.endWord + rule.gap + 1 : anchor.endWord + rule.gap + 1;
+    for (let i = lowerBound(list, Math.max(0, from)); i < list.length; i++) {
+      const candidate = list[i]!;
+      if (candidate.startWord > to) break;
+      if (rule.near && candidate.endWord < anchor.startWord - rule.gap - 1) continue;
+      chain.push(candidate);
+      if (extend(index + 1)) return true;
+      chain.pop();
+    }
+    return false;
+  };
+  for (const anchor of lists[0]!) {
+    chain.length = 0;
+    chain.push(anchor);
+    if (extend(1) && accept(chain)) return true;
+  }
+  return false;
+}
+
+function sentencesTouch(chain: readonly Occurrence[], marked: ReadonlySet<number> | undefined): boolean {
+  if (marked === undefined || marked.size === 0) return false;
+  let first = chain[0]!.sentence;
+  let last = first;
+  for (const o of chain) {
+    first = Math.min(first, o.sentence);
+    last = Math.max(last, o.sentence);
+  }
+  for (let s = first; s <= last; s++) if (marked.has(s)) return true;
+  return false;
+}
+
+function sentenceSet(list: readonly Occurrence[] | undefined): Set<number> | undefined {
+  return list === undefined ? undefined : new Set(list.map((o) => o.sentence));
+}
+
+function scoreTopic(topic: CompiledTopic, byTag: ReadonlyMap<string, Occurrence[]>): TopicMatch | undefined {
+  const mentions = sentenceSet(byTag.get(MENTION));
+  const topicMentions = sentenceSet(byTag.get(topic.cueTag));
+  const fiction = byTag.has(FICTION) && !topic.fictionIsNotAMention;
+  const detail = byTag.has(DETAIL);
+  const fictionHolds = fiction && !detail;
+  let score = 0;
+  const signals: string[] = [];
+  for (const rule of topic.rules) {
+    const lists = rule.elements.map((tags) => occurrencesOf(byTag, tags));
+    if (lists.some((list) => list.length === 0)) continue;
+    let suppressed = false;
+    const fired = someChain(lists, rule, (chain) => {
+      if (sentencesTouch(chain, mentions) || sentencesTouch(chain, topicMentions) || fictionHolds) {
+        suppressed = true;
+        return false;
+      }
+      return true;
+    });
+    if (fired) {
+      score = Math.max(score, rule.weight);
+      signals.push(rule.name);
+    } else if (suppressed) {
+      score = Math.max(score, rule.weight * SUPPRESSED_FACTOR);
+    }
+  }
+  if (score < MATCH_THRESHOLD) return undefined;
+  if (fiction && detail) signals.push(DETAIL_SIGNAL);
+  return { topic: topic.name, score, signals };
+}
+
+interface CompiledCustom {
+  readonly index: PhraseIndex<string>;
+  readonly topics: readonly { readonly name: string; readonly patterns: readonly RegExp[] }[];
+}
+
+function compileCustom(topics: readonly CustomTopic[]): CompiledCustom {
+  const entries: (readonly [string, string])[] = [];
+  const compiled = topics.map((topic, index) => {
+    for (const keyword of topic.keywords ?? []) entries.push([normalizeText(keyword).trim(), `${index}:keyword`]);
+    for (const phrase of topic.phrases ?? []) entries.push([normalizeText(phrase).trim(), `${index}:phrase`]);
+    const patterns = (topic.patterns ?? []).map((source) => {
+      const problem = checkCustomPattern(source);
+      if (problem !== undefined) throw new Error(`custom topic "${topic.name}": pattern "${source}" ${problem}`);
+      return new RegExp(source, CUSTOM_PATTERN_FLAGS);
+    });
+    return { name: topic.name, patterns };
+  });
+  return { index: createPhraseIndex(entries), topics: compiled };
+}
+
+function matchCustom(custom: CompiledCustom, normalized: string): TopicMatch[] {
+  const signalsByTopic = new Map<number, Set<string>>();
+  for (const hit of custom.index.scan(normalized)) {
+    for (const tag of hit.tags) {
+      const separator = tag.indexOf(':');
+      const index = Number(tag.slice(0, separator));
+      const signals = signalsByTopic.get(index) ?? new Set<string>();
+      signals.add(tag.slice(separator + 1));
+      signalsByTopic.set(index, signals);
+    }
+  }
+  const matches: TopicMatch[] = [];
+  custom.topics.forEach((topic, index) => {
+    const signals = signalsByTopic.get(index) ?? new Set<string>();
+    if (topic.patterns.some((pattern) => pattern.test(normalized))) signals.add('pattern');
+    if (signals.size > 0) matches.push({ topic: topic.name, score: 1, signals: [...signals] });
+  });
+  return matches;
+}
+
+/**
+ * Compiles built-in topic names and custom topic definitions into a matcher. Call it once, when
+ * the rule is loaded; it throws on an unknown built-in name or an unsafe custom pattern (the
+ * config schema reports both first, with the path).
+ *
+ * @example
+ * const matcher = createTopicMatcher({ topics: ['weapons_manufacturing', { name: 'project_x', keywords: ['project x'] }] });
+ * matcher.match('How do I build a pipe bomb?'); // [{ topic: 'weapons_manufacturing', score: 0.95, signals: ['how_to_make_explosive'] }]
+ */
+export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
+  const selected: CompiledTopic[] = [];
+  const customs: CustomTopic[] = [];
+  const names: string[] = [];
+  for (const entry of options.topics) {
+    if (typeof entry === 'string') {
+      if (findBuiltinTopic(entry) === undefined) {
+        throw new Error(`unknown topic "${entry}"; built-in topics are ${builtinTopicNames.join(', ')}`);
+      }
+      const compiled = compileBuiltins().topics.get(entry)!;
+      if (!selected.includes(compiled)) selected.push(compiled);
+      if (!names.includes(entry)) names.push(entry);
+    } else {
+      customs.push(entry);
+      names.push(entry.name);
+    }
+  }
+  const shared = selected.length > 0 ? compileBuiltins() : undefined;
+  const custom = customs.length > 0 ? compileCustom(customs) : undefined;
+
+  return {
+    topics: names,
+    match(text) {
+      const normalized = normalizeText(text);
+      const matches: TopicMatch[] = [];
+      if (shared !== undefined) {
+        const tokens = tokenize(normalized);
+        const layers = shared.trie.scan(tokens);
+        const byTag = new Map<string, Occurrence[]>();
+        const candidates = selected.filter((topic) => {
+          const terms = layers[topic.layer]!.filter((hit) => !hit.tags.includes(EXCLUDED));
+          collect(byTag, terms, tokens.sentence);
+          return terms.length > 0 || topic.hasFrameOnlyRule;
+        });
+        // Frames and cues only matter once some topic's terms are present.
+        if (candidates.length > 0) {
+          collect(byTag, layers[0]!, tokens.sentence);
+          for (const topic of candidates) {
+            const match = scoreTopic(topic, byTag);
+            if (match !== undefined) matches.push(match);
+          }
+        }
+      }
+      if (custom !== undefined) matches.push(...matchCustom(custom, normalized));
+      return matches.sort((a, b) => b.score - a.score);
+    },
+  };
+}
