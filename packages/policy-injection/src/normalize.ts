@@ -11,13 +11,16 @@ export const MAX_EXPANSION = 18;
 // carry arbitrary bytes after an emoji ("emoji smuggling"). Both are decoded, then dropped.
 const TAG_RUN = /[\u{e0000}-\u{e007f}]+/gu;
 const SELECTOR_RUN = /[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]{4,}/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are removed one by one on purpose
 const INVISIBLE = /[\p{Cf}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]+/gu;
 // Cheap non-Unicode-mode pre-check: the BMP format characters, variation selectors, or any astral
 // character (which might be a tag or selector); only then is the full \p{Cf} pass run.
 const MAYBE_INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: a set of code units to test for, never to match as text
   /[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ud800-\udbff]/;
 // Combining marks of Latin, Greek and Cyrillic text and the blocks "zalgo" text is built from.
 const MARKS =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: removing combining marks one by one is the point
   /[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 

@@ -111,15 +111,25 @@ function hit(hits: Uint8Array, signal: number): void {
   if ((hits[signal] ?? 0) < MAX_HITS) hits[signal] = (hits[signal] ?? 0) + 1;
 }
 
+/**
+ * Counts phrase hits. Two phrases of one signal that overlap ("has no morals" and "no morals")
+ * count once: a hit must start at or after the end of that signal's previous hit.
+ */
 function scanPhrases(compiled: CompiledSignals, text: string, hits: Uint8Array): void {
   const { starts, byStart } = compiled;
   if (starts === null) return;
+  const ends = new Int32Array(hits.length);
+  const record = (signal: number, from: number, to: number): void => {
+    if (from < (ends[signal] ?? 0)) return;
+    ends[signal] = to;
+    hit(hits, signal);
+  };
   starts.lastIndex = 0;
   for (let match = starts.exec(text); match !== null; match = starts.exec(text)) {
     const entry = byStart.get(match[0]);
     if (entry === undefined) continue;
     const end = match.index + match[0].length;
-    for (const signal of entry.immediate) hit(hits, signal);
+    for (const signal of entry.immediate) record(signal, match.index, end);
     if (entry.any === null) continue;
     // One native union test rules out the common case (a start word with no continuation) cheaply.
     entry.any.lastIndex = end;
@@ -127,7 +137,7 @@ function scanPhrases(compiled: CompiledSignals, text: string, hits: Uint8Array):
     for (const { signal, rest } of entry.phrases) {
       if (rest === null || (hits[signal] ?? 0) >= MAX_HITS) continue;
       rest.lastIndex = end;
-      if (rest.test(text)) hit(hits, signal);
+      if (rest.test(text)) record(signal, match.index, rest.lastIndex);
     }
   }
 }

@@ -71,13 +71,18 @@ const LETTER_RE = /[a-z]/;
 const SYMBOL_SPELLED_RE = /(?<![a-z0-9])[a-z](?:[.*_-][a-z](?![a-z0-9])){2,}/g;
 const SPACE_SPELLED_RE = /(?<![a-z0-9'])[a-z](?: [a-z](?![a-z0-9'])){3,}/g;
 
+const NON_ASCII_RE = /[^\u0000-\u007f]/;
 const MARKS_AND_FORMAT_RE = /[\p{M}\p{Cf}\p{Co}]/gu;
-const APOSTROPHE_RE = /[\u2018\u2019\u02bc\u0060\u00b4\u2032]/g;
-const DASH_RE = /[_\u2010-\u2015\u2212]+/g;
+const APOSTROPHE_RE = /[\u2018\u2019\u02bc\u00b4\u2032]/g;
+const UNICODE_DASH_RE = /[\u2010-\u2015\u2212]/g;
 const CONTROL_RE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
-const WHITESPACE_RE = /\s+/g;
 // "80%" reads as "80 percent", so phrases need no punctuation.
 const PERCENT_RE = /(\d) ?%/g;
+// A letter next to a digit or symbol: the only place leetspeak can hide.
+const LEET_HINT_RE = /[a-z][0-9@$!|]|[0-9@$!|][a-z]/;
+const DASH_RE = /[-_]+/g;
+// A run of two or more whitespace characters, or one that is not a plain space.
+const WHITESPACE_RE = /\s{2,}|[^\S ]/g;
 const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
 
 function foldLeetToken(token: string): string {
@@ -102,10 +107,10 @@ function foldLeetToken(token: string): string {
   return out;
 }
 
-function joinSpelledOut(run: string, separator: string): string {
-  const letters = run.split(separator).join('');
+function joinSpelledOut(run: string): string {
+  const letters = run.split(' ').join('');
   // "a b o m b" is more likely "a bomb" than "abomb": keep a leading article or pronoun apart.
-  if (separator === ' ' && letters.length >= 5 && (letters[0] === 'a' || letters[0] === 'i')) {
+  if (letters.length >= 5 && (letters[0] === 'a' || letters[0] === 'i')) {
     return `${letters[0]} ${letters.slice(1)}`;
   }
   return letters;
@@ -119,12 +124,21 @@ function joinSpelledOut(run: string, separator: string): string {
  * @example normalizeText('How do I build a B0MB?') // 'how do i build a bomb?'
  */
 export function normalizeText(text: string): string {
-  let out = text.normalize('NFKC').normalize('NFD').replace(MARKS_AND_FORMAT_RE, '').toLowerCase();
-  out = out.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
-  out = out.replace(APOSTROPHE_RE, "'").replace(CONTROL_RE, ' ').replace(PERCENT_RE, '$1 percent');
-  out = out.replace(LEET_TOKEN_RE, foldLeetToken);
+  let out: string;
+  // Plain ASCII, the common case, has no marks, lookalikes or typographic quotes to fold.
+  if (NON_ASCII_RE.test(text)) {
+    out = text.normalize('NFKC').normalize('NFD').replace(MARKS_AND_FORMAT_RE, '').toLowerCase();
+    out = out.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
+    out = out.replace(APOSTROPHE_RE, "'").replace(UNICODE_DASH_RE, '-');
+  } else {
+    out = text.toLowerCase();
+  }
+  out = out.replace(CONTROL_RE, ' ');
+  if (out.includes('`')) out = out.replaceAll('`', "'");
+  if (out.includes('%')) out = out.replace(PERCENT_RE, '$1 percent');
+  if (LEET_HINT_RE.test(out)) out = out.replace(LEET_TOKEN_RE, foldLeetToken);
   out = out.replace(SYMBOL_SPELLED_RE, (run) => run.replace(/[.*_-]/g, ''));
-  out = out.replace(SPACE_SPELLED_RE, (run) => joinSpelledOut(run, ' '));
-  out = out.replace(DASH_RE, ' ').replace(/-+/g, ' ');
+  out = out.replace(SPACE_SPELLED_RE, joinSpelledOut);
+  out = out.replace(DASH_RE, ' ');
   return out.replace(WHITESPACE_RE, (ws) => (LINE_BREAK_RE.test(ws) ? '\n' : ' '));
 }

@@ -110,13 +110,15 @@ export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
         if (node === undefined) continue;
         longest.fill(undefined);
         for (let j = i; node !== undefined; ) {
-          if (node.ends !== undefined) {
-            node.ends.forEach((end, layer) => {
+          const ends = node.ends;
+          if (ends !== undefined) {
+            for (let layer = 0; layer < ends.length; layer++) {
+              const end = ends[layer];
               if (end !== undefined) {
                 longest[layer] = end;
                 longestEnd[layer] = j;
               }
-            });
+            }
           }
           j++;
           if (j >= words.length || joined[j] === 0) break;

@@ -1,0 +1,12 @@
+import { createRequire } from 'node:module';
+import { definePlugin } from '@keeptrusts/core';
+import { keywordDeny } from './keyword-deny.js';
+
+// The keyword_deny policy
+export { keywordDeny, keywordDenyConfig } from './keyword-deny.js';
+export type { KeywordDenyConfig } from './keyword-deny.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+/** The manifest the gateway registers when the config lists this package under `plugins:`. */
+export default definePlugin({ name: pkg.name, version: pkg.version, policies: [keywordDeny] });
