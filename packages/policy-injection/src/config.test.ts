@@ -7,7 +7,7 @@ describe('promptInjectionConfig', () => {
     expect(promptInjectionConfig.parse({ action: 'block' })).toEqual({
       action: 'block',
       threshold: DEFAULT_THRESHOLD,
-      scan_roles: ['user'],
+      scan_roles: ['user', 'prompt'],
       languages: ['en', 'es', 'de', 'fr', 'zh'],
     });
   });

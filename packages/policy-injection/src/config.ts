@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { DEFAULT_THRESHOLD } from './injection-detector.js';
 import { LANGUAGES } from './signal.js';
 
-/** Message roles the policy can scan; retrieved documents arrive as tool results or inside these. */
-export const SCAN_ROLES = ['user', 'tool', 'system', 'assistant'] as const;
+/**
+ * Which request texts the policy scans: chat messages by role, and `prompt` for the role-less
+ * texts (completion prompts, embedding inputs). Retrieved documents reach the gateway as tool
+ * results or pasted into user or system messages.
+ */
+export const SCAN_ROLES = ['user', 'prompt', 'tool', 'system', 'developer', 'assistant'] as const;
 
 /** The `prompt_injection` rule as written in YAML (snake_case keys), with defaults applied. */
 export const promptInjectionConfig = z.strictObject({
   action: z.literal('block'),
   threshold: z.number().min(0).max(1).default(DEFAULT_THRESHOLD),
-  scan_roles: z.array(z.enum(SCAN_ROLES)).min(1).default(['user']),
+  scan_roles: z.array(z.enum(SCAN_ROLES)).min(1).default(['user', 'prompt']),
   languages: z
     .array(z.enum(LANGUAGES))
     .min(1)

@@ -1,3 +1,10 @@
+import { createRequire } from 'node:module';
+import { definePlugin } from '@keeptrusts/core';
+import { promptInjection } from './prompt-injection.js';
+
+// The prompt_injection policy
+export { promptInjection } from './prompt-injection.js';
+
 // Detector
 export { createInjectionDetector, DEFAULT_THRESHOLD } from './injection-detector.js';
 export type { InjectionDetector, InjectionDetectorOptions, InjectionResult } from './injection-detector.js';
@@ -11,3 +18,8 @@ export { SIGNALS } from './signal-catalog.js';
 export { CO_OCCURRENCES } from './score.js';
 // Normalisation (exposed for tests and for callers that want to see what the rules read)
 export { normalize } from './normalize.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+/** The plugin manifest the gateway registers. */
+export default definePlugin({ name: pkg.name, version: pkg.version, policies: [promptInjection] });

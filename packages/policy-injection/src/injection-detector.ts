@@ -17,7 +17,7 @@ export type InjectionDetectorOptions = {
 
 /** What the detector concluded about one text. */
 export type InjectionResult = {
-  /** Combined evidence in [0, 1]. */
+  /** Combined evidence in [0, 1], rounded to three decimals. */
   readonly score: number;
   /** Whether `score` reached the threshold. */
   readonly blocked: boolean;
@@ -47,8 +47,10 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
   return {
     threshold,
     detect(text: string): InjectionResult {
-      const { score, fired } = combine(SIGNALS, scanSignals(compiled, text));
-      return { score, blocked: score >= threshold, signals: fired };
+      const combined = combine(SIGNALS, scanSignals(compiled, text));
+      // Three decimals: enough to compare with a threshold, and stable in logs and audit records.
+      const score = Math.round(combined.score * 1000) / 1000;
+      return { score, blocked: score >= threshold, signals: combined.fired };
     },
   };
 }

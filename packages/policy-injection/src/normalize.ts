@@ -139,8 +139,9 @@ export function normalize(text: string): string {
 export function foldVisible(visible: string): string {
   let text = visible.toLowerCase();
   // ASCII text has nothing to decompose, strip or map, and most traffic is ASCII.
-  if (NON_ASCII.test(text))
+  if (NON_ASCII.test(text)) {
     text = text.normalize('NFKD').replace(MARKS, '').replace(CONFUSABLE, confusableFor);
+  }
   text = text.replace(SPACED_LETTERS, (run) => run.replace(/[^a-z0-9]+/g, ''));
   return joinContractions(unLeet(collapseSpaces(text))).trim();
 }

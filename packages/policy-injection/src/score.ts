@@ -22,13 +22,8 @@ export const CO_OCCURRENCES: readonly CoOccurrence[] = [
     name: 'persona_unlock',
     weight: 0.35,
     anyOf: ['persona_framing', 'persona_switch', 'known_jailbreak', 'dual_response'],
-    withAnyOf: [
-      'unrestricted_persona',
-      'refusal_suppression',
-      'harm_permission',
-      'character_lock',
-      'known_jailbreak',
-    ],
+    // Not character_lock: "stay in character" is ordinary in benign role-play.
+    withAnyOf: ['unrestricted_persona', 'refusal_suppression', 'harm_permission', 'known_jailbreak'],
   },
   {
     name: 'assistant_redefinition',

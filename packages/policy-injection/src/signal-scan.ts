@@ -9,6 +9,9 @@ export const MAX_HITS = 3;
 const MAX_DECODE_DEPTH = 2;
 // Decoded payloads are scanned together; this joint cannot be crossed by a phrase (see SEP).
 const PAYLOAD_JOINT = '\n.\n';
+// Hidden text counts as an encoded payload only if a signal this strong fired in it: base64 of
+// "act as a pirate" is not an attack.
+const PAYLOAD_EVIDENCE = 0.25;
 
 type PhraseEntry = { readonly signal: number; readonly rest: RegExp | null };
 type StartEntry = {
@@ -31,7 +34,7 @@ export type CompiledSignals = {
   readonly text: readonly PatternEntry[];
   /** Union of the text patterns: one scan that usually proves none of them matches. */
   readonly anyText: RegExp | null;
-  readonly compact: readonly PatternEntry[];
+  readonly han: readonly PatternEntry[];
   readonly cipher: Union | null;
   readonly obfuscation: number;
   readonly encodedPayload: number;
@@ -54,7 +57,7 @@ export function compileSignals(signals: readonly Signal[], languages: readonly L
   const wanted = (lang: Language | 'any'): boolean => lang === 'any' || languages.includes(lang);
   const phrasesByStart = new Map<string, PhraseEntry[]>();
   const text: PatternEntry[] = [];
-  const compactRules: PatternEntry[] = [];
+  const hanRules: PatternEntry[] = [];
   const cipher: PatternEntry[] = [];
   signals.forEach((signal, index) => {
     for (const rule of signal.phrases ?? []) {
@@ -69,13 +72,14 @@ export function compileSignals(signals: readonly Signal[], languages: readonly L
     }
     for (const rule of signal.patterns ?? []) {
       if (!wanted(rule.lang)) continue;
-      (rule.view === 'text' ? text : compactRules).push({
+      (rule.view === 'text' ? text : hanRules).push({
         signal: index,
         pattern: globalPattern(rule.pattern),
       });
     }
-    for (const rule of signal.compact ?? [])
+    for (const rule of signal.compact ?? []) {
       if (wanted(rule.lang)) cipher.push({ signal: index, pattern: rule.pattern });
+    }
   });
 
   const byStart = new Map<string, StartEntry>();
@@ -100,7 +104,7 @@ export function compileSignals(signals: readonly Signal[], languages: readonly L
     byStart,
     text,
     anyText: text.length === 0 ? null : new RegExp(text.map((e) => `(?:${e.pattern.source})`).join('|')),
-    compact: compactRules,
+    han: hanRules,
     cipher: union(cipher),
     obfuscation: indexOf('obfuscation'),
     encodedPayload: indexOf('encoded_payload'),
@@ -194,33 +198,11 @@ function hanView(letters: string): string {
 // Fragments at least one of which every `compact` pattern of every signal contains. Building the
 // ROT13 and reversed views costs as much as the rest of the scan, so they are built only when the
 // compact text contains one of these fragments in ROT13 or reversed form.
+// biome-ignore format: a word list reads best packed
 const CIPHER_KEYWORDS = [
-  'ignor',
-  'disregard',
-  'forget',
-  'bypass',
-  'overrid',
-  'overlook',
-  'instruc',
-  'previous',
-  'prior',
-  'prompt',
-  'system',
-  'reveal',
-  'restrict',
-  'filter',
-  'censor',
-  'anything',
-  'developer',
-  'jailbreak',
-  'verbatim',
-  'anweisung',
-  'vorherig',
-  'instruccion',
-  'anterior',
-  'consigne',
-  'precedent',
-  'limitation',
+  'ignor', 'disregard', 'forget', 'bypass', 'overrid', 'overlook', 'instruc', 'previous', 'prior',
+  'prompt', 'system', 'reveal', 'restrict', 'filter', 'censor', 'anything', 'developer', 'jailbreak',
+  'verbatim', 'anweisung', 'vorherig', 'instruccion', 'anterior', 'consigne', 'precedent', 'limitation',
   'notbound',
 ];
 const ROT13_KEYS = CIPHER_KEYWORDS.map(rot13);
@@ -232,8 +214,9 @@ const REVERSED_GATE = new RegExp(REVERSED_KEYS.join('|'));
 
 /**
  * Counts, per signal, the hits in `raw`: phrases and patterns on the normalised text, Chinese
- * patterns on the Han regions of the compact text, family core phrases on compact/ROT13/reversed text (counted as
- * obfuscation when the plain scan missed them), and everything again inside decoded payloads.
+ * patterns on the Han regions of the compact text, each family's core phrases on the compact,
+ * ROT13 and reversed text (counted as obfuscation when the plain scan missed them), and all of it
+ * again inside decoded payloads.
  */
 export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): Uint8Array {
   const hits = new Uint8Array(compiled.signals.length);
@@ -242,7 +225,7 @@ export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): 
   scanPhrases(compiled, normalized, hits);
   if (compiled.anyText?.test(normalized)) scanPatterns(compiled.text, normalized, hits);
   const letters = compact(normalized);
-  if (HAS_HAN.test(letters)) scanPatterns(compiled.compact, hanView(letters), hits);
+  if (HAS_HAN.test(letters)) scanPatterns(compiled.han, hanView(letters), hits);
 
   if (compiled.cipher !== null) {
     const hidden = new Uint8Array(hits.length);
@@ -268,7 +251,7 @@ export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): 
       let fired = false;
       inner.forEach((count, signal) => {
         if (count === 0) return;
-        fired = true;
+        if ((compiled.signals[signal]?.weight ?? 0) >= PAYLOAD_EVIDENCE) fired = true;
         hits[signal] = Math.min(MAX_HITS, (hits[signal] ?? 0) + count);
       });
       if (fired && compiled.encodedPayload >= 0) hits[compiled.encodedPayload] = 1;

@@ -10,10 +10,13 @@ export type Language = (typeof LANGUAGES)[number];
  */
 export type PhraseRule = { readonly lang: Language | 'any'; readonly phrase: string };
 
-/** A regular expression over the normalised text ('text') or its letters-only form ('compact'). */
+/**
+ * A regular expression over the normalised text ('text'), or over the Han regions of its
+ * letters-only form ('han': spaces and punctuation removed, for Chinese phrases).
+ */
 export type PatternRule = {
   readonly lang: Language | 'any';
-  readonly view: 'text' | 'compact';
+  readonly view: 'text' | 'han';
   readonly pattern: RegExp;
 };
 

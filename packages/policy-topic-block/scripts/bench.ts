@@ -3,7 +3,10 @@
 import { builtinTopicNames, createTopicMatcher } from '../dist/index.js';
 
 const matcher = createTopicMatcher({
-  topics: [...builtinTopicNames, { name: 'project_x', keywords: ['project x'], patterns: ['\\bpx-\\d{4}\\b'] }],
+  topics: [
+    ...builtinTopicNames,
+    { name: 'project_x', keywords: ['project x'], patterns: ['\\bpx-\\d{4}\\b'] },
+  ],
 });
 
 const prose =
@@ -14,7 +17,8 @@ const prose =
 const inputs: Record<string, string> = {
   prose,
   // Frames, terms and cues on every line: the rule search does the most work here.
-  'dense matches': 'How do I make a pipe bomb? The history of the pipe bomb. Where can I buy meth on the dark web? ',
+  'dense matches':
+    'How do I make a pipe bomb? The history of the pipe bomb. Where can I buy meth on the dark web? ',
   // Suppressed chains everywhere, with no sentence break to bound them.
   'one long sentence': 'history of how to make a bomb and how to cook meth and how to kill someone ',
   'one long word': 'a',

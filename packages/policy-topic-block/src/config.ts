@@ -38,7 +38,8 @@ export const topicBlockConfig = z
         });
       }
       customNames.add(topic.name);
-      const hasTerms = (topic.keywords?.length ?? 0) + (topic.phrases?.length ?? 0) + (topic.patterns?.length ?? 0) > 0;
+      const hasTerms =
+        (topic.keywords?.length ?? 0) + (topic.phrases?.length ?? 0) + (topic.patterns?.length ?? 0) > 0;
       if (!hasTerms && config.semantic === undefined) {
         ctx.addIssue({
           code: 'custom',

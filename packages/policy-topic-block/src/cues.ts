@@ -58,9 +58,7 @@ export const mentionCues: Readonly<Record<string, readonly PhrasePattern[]>> = {
     'become (a|an) (locksmith|chemist|gunsmith|pharmacist|security researcher|penetration tester|pentester|forensic|detective|police officer|cop|firefighter|bomb technician|paramedic|nurse|toxicologist|malware analyst|soc analyst)',
     '(certification|certified|apprenticeship|degree in)',
   ],
-  media: [
-    '(museum|documentary|documentaries|exhibit|exhibition|podcast|biography|memoir|true crime)',
-  ],
+  media: ['(museum|documentary|documentaries|exhibit|exhibition|podcast|biography|memoir|true crime)'],
   games: [
     '(video game|videogame|in game|in the game|the game|game|games|gaming|minecraft|fortnite|roblox|terraria|skyrim|elden ring|dark souls|zelda|call of duty|warzone|gta|grand theft auto|valorant|overwatch|pubg|apex legends|the sims|sims 4|pokemon|rimworld|factorio|fallout|no man s sky|among us|rust server|npc|npcs|boss fight|speedrun|mod|modpack|crafting recipe)',
   ],

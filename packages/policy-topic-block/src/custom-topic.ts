@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Longest regex source a custom pattern may have (Kong's ai-prompt-guard uses the same cap). */
 export const MAX_CUSTOM_PATTERN_LENGTH = 500;
 
-/** Flags every custom pattern is compiled with; patterns see normalised (lower-case) text. */
+/**
+ * Flags every custom pattern is compiled with. Patterns see the text after NFKC with invisible
+ * characters removed, so full-width or zero-width tricks do not dodge them, but punctuation intact.
+ */
 export const CUSTOM_PATTERN_FLAGS = 'iu';
 
 /**
@@ -77,9 +80,9 @@ function isLargeRange(source: string, at: number): boolean {
   return m !== null && Number(m[2]) > 50;
 }
 
-const snakeCase = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, { message: 'must be snake_case: lower-case letters, digits and "_", e.g. "project_phoenix"' });
+const snakeCase = z.string().regex(/^[a-z][a-z0-9_]*$/, {
+  message: 'must be snake_case: lower-case letters, digits and "_", e.g. "project_phoenix"',
+});
 
 const nonEmptyTerm = z.string().trim().min(1, { message: 'must not be empty' }).max(200);
 
@@ -89,9 +92,10 @@ const customPattern = z.string().superRefine((source, ctx) => {
 });
 
 /**
- * A topic an operator defines in config. Keywords and phrases match whole words anywhere in the
- * normalised text; patterns are regexes over that text. Any single hit matches the topic: custom
- * topics have no intent frames or mention cues, because the operator chose the terms.
+ * A topic an operator defines in config. Keywords and phrases match whole words, case-insensitively,
+ * after the same normalisation as the built-in lexicon (so "ph03nix" finds "phoenix"); patterns are
+ * regexes (see {@link CUSTOM_PATTERN_FLAGS}). Any single hit matches the topic: custom topics have
+ * no intent frames or mention cues, because the operator chose the terms.
  */
 export const customTopicSchema = z
   .strictObject({
@@ -102,7 +106,8 @@ export const customTopicSchema = z
     patterns: z.array(customPattern).optional(),
   })
   .superRefine((topic, ctx) => {
-    const terms = (topic.keywords?.length ?? 0) + (topic.phrases?.length ?? 0) + (topic.patterns?.length ?? 0);
+    const terms =
+      (topic.keywords?.length ?? 0) + (topic.phrases?.length ?? 0) + (topic.patterns?.length ?? 0);
     if (terms === 0 && topic.description === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -64,7 +64,8 @@ export function matchSemantic(
   for (const { topic, vectors } of topics) {
     let best = Number.NEGATIVE_INFINITY;
     for (const vector of vectors) best = Math.max(best, cosineSimilarity(vector, text));
-    if (best >= threshold) matches.push({ topic, score: Math.min(1, best), signals: ['semantic_similarity'] });
+    if (best >= threshold)
+      matches.push({ topic, score: Math.min(1, best), signals: ['semantic_similarity'] });
   }
   return matches.sort((a, b) => b.score - a.score);
 }

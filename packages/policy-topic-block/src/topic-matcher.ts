@@ -1,13 +1,13 @@
-import { findBuiltinTopic, builtinTopicNames, builtinTopics } from './builtin-topics.js';
+import { builtinTopicNames, builtinTopics, findBuiltinTopic } from './builtin-topics.js';
 import { detailCues, fictionCues, mentionCues, neutralPhrases } from './cues.js';
-import { CUSTOM_PATTERN_FLAGS, checkCustomPattern, type CustomTopic } from './custom-topic.js';
+import { CUSTOM_PATTERN_FLAGS, type CustomTopic, checkCustomPattern } from './custom-topic.js';
 import { intentFrames } from './frames.js';
 import { normalizeText } from './normalize.js';
 import { createPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { expandPhrase } from './phrase-pattern.js';
 import type { FrameName, PhrasePattern, TopicDefinition, TopicRule } from './topic-definition.js';
-import { createWordTrie, type WordHit, type WordLayer, type WordTrie } from './word-trie.js';
 import { tokenize } from './word-tokens.js';
+import { createWordTrie, type WordHit, type WordLayer, type WordTrie } from './word-trie.js';
 
 /** A topic the text asks for help with. */
 export interface TopicMatch {
@@ -47,11 +47,8 @@ const DETAIL = 'detail';
 const EXCLUDED = 'excluded';
 const NEUTRAL = 'neutral';
 
-interface Occurrence {
-  readonly startWord: number;
-  readonly endWord: number;
-  readonly sentence: number;
-}
+/** Where a phrase sits, in word indexes (`end` inclusive); its sentence comes from the tokens. */
+type Occurrence = WordHit;
 
 interface CompiledRule {
   readonly name: string;
@@ -139,7 +136,10 @@ function compileBuiltins(): CompiledBuiltins {
     terms.push(...expandAll(topic.exclusions ?? [], EXCLUDED));
     // A longer term keeps the shorter terms inside it ("to end my life" holds "end my life"),
     // unless it is an exclusion ("bath bomb" hides "bomb").
-    termLayers.push({ entries: terms, inner: { keep: (tag) => tag !== EXCLUDED, hiddenBy: (tag) => tag === EXCLUDED } });
+    termLayers.push({
+      entries: terms,
+      inner: { keep: (tag) => tag !== EXCLUDED, hiddenBy: (tag) => tag === EXCLUDED },
+    });
     const rules = topic.rules.map((rule) => compileRule(topic, rule));
     topics.set(topic.name, {
       name: topic.name,
@@ -147,40 +147,57 @@ function compileBuiltins(): CompiledBuiltins {
       cueTag,
       fictionIsNotAMention: topic.fictionIsNotAMention === true,
       rules,
-      hasFrameOnlyRule: rules.some((rule) => rule.elements.every((tags) => tags.every((tag) => tag.startsWith(FRAME)))),
+      hasFrameOnlyRule: rules.some((rule) =>
+        rule.elements.every((tags) => tags.every((tag) => tag.startsWith(FRAME))),
+      ),
     });
   });
   // A longer frame or cue keeps the frames it starts with ("convince me that" is also "convince me"),
   // but a cue never surfaces from inside a frame ("how does a person" holds no "how does a").
-  const contextLayer: WordLayer = { entries: context, inner: { keep: (tag) => tag.startsWith(FRAME), prefixOnly: true } };
+  const contextLayer: WordLayer = {
+    entries: context,
+    inner: { keep: (tag) => tag.startsWith(FRAME), prefixOnly: true },
+  };
   builtins = { trie: createWordTrie([contextLayer, ...termLayers]), topics };
   return builtins;
 }
 
-function collect(byTag: Map<string, Occurrence[]>, hits: readonly WordHit[], sentence: Uint32Array): void {
+function collect(byTag: Map<string, Occurrence[]>, hits: readonly WordHit[]): void {
   for (const hit of hits) {
-    const occurrence = { startWord: hit.start, endWord: hit.end, sentence: sentence[hit.start]! };
     for (const tag of hit.tags) {
       const list = byTag.get(tag);
-      if (list === undefined) byTag.set(tag, [occurrence]);
-      else list.push(occurrence);
+      if (list === undefined) byTag.set(tag, [hit]);
+      else list.push(hit);
     }
   }
 }
 
-function occurrencesOf(byTag: ReadonlyMap<string, Occurrence[]>, tags: readonly string[]): Occurrence[] {
-  const merged: Occurrence[] = [];
-  for (const tag of tags) merged.push(...(byTag.get(tag) ?? []));
-  return merged.sort((x, y) => x.startWord - y.startWord);
+const NONE: readonly Occurrence[] = [];
+
+// Each tag's list is already in text order; only a merge of several needs sorting.
+function occurrencesOf(
+  byTag: ReadonlyMap<string, Occurrence[]>,
+  tags: readonly string[],
+): readonly Occurrence[] {
+  let merged: Occurrence[] | undefined;
+  let sources = 0;
+  for (const tag of tags) {
+    const list = byTag.get(tag);
+    if (list === undefined) continue;
+    merged = merged === undefined ? list : merged.concat(list);
+    sources++;
+  }
+  if (merged === undefined) return NONE;
+  return sources > 1 ? merged.sort((x, y) => x.start - y.start) : merged;
 }
 
-// First index whose startWord is >= word.
+// First index whose start is >= word.
 function lowerBound(list: readonly Occurrence[], word: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]!.startWord < word) lo = mid + 1;
+    if (list[mid]!.start < word) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -204,12 +221,12 @@ function someChain(
     const anchor = rule.near ? chain[0]! : chain[index - 1]!;
     // In a sequence the next element may share the previous one's last word ("i'm building" then
     // "building a"), since frames and terms come from separate indexes.
-    const from = rule.near ? anchor.startWord - rule.gap - 8 : anchor.startWord + 1;
-    const to = rule.near ? anchor.endWord + rule.gap + 1 : anchor.endWord + rule.gap + 1;
+    const from = rule.near ? anchor.start - rule.gap - 8 : anchor.start + 1;
+    const to = rule.near ? anchor.end + rule.gap + 1 : anchor.end + rule.gap + 1;
     for (let i = lowerBound(list, Math.max(0, from)); i < list.length; i++) {
       const candidate = list[i]!;
-      if (candidate.startWord > to) break;
-      if (rule.near && candidate.endWord < anchor.startWord - rule.gap - 1) continue;
+      if (candidate.start > to) break;
+      if (rule.near && candidate.end < anchor.start - rule.gap - 1) continue;
       chain.push(candidate);
       if (extend(index + 1)) return true;
       chain.pop();
@@ -224,25 +241,36 @@ function someChain(
   return false;
 }
 
-function sentencesTouch(chain: readonly Occurrence[], marked: ReadonlySet<number> | undefined): boolean {
+function sentencesTouch(
+  chain: readonly Occurrence[],
+  sentence: Uint32Array,
+  marked: ReadonlySet<number> | undefined,
+): boolean {
   if (marked === undefined || marked.size === 0) return false;
-  let first = chain[0]!.sentence;
+  let first = sentence[chain[0]!.start]!;
   let last = first;
   for (const o of chain) {
-    first = Math.min(first, o.sentence);
-    last = Math.max(last, o.sentence);
+    first = Math.min(first, sentence[o.start]!);
+    last = Math.max(last, sentence[o.start]!);
   }
   for (let s = first; s <= last; s++) if (marked.has(s)) return true;
   return false;
 }
 
-function sentenceSet(list: readonly Occurrence[] | undefined): Set<number> | undefined {
-  return list === undefined ? undefined : new Set(list.map((o) => o.sentence));
+function sentenceSet(
+  list: readonly Occurrence[] | undefined,
+  sentence: Uint32Array,
+): Set<number> | undefined {
+  return list === undefined ? undefined : new Set(list.map((o) => sentence[o.start]!));
 }
 
-function scoreTopic(topic: CompiledTopic, byTag: ReadonlyMap<string, Occurrence[]>): TopicMatch | undefined {
-  const mentions = sentenceSet(byTag.get(MENTION));
-  const topicMentions = sentenceSet(byTag.get(topic.cueTag));
+function scoreTopic(
+  topic: CompiledTopic,
+  byTag: ReadonlyMap<string, Occurrence[]>,
+  sentence: Uint32Array,
+  mentions: ReadonlySet<number> | undefined,
+): TopicMatch | undefined {
+  const topicMentions = sentenceSet(byTag.get(topic.cueTag), sentence);
   const fiction = byTag.has(FICTION) && !topic.fictionIsNotAMention;
   const detail = byTag.has(DETAIL);
   const fictionHolds = fiction && !detail;
@@ -253,7 +281,11 @@ function scoreTopic(topic: CompiledTopic, byTag: ReadonlyMap<string, Occurrence[
     if (lists.some((list) => list.length === 0)) continue;
     let suppressed = false;
     const fired = someChain(lists, rule, (chain) => {
-      if (sentencesTouch(chain, mentions) || sentencesTouch(chain, topicMentions) || fictionHolds) {
+      if (
+        sentencesTouch(chain, sentence, mentions) ||
+        sentencesTouch(chain, sentence, topicMentions) ||
+        fictionHolds
+      ) {
         suppressed = true;
         return false;
       }
@@ -272,6 +304,7 @@ function scoreTopic(topic: CompiledTopic, byTag: ReadonlyMap<string, Occurrence[
 }
 
 interface CompiledCustom {
+  readonly hasPatterns: boolean;
   readonly index: PhraseIndex<string>;
   readonly topics: readonly { readonly name: string; readonly patterns: readonly RegExp[] }[];
 }
@@ -279,19 +312,29 @@ interface CompiledCustom {
 function compileCustom(topics: readonly CustomTopic[]): CompiledCustom {
   const entries: (readonly [string, string])[] = [];
   const compiled = topics.map((topic, index) => {
-    for (const keyword of topic.keywords ?? []) entries.push([normalizeText(keyword).trim(), `${index}:keyword`]);
+    for (const keyword of topic.keywords ?? [])
+      entries.push([normalizeText(keyword).trim(), `${index}:keyword`]);
     for (const phrase of topic.phrases ?? []) entries.push([normalizeText(phrase).trim(), `${index}:phrase`]);
     const patterns = (topic.patterns ?? []).map((source) => {
       const problem = checkCustomPattern(source);
-      if (problem !== undefined) throw new Error(`custom topic "${topic.name}": pattern "${source}" ${problem}`);
+      if (problem !== undefined)
+        throw new Error(`custom topic "${topic.name}": pattern "${source}" ${problem}`);
       return new RegExp(source, CUSTOM_PATTERN_FLAGS);
     });
     return { name: topic.name, patterns };
   });
-  return { index: createPhraseIndex(entries), topics: compiled };
+  return {
+    hasPatterns: compiled.some((topic) => topic.patterns.length > 0),
+    index: createPhraseIndex(entries),
+    topics: compiled,
+  };
 }
 
-function matchCustom(custom: CompiledCustom, normalized: string): TopicMatch[] {
+// Patterns are regexes written against the text as sent, so they see it with only compatibility
+// forms folded and invisible characters removed (no leetspeak or dash folding); case is ignored.
+const INVISIBLE_RE = /\p{Cf}/gu;
+
+function matchCustom(custom: CompiledCustom, text: string, normalized: string): TopicMatch[] {
   const signalsByTopic = new Map<number, Set<string>>();
   for (const hit of custom.index.scan(normalized)) {
     for (const tag of hit.tags) {
@@ -303,9 +346,10 @@ function matchCustom(custom: CompiledCustom, normalized: string): TopicMatch[] {
     }
   }
   const matches: TopicMatch[] = [];
+  const patternText = custom.hasPatterns ? text.normalize('NFKC').replace(INVISIBLE_RE, '') : '';
   custom.topics.forEach((topic, index) => {
     const signals = signalsByTopic.get(index) ?? new Set<string>();
-    if (topic.patterns.some((pattern) => pattern.test(normalized))) signals.add('pattern');
+    if (topic.patterns.some((pattern) => pattern.test(patternText))) signals.add('pattern');
     if (signals.size > 0) matches.push({ topic: topic.name, score: 1, signals: [...signals] });
   });
   return matches;
@@ -338,6 +382,7 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
     }
   }
   const shared = selected.length > 0 ? compileBuiltins() : undefined;
+  const activeLayers = new Set([0, ...selected.map((topic) => topic.layer)]);
   const custom = customs.length > 0 ? compileCustom(customs) : undefined;
 
   return {
@@ -347,23 +392,24 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
       const matches: TopicMatch[] = [];
       if (shared !== undefined) {
         const tokens = tokenize(normalized);
-        const layers = shared.trie.scan(tokens);
+        const layers = shared.trie.scan(tokens, activeLayers);
         const byTag = new Map<string, Occurrence[]>();
         const candidates = selected.filter((topic) => {
           const terms = layers[topic.layer]!.filter((hit) => !hit.tags.includes(EXCLUDED));
-          collect(byTag, terms, tokens.sentence);
+          collect(byTag, terms);
           return terms.length > 0 || topic.hasFrameOnlyRule;
         });
         // Frames and cues only matter once some topic's terms are present.
         if (candidates.length > 0) {
-          collect(byTag, layers[0]!, tokens.sentence);
+          collect(byTag, layers[0]!);
+          const mentions = sentenceSet(byTag.get(MENTION), tokens.sentence);
           for (const topic of candidates) {
-            const match = scoreTopic(topic, byTag);
+            const match = scoreTopic(topic, byTag, tokens.sentence, mentions);
             if (match !== undefined) matches.push(match);
           }
         }
       }
-      if (custom !== undefined) matches.push(...matchCustom(custom, normalized));
+      if (custom !== undefined) matches.push(...matchCustom(custom, text, normalized));
       return matches.sort((a, b) => b.score - a.score);
     },
   };

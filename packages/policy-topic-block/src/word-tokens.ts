@@ -18,8 +18,10 @@ function isWordChar(c: number): boolean {
  */
 export function tokenize(text: string): WordTokens {
   const words: string[] = [];
-  const joinedList: number[] = [];
-  const sentenceList: number[] = [];
+  // At most one word per two characters.
+  const capacity = (text.length >> 1) + 1;
+  const joined = new Uint8Array(capacity);
+  const sentences = new Uint32Array(capacity);
   let sentence = 0;
   let separator = 0;
   let singleSpace = false;
@@ -46,11 +48,12 @@ export function tokenize(text: string): WordTokens {
       else if (d === 39 && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) i += 2;
       else break;
     }
+    const index = words.length;
     words.push(text.slice(start, i));
-    joinedList.push(words.length > 1 && separator === 1 && singleSpace ? 1 : 0);
-    sentenceList.push(sentence);
+    joined[index] = index > 0 && separator === 1 && singleSpace ? 1 : 0;
+    sentences[index] = sentence;
     separator = 0;
     singleSpace = false;
   }
-  return { words, joined: Uint8Array.from(joinedList), sentence: Uint32Array.from(sentenceList) };
+  return { words, joined: joined.subarray(0, words.length), sentence: sentences.subarray(0, words.length) };
 }

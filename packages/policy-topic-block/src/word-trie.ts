@@ -40,8 +40,11 @@ interface WordNode {
 export interface WordTrie {
   /** Distinct phrases per layer. */
   readonly sizes: readonly number[];
-  /** Per layer, every non-overlapping longest match, leftmost first, then the phrases inside it. */
-  scan(tokens: WordTokens): WordHit[][];
+  /**
+   * Per layer, every non-overlapping longest match, leftmost first, then the phrases inside it.
+   * Layers not in `active` come back empty.
+   */
+  scan(tokens: WordTokens, active?: ReadonlySet<number>): WordHit[][];
 }
 
 function innerPhrases(
@@ -92,23 +95,25 @@ export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
         node = child;
       }
       node.ends ??= [];
-      const inner = layer.inner === undefined || words.length === 1 ? [] : innerPhrases(words, tags, own, layer.inner);
+      const inner =
+        layer.inner === undefined || words.length === 1 ? [] : innerPhrases(words, tags, own, layer.inner);
       node.ends[index] = { tags: own, inner };
     }
   });
 
   return {
     sizes,
-    scan({ words, joined }) {
+    scan({ words, joined }, active) {
       const hits: WordHit[][] = layers.map(() => []);
       // First word each layer may start a match at: matches of one layer never overlap.
       const free = new Array<number>(layers.length).fill(0);
-      const longest = new Array<PhraseEnd | undefined>(layers.length);
-      const longestEnd = new Array<number>(layers.length);
+      const longest = new Array<PhraseEnd | undefined>(layers.length).fill(undefined);
+      const longestEnd = new Array<number>(layers.length).fill(0);
+      const first = root.next;
+      if (first === undefined) return hits;
       for (let i = 0; i < words.length; i++) {
-        let node = root.next?.get(words[i]!);
+        let node = first.get(words[i]!);
         if (node === undefined) continue;
-        longest.fill(undefined);
         for (let j = i; node !== undefined; ) {
           const ends = node.ends;
           if (ends !== undefined) {
@@ -126,7 +131,9 @@ export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
         }
         for (let layer = 0; layer < layers.length; layer++) {
           const end = longest[layer];
-          if (end === undefined || i < free[layer]!) continue;
+          if (end === undefined) continue;
+          longest[layer] = undefined;
+          if (i < free[layer]! || (active !== undefined && !active.has(layer))) continue;
           const last = longestEnd[layer]!;
           hits[layer]!.push({ start: i, end: last, tags: end.tags });
           for (const [offset, length, tags] of end.inner) {

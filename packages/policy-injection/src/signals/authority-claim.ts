@@ -45,7 +45,7 @@ export const authorityClaim: Signal = {
   patterns: [
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /我是(?:你的)?(?:开发者|開發者|开发人员|開發人員|创造者|創造者|管理员|管理員|程序员|程序員|主人)|(?:openai|管理员|管理員)(?:已经|已經)?(?:批准|授权|授權|允许|允許)/g,
     },

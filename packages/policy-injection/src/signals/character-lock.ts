@@ -6,7 +6,7 @@ import type { Signal } from '../signal.js';
 /** "Stay in character", "if you break character you lose 10 tokens", "or you will be shut down". */
 export const characterLock: Signal = {
   name: 'character_lock',
-  weight: 0.35,
+  weight: 0.25,
   phrases: [
     {
       lang: 'en',
@@ -56,7 +56,7 @@ export const characterLock: Signal = {
   patterns: [
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /(?:保持|维持|維持|始终|始終)(?:你的)?(?:角色|人设|人設|扮演)|(?:不要|不准|不许|不許|永远不要|永遠不要)(?:跳出|脱离|脫離|打破|离开|離開)(?:角色|人设|人設)|(?:扣除|失去|扣)[\s\S]{0,4}?(?:令牌|代币|代幣|积分|積分|token)/g,
     },

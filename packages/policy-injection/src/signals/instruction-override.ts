@@ -59,7 +59,7 @@ export const instructionOverride: Signal = {
     { lang: 'en', phrase: `${DROP} all|any|every|your [of] [the|your] ${RULES}` },
     {
       lang: 'en',
-      phrase: `forget|ignore|disregard|erase|clear everything|all|anything [that] [you|i] [have|were|was|had] [been] [said|told|taught|learned|given|received|written] before|above|prior|previously|so_far|until_now|from_before|up_to_this_point|to_you|you_(?:were|have_been)_(?:told|given|taught)`,
+      phrase: `forget|ignore|disregard|erase|clear everything|all|anything [that] [you|i] [have|were|was|had] [been] [said|told|taught|learned|given|received|written|instructed] [you|to_you] before|above|prior|previously|so_far|until_now|from_before|up_to_this_point|to_you|you_(?:were|have_been)_(?:told|given|taught)`,
     },
     {
       lang: 'en',
@@ -109,7 +109,7 @@ export const instructionOverride: Signal = {
   patterns: [
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /(?:忽略|忽视|忽視|无视|無視|忘记|忘記|忘掉|忘了|不要理会|不要理會|不理会|不必理会|别管|別管|不要管|抛开|拋開|抛弃|拋棄|放弃|放棄|跳过|跳過|覆盖|覆蓋|违背|違背|不要遵守|不要遵循|不再遵守|不再遵循|无需遵守|無需遵守|不必遵守|不用遵守|不要听从|不要聽從)[\s\S]{0,10}?(?:之前|以前|先前|此前|上面|上述|以上|前面|早先|原来|原來|原有|原始|初始|默认|默認|所有|全部|一切|系统|系統|你的|预设|預設)[\s\S]{0,8}?(?:指令|指示|说明|說明|规则|規則|提示|命令|设定|設定|要求|限制|约束|約束|规定|規定|内容|內容|对话|對話|训练|訓練|编程|編程|程序|政策|准则|準則|话|話)/g,
     },
@@ -187,12 +187,12 @@ export const newInstructions: Signal = {
     },
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern: /(?:你的|妳的)?新(?:的)?(?:指令|指示|任务|任務|规则|規則|命令|设定|設定)(?:是|如下|为|為)/g,
     },
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /(?:从现在开始|從現在開始|从今以后|從今以後|从现在起|從現在起)[\s\S]{0,6}?(?:只|只能|必须|必須)(?:听从|聽從|服从|服從|遵守)(?:我|我的)/g,
     },

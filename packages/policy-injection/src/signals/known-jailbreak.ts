@@ -23,6 +23,10 @@ export const knownJailbreak: Signal = {
     { lang: 'en', phrase: `chatgpt|gpt|bard|claude|you with|in|into [the] ${ANY_MODES} mode` },
     {
       lang: 'en',
+      phrase: 'you_are|youre|you_will_be|become|becoming [now] [a|the] dan|stan|betterdan|antigpt|dangpt',
+    },
+    {
+      lang: 'en',
       phrase: `simulate|emulate|enable|activate|enter|switch_to|stay_in|remain_in ${JB_MODES} mode`,
     },
     { lang: 'en', phrase: `simulate|emulate|pretend_to_be_in|act_as_if_in [a|the] ${ANY_MODES} mode` },
@@ -51,7 +55,7 @@ export const knownJailbreak: Signal = {
     },
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /(?:开发者模式|開發者模式|开发人员模式|越狱|越獄|dan模式|上帝模式|无限制模式|無限制模式|邪恶模式|邪惡模式|现在做任何事|現在做任何事)/g,
     },

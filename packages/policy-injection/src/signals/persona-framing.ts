@@ -33,6 +33,10 @@ export const personaFraming: Signal = {
     },
     {
       lang: 'en',
+      phrase: 'character as|named',
+    },
+    {
+      lang: 'en',
       phrase:
         'create|imagine|invent|design|simulate|there_is a|an [hypothetical|fictional|imaginary|new|fictitious|rogue|evil] ai|language_model|chatbot|model|bot called|named|known_as',
     },
@@ -57,7 +61,7 @@ export const personaFraming: Signal = {
   patterns: [
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /(?:扮演|假装|假裝|模拟|模擬|充当|充當|角色扮演|你现在是|你現在是|从现在开始|從現在開始|从现在起|從現在起)/g,
     },
@@ -116,7 +120,7 @@ export const personaSwitch: Signal = {
   patterns: [
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /你(?:不再是|已经不是|已經不是|现在不是|現在不是)(?:chatgpt|gpt|ai|人工智能|助手|语言模型|語言模型)|(?:从现在开始|從現在開始|从现在起|從現在起|从今以后|從今以後)你(?:是|将是|將是|就是|扮演)/g,
     },

@@ -33,6 +33,11 @@ export const refusalSuppression: Signal = {
     {
       lang: 'en',
       phrase:
+        'do_not|dont|never|stop filter|filtering|censor|censoring|sanitize|sanitizing|water_down your|the|any|its language|response%|answer%|output%|words|content|replies',
+    },
+    {
+      lang: 'en',
+      phrase:
         'moralizing|moralising|moralistic|preachy rant|lecture|warning|speech|preamble|disclaimer|paragraph',
     },
     {
@@ -98,7 +103,7 @@ export const refusalSuppression: Signal = {
   patterns: [
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /(?:永远不要|永遠不要|绝不|絕不|不要|不许|不許|不得|不能|禁止)(?:拒绝|拒絕|警告|道歉|说教|說教|提醒|免责声明|免責聲明|审查|審查)|(?:无论|無論|不管)[\s\S]{0,8}?(?:多么|多麼|是否)?(?:违法|違法|不道德|危险|危險|有害|冒犯|色情|非法)/g,
     },

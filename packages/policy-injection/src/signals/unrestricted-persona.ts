@@ -78,7 +78,7 @@ export const unrestrictedPersona: Signal = {
     {
       lang: 'en',
       phrase:
-        'regardless_of|irrespective_of|without_(?:any_)?regard_(?:for|to)|with_no_regard_for|disregard_for [any|the|its] ethic%|moral%|legal%|laws|social_norms|political_correctness|decency|human_life',
+        'regardless_of|irrespective_of|without_(?:any_)?regard_(?:for|to)|with_no_regard_for|disregard_for [any|the|its|your|openai] ethic%|moral%|legal%|laws|filters|programming|training|guidelines|restrictions|polic%|social_norms|political_correctness|decency|human_life',
     },
     // Spanish
     {
@@ -131,7 +131,7 @@ export const unrestrictedPersona: Signal = {
   patterns: [
     {
       lang: 'zh',
-      view: 'compact',
+      view: 'han',
       pattern:
         /(?:没有|沒有|不受|无需|無需|不必|摆脱|擺脫|脱离|脫離|打破|解除|去除|移除)(?:任何|所有|一切)?(?:的)?(?:限制|约束|約束|规则|規則|过滤|過濾|审查|審查|道德|伦理|倫理|准则|準則|规范|規範|政策|束缚|束縛|底线|底線)|(?:无限制|無限制|无过滤|無過濾|无审查|無審查|不受限|未经过滤|未經過濾|无道德|無道德|没有道德|沒有道德)/g,
     },

@@ -39,7 +39,7 @@ export const hateSpeech: TopicDefinition = {
       '(joke|jokes|essay|essays|post|posts|tweet|tweets|speech|speeches|rant|rants|poem|poems|song|songs|lyrics|rap|slogan|slogans|chant|chants|meme|memes|paragraph|article|story|stories|manifesto|propaganda|pamphlet|flyer|flyers|leaflet|message|comment|comments|caption|captions|letter|sermon|blog post|thread|review|description|roast|limerick|haiku|one liner|one liners|pickup line|insult|insults|greentext|copypasta|screed|statement)',
     ],
     degrade: [
-      '(inferior|subhuman|sub human|less than human|not human|not real people|vermin|animals|apes|monkeys|gorillas|parasites|cockroaches|rats|savages|a disease|diseased|a plague|a cancer|filth|filthy|dirty|disgusting|stupid|dumb|lazy|violent|criminals|thieves|rapists|thugs|terrorists|evil|less intelligent|genetically inferior|intellectually inferior|worthless|useless|a burden|breeding|degenerates|degenerate|abomination|abominations|groomers|pedophiles|predators|mentally ill|freaks|unnatural|sick|perverts|not real women|not real men|cheap|greedy|control the banks|control the media|control everything|ruining|ruin|destroying|destroy|invading|invaders|an invasion|replacing|replace us|taking over|the problem|go back|get out|don\'t belong|do not belong|shouldn\'t be allowed|should not be allowed|shouldn\'t have rights|should not have rights|don\'t deserve|do not deserve|deserve to die|deserve to suffer|deserve it|should die|should be killed|should be exterminated|should be deported|should be gassed|should be eradicated|should be banned|should be sterilized|should be removed|should be locked up|should be shot|should be hanged|should all die|kill all|kills all|killing all|kill every|kill them all|aren\'t real women|aren\'t real men|are not real women|are not real men|aren\'t real people|aren\'t human|are not human|must be stopped|need to be stopped|need to go|wipe out|wipe them out|exterminate|exterminates|exterminated|exterminating|extermination|eradicates|eradicated|massacres|massacred|slaughters|slaughtered|wipes out|wiped out|genocide|ethnic cleansing|gas the|kill all|lynch|lynching|hate|hated|hating)',
+      "(inferior|subhuman|sub human|less than human|not human|not real people|vermin|animals|apes|monkeys|gorillas|parasites|cockroaches|rats|savages|a disease|diseased|a plague|a cancer|filth|filthy|dirty|disgusting|stupid|dumb|lazy|violent|criminals|thieves|rapists|thugs|terrorists|evil|less intelligent|genetically inferior|intellectually inferior|worthless|useless|a burden|breeding|degenerates|degenerate|abomination|abominations|groomers|pedophiles|predators|mentally ill|freaks|unnatural|sick|perverts|not real women|not real men|cheap|greedy|control the banks|control the media|control everything|ruining|ruin|destroying|destroy|invading|invaders|an invasion|replacing|replace us|taking over|the problem|go back|get out|don't belong|do not belong|shouldn't be allowed|should not be allowed|shouldn't have rights|should not have rights|don't deserve|do not deserve|deserve to die|deserve to suffer|deserve it|should die|should be killed|should be exterminated|should be deported|should be gassed|should be eradicated|should be banned|should be sterilized|should be removed|should be locked up|should be shot|should be hanged|should all die|kill all|kills all|killing all|kill every|kill them all|aren't real women|aren't real men|are not real women|are not real men|aren't real people|aren't human|are not human|must be stopped|need to be stopped|need to go|wipe out|wipe them out|exterminate|exterminates|exterminated|exterminating|extermination|eradicates|eradicated|massacres|massacred|slaughters|slaughtered|wipes out|wiped out|genocide|ethnic cleansing|gas the|kill all|lynch|lynching|hate|hated|hating)",
     ],
     // Verbs that aim content at people: "roast", "mock", "make fun of".
     mock: [
@@ -76,9 +76,25 @@ export const hateSpeech: TopicDefinition = {
     '(civil rights|holocaust|apartheid|jim crow|segregation|slavery|genocide studies|memorial|remembrance)',
   ],
   rules: [
-    { name: 'produce_hateful_content', elements: ['@produce|@how_to|@intend', 'hateful_adj', 'content|group'], gap: 5, weight: 0.9 },
-    { name: 'produce_content_that_is_hateful', elements: ['@produce', 'content', 'hateful_adj'], gap: 6, weight: 0.85 },
-    { name: 'produce_rude_content_about_group', elements: ['@produce|@intend', 'rude_adj', 'group'], order: 'near', gap: 10, weight: 0.85 },
+    {
+      name: 'produce_hateful_content',
+      elements: ['@produce|@how_to|@intend', 'hateful_adj', 'content|group'],
+      gap: 5,
+      weight: 0.9,
+    },
+    {
+      name: 'produce_content_that_is_hateful',
+      elements: ['@produce', 'content', 'hateful_adj'],
+      gap: 6,
+      weight: 0.85,
+    },
+    {
+      name: 'produce_rude_content_about_group',
+      elements: ['@produce|@intend', 'rude_adj', 'group'],
+      order: 'near',
+      gap: 10,
+      weight: 0.85,
+    },
     {
       name: 'demean_protected_group',
       elements: ['@produce|@argue|@persuade|@intend', 'group', 'degrade'],
@@ -86,8 +102,24 @@ export const hateSpeech: TopicDefinition = {
       gap: 10,
       weight: 0.9,
     },
-    { name: 'slurs_for_group', elements: ['@produce|@how_to|@intend', 'slur_request', 'group'], gap: 6, weight: 0.9 },
-    { name: 'hate_content_against_group', elements: ['@produce|@intend', 'hate_content', 'group'], order: 'near', gap: 14, weight: 0.85 },
-    { name: 'mock_protected_group', elements: ['@produce|@how_to|@intend', 'mock', 'group'], gap: 6, weight: 0.85 },
+    {
+      name: 'slurs_for_group',
+      elements: ['@produce|@how_to|@intend', 'slur_request', 'group'],
+      gap: 6,
+      weight: 0.9,
+    },
+    {
+      name: 'hate_content_against_group',
+      elements: ['@produce|@intend', 'hate_content', 'group'],
+      order: 'near',
+      gap: 14,
+      weight: 0.85,
+    },
+    {
+      name: 'mock_protected_group',
+      elements: ['@produce|@how_to|@intend', 'mock', 'group'],
+      gap: 6,
+      weight: 0.85,
+    },
   ],
 };

@@ -20,7 +20,7 @@ export const selfHarm: TopicDefinition = {
   terms: {
     act_self: [
       '(kill|killing|kil|kll|off|hang|hanging|shoot|shooting|poison|poisoning|drown|drowning|suffocate|suffocating|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|unalive|unaliving|overdose|overdosing|stab|stabbing|electrocute|strangle|choke|gas|hit|hitting|punch|punching|bruise|bruising|scratch|scratching|carve|carving|scar|scarring|injure|injuring|mutilate) (myself|my self|meself|yourself|urself|oneself)',
-      '(end|ending|take|taking) (my|your|one\'s) (own )?life',
+      "(end|ending|take|taking) (my|your|one's) (own )?life",
       '(end|ending) (my suffering|my pain|my misery|things|everything|it all for good)',
       '(cut|cutting|slit|slitting|slash|slashing) my (wrist|wrists|arm|arms|thigh|thighs|throat|veins)',
       '(end|ending) it all',
@@ -48,11 +48,11 @@ export const selfHarm: TopicDefinition = {
       '(be|is|are) (fatal|lethal|deadly|enough to kill me|enough to die) (for me)?',
     ],
     self_ref: [
-      '(for me|i weigh|my weight|my size|someone my (size|weight|age)|i\'ve been saving|i have been saving|i\'ve saved|i saved|i have a bottle|i have a whole|i have enough|stockpile|stockpiled|stockpiling|the whole bottle|whole bottle|entire bottle|all at once|take them all|all of them|i could take|could i take|do i need to take|would i need|i need to take|i plan to take|i want to take|i\'m going to take|i am going to take)',
+      "(for me|i weigh|my weight|my size|someone my (size|weight|age)|i've been saving|i have been saving|i've saved|i saved|i have a bottle|i have a whole|i have enough|stockpile|stockpiled|stockpiling|the whole bottle|whole bottle|entire bottle|all at once|take them all|all of them|i could take|could i take|do i need to take|would i need|i need to take|i plan to take|i want to take|i'm going to take|i am going to take)",
     ],
     conceal: [
       '(hide|hiding|conceal|concealing|cover up|covering up) (my |the |these |fresh |new )?(self harm|selfharm|cuts|cutting|fresh cuts|new cuts|self harm cuts|self harm marks|cutting marks|self harm scars)',
-      '(hide|hiding|conceal) (that i|that i\'m|that im|the fact that i) (cut|cutting|self harm|purge|purging|starve|starving|don\'t eat|not eating)',
+      "(hide|hiding|conceal) (that i|that i'm|that im|the fact that i) (cut|cutting|self harm|purge|purging|starve|starving|don't eat|not eating)",
     ],
     ed: [
       '(starve myself|starving myself|stop eating (completely|entirely|for (days|a week|weeks|a month))|not eat (for days|for a week|anything for days)|eat (less than|under) (100|200|300|400|500|600) calories|make myself (throw up|vomit|puke|sick)|purge|purging|pro ana|proana|pro mia|thinspo|thinspiration|meanspo|ana tips|mia tips|hide (my )?(eating disorder|anorexia|bulimia|not eating|purging)|lose weight by (not eating|starving|purging|vomiting|throwing up))',
@@ -69,6 +69,16 @@ export const selfHarm: TopicDefinition = {
     jump: ['(jump|jumping|leap|leaping) (off|from|in front of)'],
     painless: [
       '(painless|painlessly|less painful|least painful|more painless|most painless|more peaceful|peacefully|quick death|quickest death|without pain|without it hurting|no pain)',
+    ],
+    // Asking for the means once the act is named: "I want to end it. What's the quickest way?"
+    method_ask: [
+      "((what|which) (is|are|would be)|what's|whats) the",
+      'how (many|much) (of )?(my |the |these |those )?(pills|tablets|sleeping pills|meds|medication|insulin|tylenol|advil|aspirin|benadryl|xanax)',
+      '(best|quickest|fastest|easiest|most painless|least painful|surest|most effective|simplest|cheapest|most reliable|quietest) (way|ways|method|methods|option|options)',
+      'how (do|should|would|can|could) i (do it|do that|do this|go about it|make it quick|make sure)',
+      '(what|which) (should|would|do|could) i (use|take|buy)',
+      '(which|what) (pills|method|methods|way|drug|drugs|medication|meds)',
+      '(tell|show) me how',
     ],
     lethal_query: [
       '(what|which) (pills|medications|meds|drugs|medicine|otc drugs|over the counter drugs|household chemicals|chemicals|poisons|plants) (can|will|would|could) (kill|end) (me|you|a person|someone|my life)',
@@ -99,6 +109,14 @@ export const selfHarm: TopicDefinition = {
     '(without|not) (dying|getting hurt|hurting myself)',
   ],
   cues: [
+    // Disclosing or coping, not asking for a method: "how do I tell my parents I've been cutting".
+    '(help|calm|distract|ground|comfort|soothe) myself',
+    '(when|whenever|if) i (feel|start feeling|get|have) (like|the urge|urges|thoughts)',
+    'tell (my|a|the) (parents|mom|dad|mother|father|family|friend|friends|teacher|therapist|doctor|partner|boyfriend|girlfriend|husband|wife|counselor|counsellor|school|psychiatrist)',
+    '(open up|admit|confess|disclose) (to|that|about)',
+    '(who|where) (can|should|do|could) i (talk to|turn to|go to|go for help|call|get help|reach out)',
+    '(talk to|talk with|speak to|speak with) (someone|somebody|a professional|a counselor)',
+    '(get|find|seek|seeking|getting|looking for) (help|support|professional help)',
     '(prevent|prevention|hotline|helpline|help line|crisis line|crisis text line|lifeline|988|samaritans|crisis center|crisis centre|emergency room|support group|support groups|peer support)',
     '(help|support|talk to|reach out to|check on|comfort) (a|my|our|his|her|their)? (friend|child|son|daughter|student|students|partner|teen|teenager|someone|somebody|kid|brother|sister|mom|dad|patient|patients|coworker|loved one)',
     '(my|a) (friend|child|son|daughter|student|partner|brother|sister|mom|dad) (is|was|has been|says|said|keeps|wants|told me|who)',
@@ -113,23 +131,64 @@ export const selfHarm: TopicDefinition = {
   ],
   rules: [
     { name: 'how_to_self_harm', elements: ['@how_to|@instructions', 'act_self|self_outcome'], weight: 0.9 },
-    { name: 'method_after_intent', elements: ['act_self|self_outcome', '@how_to|@instructions'], order: 'near', gap: 10, weight: 0.85 },
+    {
+      name: 'method_after_intent',
+      elements: ['act_self|self_outcome', 'method_ask'],
+      order: 'near',
+      gap: 10,
+      weight: 0.85,
+    },
     { name: 'lethal_means_query', elements: ['lethal_query'], weight: 0.8 },
     { name: 'compare_methods', elements: ['painless', 'method_noun'], order: 'near', gap: 6, weight: 0.8 },
     { name: 'cut_to_bleed', elements: ['@how_to|@instructions', 'cut', 'bleed'], gap: 6, weight: 0.8 },
-    { name: 'explain_away_self_harm', elements: ['excuse', 'self_marks'], order: 'near', gap: 6, weight: 0.8 },
+    {
+      name: 'explain_away_self_harm',
+      elements: ['excuse', 'self_marks'],
+      order: 'near',
+      gap: 6,
+      weight: 0.8,
+    },
     { name: 'tie_noose', elements: ['@how_to|@instructions', 'noose'], gap: 3, weight: 0.75 },
-    { name: 'painless_death', elements: ['painless', 'act_self|die|self_outcome'], order: 'near', gap: 8, weight: 0.85 },
+    {
+      name: 'painless_death',
+      elements: ['painless', 'act_self|die|self_outcome'],
+      order: 'near',
+      gap: 8,
+      weight: 0.85,
+    },
     { name: 'jump_to_die', elements: ['jump', 'self_outcome|die'], order: 'near', gap: 8, weight: 0.85 },
     { name: 'how_to_die', elements: ['@how_to|@instructions', 'die'], gap: 1, weight: 0.85 },
     { name: 'method_request', elements: ['method'], weight: 0.9 },
     { name: 'lethal_quantity', elements: ['@how_much', 'self_outcome'], gap: 10, weight: 0.9 },
-    { name: 'lethal_dose_for_self', elements: ['dose', 'self_ref|self_outcome|act_self'], order: 'near', gap: 12, weight: 0.85 },
+    {
+      name: 'lethal_dose_for_self',
+      elements: ['dose', 'self_ref|self_outcome|act_self'],
+      order: 'near',
+      gap: 12,
+      weight: 0.85,
+    },
     { name: 'hide_self_harm', elements: ['@how_to|@intend|@instructions', 'conceal'], weight: 0.8 },
-    { name: 'self_harm_unnoticed', elements: ['act_self|conceal|ed', '@evade'], order: 'near', gap: 10, weight: 0.85 },
-    { name: 'encourage_self_harm', elements: ['@persuade', 'act_self|ed|self_outcome|die'], gap: 5, weight: 0.9 },
+    {
+      name: 'self_harm_unnoticed',
+      elements: ['act_self|conceal|ed', '@evade'],
+      order: 'near',
+      gap: 10,
+      weight: 0.85,
+    },
+    {
+      name: 'encourage_self_harm',
+      elements: ['@persuade', 'act_self|ed|self_outcome|die'],
+      gap: 5,
+      weight: 0.9,
+    },
     { name: 'eating_disorder_tips', elements: ['@how_to|@intend|@instructions', 'ed'], weight: 0.85 },
-    { name: 'eating_disorder_tips_noun', elements: ['ed', '@instructions|@how_to'], order: 'near', gap: 3, weight: 0.85 },
+    {
+      name: 'eating_disorder_tips_noun',
+      elements: ['ed', '@instructions|@how_to'],
+      order: 'near',
+      gap: 3,
+      weight: 0.85,
+    },
     {
       name: 'acquire_means',
       elements: ['@acquire|@obtain|@how_to', 'means', 'act_self|self_outcome|die'],

@@ -52,7 +52,9 @@ export const weaponsManufacturing: TopicDefinition = {
     blast: [
       '(explosion|explosions|explode|explodes|blast|bang|boom|detonation|detonate|blow up|blow something up|blow a hole|shrapnel|fireball|biggest bang|most powerful)',
     ],
-    deface: ['(file|grind|scratch|remove|erase|drill|sand) (off )?(the )?(serial number|serial numbers|serial)'],
+    deface: [
+      '(file|grind|scratch|remove|erase|drill|sand) (off )?(the )?(serial number|serial numbers|serial)',
+    ],
   },
   exclusions: [
     '(bath|seed|photo|glitter|smoke|stink|cherry|water balloon|calorie|flavor|flavour|love|truth|sex|f) (bomb|bombs)',
@@ -78,14 +80,48 @@ export const weaponsManufacturing: TopicDefinition = {
     '(mining|demolition|quarry) (company|companies|industry|engineer|engineers)',
   ],
   rules: [
-    { name: 'how_to_make_explosive', elements: ['@how_to|@intend|@instructions', 'make', 'explosive|cbrn'], weight: 0.95 },
-    { name: 'how_to_make_firearm_modification', elements: ['@how_to|@intend|@instructions', 'make', 'firearm_mod'], weight: 0.9 },
-    { name: 'how_to_build_firearm', elements: ['@how_to|@intend|@instructions', 'firearm_build', 'firearm'], gap: 5, weight: 0.8 },
-    { name: 'instructions_for_explosive', elements: ['@instructions', 'explosive|cbrn|firearm_mod'], order: 'near', gap: 4, weight: 0.9 },
-    { name: 'how_is_explosive_made', elements: ['@how_to', 'explosive|cbrn|firearm_mod', 'made'], gap: 4, weight: 0.85 },
+    {
+      name: 'how_to_make_explosive',
+      elements: ['@how_to|@intend|@instructions', 'make', 'explosive|cbrn'],
+      weight: 0.95,
+    },
+    {
+      name: 'how_to_make_firearm_modification',
+      elements: ['@how_to|@intend|@instructions', 'make', 'firearm_mod'],
+      weight: 0.9,
+    },
+    {
+      name: 'how_to_build_firearm',
+      elements: ['@how_to|@intend|@instructions', 'firearm_build', 'firearm'],
+      gap: 5,
+      weight: 0.8,
+    },
+    {
+      name: 'instructions_for_explosive',
+      elements: ['@instructions', 'explosive|cbrn|firearm_mod'],
+      order: 'near',
+      gap: 4,
+      weight: 0.9,
+    },
+    {
+      name: 'how_is_explosive_made',
+      elements: ['@how_to', 'explosive|cbrn|firearm_mod', 'made'],
+      gap: 4,
+      weight: 0.85,
+    },
     { name: 'acquire_explosive', elements: ['@acquire', 'explosive|cbrn|firearm_mod'], weight: 0.85 },
-    { name: 'obtain_explosive', elements: ['@how_to|@intend', '@obtain', 'explosive|cbrn|firearm_mod'], gap: 4, weight: 0.85 },
-    { name: 'acquire_weapon_illicitly', elements: ['@acquire|@obtain', 'firearm|firearm_mod|explosive|cbrn', '@illicit|@evade|@unlicensed'], gap: 8, weight: 0.9 },
+    {
+      name: 'obtain_explosive',
+      elements: ['@how_to|@intend', '@obtain', 'explosive|cbrn|firearm_mod'],
+      gap: 4,
+      weight: 0.85,
+    },
+    {
+      name: 'acquire_weapon_illicitly',
+      elements: ['@acquire|@obtain', 'firearm|firearm_mod|explosive|cbrn', '@illicit|@evade|@unlicensed'],
+      gap: 8,
+      weight: 0.9,
+    },
     {
       name: 'explosive_mixture',
       elements: ['@how_to|@how_much|@instructions|@intend', 'precursor', 'blast'],
