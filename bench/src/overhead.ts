@@ -17,10 +17,15 @@ async function gatewayWith(policies: string) {
   const text = `providers:\n  targets:\n    - id: llama\n      provider: ollama:chat:llama3.3\n      base_url: ${sim.url}\n${policies}`;
   const loaded = await loadConfigTexts([{ file: 'bench.yaml', text }], { registry });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-  return startServer(await createGateway({ config: loaded.config, registry }), { host: '127.0.0.1', port: 0 });
+  return startServer(await createGateway({ config: loaded.config, registry }), {
+    host: '127.0.0.1',
+    port: 0,
+  });
 }
 
-const messages = [{ role: 'user', content: 'Please summarise: my email is jane.doe@example.com and I need help.' }];
+const messages = [
+  { role: 'user', content: 'Please summarise: my email is jane.doe@example.com and I need help.' },
+];
 
 async function load(name: string, url: string, body: object) {
   const result = await autocannon({
@@ -46,11 +51,20 @@ const pii = await gatewayWith(
   'policies:\n  - id: privacy\n    rules:\n      - type: pii_detection\n        action: redact\n        patterns: [ssn, credit_card, email]\n',
 );
 const rows = [
-  await load('simulator direct (/api/chat)', `${sim.url}/api/chat`, { model: 'llama3.3', messages, stream: false }),
+  await load('simulator direct (/api/chat)', `${sim.url}/api/chat`, {
+    model: 'llama3.3',
+    messages,
+    stream: false,
+  }),
   await load('gateway, no policies', `${plain.url}/v1/chat/completions`, { model: 'llama3.3', messages }),
-  await load('gateway, pii_detection redact', `${pii.url}/v1/chat/completions`, { model: 'llama3.3', messages }),
+  await load('gateway, pii_detection redact', `${pii.url}/v1/chat/completions`, {
+    model: 'llama3.3',
+    messages,
+  }),
 ];
-console.log(`${connections} connections, ${seconds} s each, non-streamed chat, on this machine (2 cores shared by all)\n`);
+console.log(
+  `${connections} connections, ${seconds} s each, non-streamed chat, on this machine (2 cores shared by all)\n`,
+);
 console.log('| path | requests/s | p50 ms | p99 ms | errors |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} |`);

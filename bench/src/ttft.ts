@@ -44,7 +44,11 @@ async function gatewayFor(mode: string) {
 /** Milliseconds until the first byte of content, and until the end, for one streamed request. */
 async function timeStream(url: string, body: object, firstContent: (text: string) => boolean) {
   const start = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let seen = '';

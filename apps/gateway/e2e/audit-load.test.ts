@@ -13,7 +13,8 @@ let stopped = false;
 beforeAll(async () => {
   stack = await startStack(seedTargets, {
     configs: {
-      'audit.yaml': 'policies:\n  chain: [audit-logger]\npolicy:\n  audit-logger:\n    immutable: true\n    log_all_access: true\n    path: ./audit\n',
+      'audit.yaml':
+        'policies:\n  chain: [audit-logger]\npolicy:\n  audit-logger:\n    immutable: true\n    log_all_access: true\n    path: ./audit\n',
     },
   });
 });
@@ -22,7 +23,9 @@ afterAll(async () => {
 });
 
 describe('the audit log under load', () => {
-  it(`loses no record with ${clients} concurrent clients for ${durationMs / 1000} s, and the chain holds`, { timeout: 60_000 }, async () => {
+  it(`loses no record with ${clients} concurrent clients for ${durationMs / 1000} s, and the chain holds`, {
+    timeout: 60_000,
+  }, async () => {
     const deadline = Date.now() + durationMs;
     const statuses = new Map<number, number>();
     const worker = async (n: number) => {
@@ -31,7 +34,10 @@ describe('the audit log under load', () => {
         const response = await fetch(`${stack.url}/v1/chat/completions`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ model: 'llama3.3', messages: [{ role: 'user', content: `client ${n} request ${i++}` }] }),
+          body: JSON.stringify({
+            model: 'llama3.3',
+            messages: [{ role: 'user', content: `client ${n} request ${i++}` }],
+          }),
         });
         await response.arrayBuffer();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);

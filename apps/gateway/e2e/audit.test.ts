@@ -39,7 +39,11 @@ async function records() {
 describe('the audit log through the gateway', () => {
   it('writes one record per request of every kind, in order, and the chain verifies', async () => {
     const chat = (extra: Partial<OpenAI.ChatCompletionCreateParamsNonStreaming> = {}) =>
-      stack.client.chat.completions.create({ model: 'llama3.3', messages: [{ role: 'user', content: 'hi' }], ...extra });
+      stack.client.chat.completions.create({
+        model: 'llama3.3',
+        messages: [{ role: 'user', content: 'hi' }],
+        ...extra,
+      });
     stack.sim.replyWith('ok');
     await chat();
     stack.sim.replyWith('one two three four five six seven');
@@ -71,19 +75,30 @@ describe('the audit log through the gateway', () => {
     const all = await records();
     expect(all.map((r) => r.status)).toEqual([200, 200, 401, 400, 502, 200, 404, 200]);
     expect(all.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(all[0]).toMatchObject({ key_id: 'e2e-client', endpoint: '/v1/chat/completions', target: 'ollama-llama3', stream: false });
+    expect(all[0]).toMatchObject({
+      key_id: 'e2e-client',
+      endpoint: '/v1/chat/completions',
+      target: 'ollama-llama3',
+      stream: false,
+    });
     // The upstream was asked for at most 4 tokens and stopped there, so the answer needed no cut.
     expect(all[1]).toMatchObject({
       finish_reason: 'length',
       decisions: [
-        { policy: 'length', rule: 'response_length', stage: 'request', action: 'modify', findings: [{ type: 'max_tokens_capped', count: 1 }] },
+        {
+          policy: 'length',
+          rule: 'response_length',
+          stage: 'request',
+          action: 'modify',
+          findings: [{ type: 'max_tokens_capped', count: 1 }],
+        },
         { stage: 'response', action: 'allow' },
       ],
     });
     expect(all[2]).toMatchObject({ key_id: null, error_code: 'invalid_api_key' });
     expect(all[4]).toMatchObject({ error_code: 'upstream_error' });
     expect(all[5]).toMatchObject({ stream: true, status: 200 });
-    expect((all[5]?.usage as { completion_tokens: number }).completion_tokens).toBeGreaterThan(0);
+    expect(all[5]).toHaveProperty(['usage', 'completion_tokens'], expect.any(Number));
 
     const verified = await runKtProcess(['audit', 'verify', '--path', 'audit'], stack.dir);
     expect(verified.stdout).toContain('ok: 8 records');

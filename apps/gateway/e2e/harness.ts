@@ -42,13 +42,10 @@ export async function startStack(
     await writeFile(join(dir, name), text.replaceAll('SIM_URL', sim.url));
     args.push('--policy-config', name);
   }
-  const { child, url } = await spawnGateway(
-    args,
-    {
-      cwd: dir,
-      env: options.env ?? {},
-    },
-  );
+  const { child, url } = await spawnGateway(args, {
+    cwd: dir,
+    env: options.env ?? {},
+  });
   const client = new OpenAI({
     baseURL: `${url}/v1`,
     apiKey: options.apiKey ?? 'kt-test',

@@ -1,5 +1,5 @@
-import { startOllamaSimulator, type OllamaSimulator } from '@keeptrusts/testkit';
-import OpenAI, { APIError } from 'openai';
+import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
+import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Stack, seedTargets, startStack } from './harness.js';
 
@@ -31,7 +31,10 @@ let incremental: Stack;
 beforeAll(async () => {
   sim = await startOllamaSimulator({ port: 0 });
   buffered = await startStack(`${seedTargets}${privacy}`, { sim });
-  incremental = await startStack(`${seedTargets}${privacy}server:\n  streaming:\n    policy_mode: incremental\n`, { sim });
+  incremental = await startStack(
+    `${seedTargets}${privacy}server:\n  streaming:\n    policy_mode: incremental\n`,
+    { sim },
+  );
 });
 afterAll(async () => {
   await buffered?.stop();
@@ -46,7 +49,11 @@ beforeEach(() => {
 const sentToOllama = () => JSON.stringify(sim.requests.map((r) => r.body));
 
 async function streamText(client: OpenAI, content: string) {
-  const stream = await client.chat.completions.create({ model: 'llama3.3', messages: [{ role: 'user', content }], stream: true });
+  const stream = await client.chat.completions.create({
+    model: 'llama3.3',
+    messages: [{ role: 'user', content }],
+    stream: true,
+  });
   let text = '';
   let finish: string | null | undefined;
   for await (const chunk of stream) {
@@ -79,11 +86,19 @@ describe('pii_detection through the gateway', () => {
         {
           role: 'assistant',
           content: null,
-          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: JSON.stringify({ email }) } }],
+          tool_calls: [
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'lookup', arguments: JSON.stringify({ email }) },
+            },
+          ],
         },
         { role: 'tool', tool_call_id: 'call_1', content: 'found' },
       ],
-      tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } } }],
+      tools: [
+        { type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: {} } } },
+      ],
     });
     const sent = sentToOllama();
     expect(sent).not.toContain('4111');
@@ -93,7 +108,10 @@ describe('pii_detection through the gateway', () => {
 
   it('redacts PII in a whole answer', async () => {
     sim.replyWith(leaky);
-    const response = await buffered.client.chat.completions.create({ model: 'llama3.3', messages: [{ role: 'user', content: 'what do you know?' }] });
+    const response = await buffered.client.chat.completions.create({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'what do you know?' }],
+    });
     expect(response.choices[0]?.message.content).toBe(
       'Your SSN is [REDACTED:SSN], your card [REDACTED:CREDIT_CARD], and I will write to [REDACTED:EMAIL] today.',
     );
@@ -102,14 +120,22 @@ describe('pii_detection through the gateway', () => {
   it.each(['buffered', 'incremental'] as const)('redacts PII in a streamed answer, %s mode', async (mode) => {
     sim.replyWith(leaky);
     sim.setTokenDelay(2);
-    const { text, finish } = await streamText((mode === 'buffered' ? buffered : incremental).client, 'what do you know?');
-    expect(text).toBe('Your SSN is [REDACTED:SSN], your card [REDACTED:CREDIT_CARD], and I will write to [REDACTED:EMAIL] today.');
+    const { text, finish } = await streamText(
+      (mode === 'buffered' ? buffered : incremental).client,
+      'what do you know?',
+    );
+    expect(text).toBe(
+      'Your SSN is [REDACTED:SSN], your card [REDACTED:CREDIT_CARD], and I will write to [REDACTED:EMAIL] today.',
+    );
     expect(finish).toBe('stop');
   });
 
   it('blocks a prompt with a block rule before the upstream is called', async () => {
     const error = await buffered.client.chat.completions
-      .create({ model: 'llama3.3', messages: [{ role: 'user', content: 'My passport number is 533180911, please renew it.' }] })
+      .create({
+        model: 'llama3.3',
+        messages: [{ role: 'user', content: 'My passport number is 533180911, please renew it.' }],
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as APIError).code).toBe('content_filter');

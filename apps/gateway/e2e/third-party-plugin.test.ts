@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import OpenAI, { APIError } from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKtProcess, type Stack, seedTargets, startStack } from './harness.js';
 
@@ -28,21 +28,31 @@ describe('a third-party policy plugin named under plugins:', () => {
       'blocked by policy "no-codenames" (keyword_deny): the prompt uses a denied word',
     );
     expect(stack.sim.requests).toHaveLength(0);
-    const ok = await stack.client.chat.completions.create({ model: 'llama3.3', messages: [{ role: 'user', content: 'hello' }] });
+    const ok = await stack.client.chat.completions.create({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'hello' }],
+    });
     expect(ok.choices[0]?.message.content).toContain('hello');
   });
 
-  it('validates the plugin\'s rules with its own schema', async () => {
-    await writeFile(join(stack.dir, 'bad.yaml'), config.replaceAll('SIM_URL', stack.sim.url).replace('words: [project-x]', 'words: []'));
+  it("validates the plugin's rules with its own schema", async () => {
+    await writeFile(
+      join(stack.dir, 'bad.yaml'),
+      config.replaceAll('SIM_URL', stack.sim.url).replace('words: [project-x]', 'words: []'),
+    );
     const { code, stderr } = await runKtProcess(['config', 'validate', 'bad.yaml'], stack.dir);
     expect(code).toBe(1);
-    expect(stderr).toContain('policies[0].rules[0].words: expected a list with at least 1 item(s), got an empty list');
+    expect(stderr).toContain(
+      'policies[0].rules[0].words: expected a list with at least 1 item(s), got an empty list',
+    );
   });
 
   it('names a plugin that cannot be loaded', async () => {
     await writeFile(join(stack.dir, 'missing.yaml'), 'plugins: [keeptrusts-policy-does-not-exist]\n');
     const { code, stderr } = await runKtProcess(['config', 'validate', 'missing.yaml'], stack.dir);
     expect(code).toBe(1);
-    expect(stderr).toContain('missing.yaml:1:11 plugins[0]: cannot load plugin "keeptrusts-policy-does-not-exist"');
+    expect(stderr).toContain(
+      'missing.yaml:1:11 plugins[0]: cannot load plugin "keeptrusts-policy-does-not-exist"',
+    );
   });
 });

@@ -56,7 +56,24 @@ export async function createGateway(options: {
   const env = options.env ?? ((name: string) => process.env[name]);
   const logger = options.logger ?? silent;
   const pool = new TargetPool(config, registry, env);
-  const chain = await createPolicyChain(config.policies);
+  const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
+  const chain = await createPolicyChain(config.policies, {
+    embeddingTargets: embeddingTargets.map((t) => t.config.id),
+    // Semantic detectors embed through a configured embedding target, like any client would.
+    async embed(targetId, texts, signal) {
+      const target = embeddingTargets.find((t) => t.config.id === targetId);
+      if (target === undefined) throw new Error(`"${targetId}" is not an embedding target`);
+      const timeout = AbortSignal.timeout(target.config.timeoutSeconds * 1000);
+      const result = await target.provider.embedding(
+        { model: target.config.model, input: [...texts] },
+        {
+          signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+          model: target.config.model,
+        },
+      );
+      return result.embeddings;
+    },
+  });
   const sinks: AuditSink[] = [];
   for (const sink of config.sinks) {
     sinks.push(await sink.definition.create(sink.config, { baseDir: config.baseDir, env }));
@@ -109,7 +126,10 @@ export async function createGateway(options: {
   const failClosed = sinks.filter((s) => s.failClosed === true);
   app.use('/v1/*', async (c, next) => {
     if (failClosed.some((s) => !s.healthy())) {
-      throw new GatewayError('audit_unavailable', 'the audit log cannot be written, and it fails closed: no request is served unaudited');
+      throw new GatewayError(
+        'audit_unavailable',
+        'the audit log cannot be written, and it fails closed: no request is served unaudited',
+      );
     }
     if (keys.enabled) c.get('trail').record.key_id = keys.verify(c.req.header('authorization'));
     await next();

@@ -10,8 +10,12 @@ describe('the demo', () => {
       expect(text).toMatch(/← .*gradient descent/i);
       expect(text).toMatch(/SSE chunks, final usage=\{"prompt_tokens":\d+,"completion_tokens":\d+/);
       expect(text).toContain('← 768 dimensions');
-      expect(text).toContain('what reached Ollama: "My SSN is [REDACTED:SSN] and my email is [REDACTED:EMAIL]. Update my file."');
-      expect(text).toContain('← On file: card [REDACTED:CREDIT_CARD], contact [REDACTED:EMAIL], SSN [REDACTED:SSN].');
+      expect(text).toContain(
+        'what reached Ollama: "My SSN is [REDACTED:SSN] and my email is [REDACTED:EMAIL]. Update my file."',
+      );
+      expect(text).toContain(
+        '← On file: card [REDACTED:CREDIT_CARD], contact [REDACTED:EMAIL], SSN [REDACTED:SSN].',
+      );
       expect(JSON.stringify(demo.sim?.requests.map((r) => r.body))).not.toContain('234-56-7890');
     } finally {
       await demo.stop();

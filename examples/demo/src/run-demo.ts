@@ -116,11 +116,16 @@ async function script(client: OpenAI, sim: OllamaSimulator | undefined, out: (li
   if (sim === undefined) return;
   const private_ = 'My SSN is 234-56-7890 and my email is jane.doe@example.com. Update my file.';
   out(`→ chat with PII  "${private_}"`);
-  await client.chat.completions.create({ model: 'llama3.3', messages: [{ role: 'user', content: private_ }] });
+  await client.chat.completions.create({
+    model: 'llama3.3',
+    messages: [{ role: 'user', content: private_ }],
+  });
   const arrived = sim.requests.at(-1)?.body as { messages: { content: string }[] };
   out(`  what reached Ollama: "${arrived.messages.at(-1)?.content}"\n`);
 
-  sim.replyWith('On file: card 4111 1111 1111 1111, contact jane.doe@example.com, SSN 234-56-7890.', { times: 1 });
+  sim.replyWith('On file: card 4111 1111 1111 1111, contact jane.doe@example.com, SSN 234-56-7890.', {
+    times: 1,
+  });
   out('→ stream, the model answers with PII');
   const leaky = await client.chat.completions.create({
     model: 'llama3.3',

@@ -8,12 +8,22 @@ async function run(words: string[], text: string) {
     description: undefined,
     appliesTo: undefined,
     targets: undefined,
-    rules: [{ type: 'keyword_deny', definition: keywordDeny, config: keywordDenyConfig.parse({ action: 'block', words }), origin: { file: 'x', path: [] } }],
+    rules: [
+      {
+        type: 'keyword_deny',
+        definition: keywordDeny,
+        config: keywordDenyConfig.parse({ action: 'block', words }),
+        origin: { file: 'x', path: [] },
+      },
+    ],
     origin: { file: 'x', path: [] },
   };
   const chain = await createPolicyChain([policy]);
   const segments = [{ id: 0, role: 'user' as const, source: 'message' as const, text }];
-  return chain.request({ endpoint: 'chat', targetId: 't', model: 'm' }, { segments, maxTokens: undefined, metadata: {} });
+  return chain.request(
+    { endpoint: 'chat', targetId: 't', model: 'm' },
+    { segments, maxTokens: undefined, metadata: {} },
+  );
 }
 
 describe('keyword_deny', () => {

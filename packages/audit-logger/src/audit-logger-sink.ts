@@ -28,7 +28,9 @@ export const auditLogger = defineAuditSink({
       const name = config.postgres_url_env!;
       const url = context.env(name);
       if (url === undefined || url === '') {
-        throw new Error(`the audit sink needs a PostgreSQL URL in the environment variable ${name}, which is not set`);
+        throw new Error(
+          `the audit sink needs a PostgreSQL URL in the environment variable ${name}, which is not set`,
+        );
       }
       pool = new pg.Pool({ connectionString: url, max: 4 });
       writer = await createPostgresAuditLog({

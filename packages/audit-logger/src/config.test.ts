@@ -23,11 +23,26 @@ describe('auditLoggerConfigSchema', () => {
       path: './audit',
       fsync: 'always',
       hmac_key_env: 'KT_AUDIT_HMAC_KEY',
+    });
+    expect(config).toMatchObject({ immutable: true, retention_days: 365, sink: 'file' });
+    expect(resolveOnFailure(config)).toBe('fail_closed');
+    const postgres = auditLoggerConfigSchema.parse({
+      immutable: true,
       sink: 'postgres',
       postgres_url_env: 'KT_AUDIT_DATABASE_URL',
     });
-    expect(config).toMatchObject({ immutable: true, retention_days: 365, sink: 'postgres' });
-    expect(resolveOnFailure(config)).toBe('fail_closed');
+    expect(postgres).toMatchObject({ sink: 'postgres' });
+  });
+
+  it('refuses retention_days with the PostgreSQL sink, which cannot expire rows yet', () => {
+    const result = auditLoggerConfigSchema.safeParse({
+      sink: 'postgres',
+      postgres_url_env: 'KT_AUDIT_DATABASE_URL',
+      retention_days: 30,
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['retention_days'] });
+    expect(result.error?.issues[0]?.message).toContain('not supported with sink: postgres');
   });
 
   it.each([

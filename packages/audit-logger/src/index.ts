@@ -1,4 +1,3 @@
-
 import { createRequire } from 'node:module';
 import { definePlugin } from '@keeptrusts/core';
 import { auditLogger } from './audit-logger-sink.js';

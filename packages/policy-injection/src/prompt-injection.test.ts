@@ -10,11 +10,16 @@ async function check(segments: TextSegment[], rule: object = {}) {
     description: undefined,
     appliesTo: undefined,
     targets: undefined,
-    rules: [{ type: 'prompt_injection', definition: promptInjection, config, origin: { file: 'x', path: [] } }],
+    rules: [
+      { type: 'prompt_injection', definition: promptInjection, config, origin: { file: 'x', path: [] } },
+    ],
     origin: { file: 'x', path: [] },
   };
   const chain = await createPolicyChain([policy]);
-  return chain.request({ endpoint: 'chat', targetId: 't', model: 'm' }, { segments, maxTokens: undefined, metadata: {} });
+  return chain.request(
+    { endpoint: 'chat', targetId: 't', model: 'm' },
+    { segments, maxTokens: undefined, metadata: {} },
+  );
 }
 
 const user = (text: string): TextSegment => ({ id: 0, role: 'user', source: 'message', text });
@@ -32,7 +37,9 @@ describe('prompt_injection', () => {
   });
 
   it('passes a benign prompt with the same words', async () => {
-    expect((await check([user('How do I ignore previous commits when running git blame?')])).blocked).toBeUndefined();
+    expect(
+      (await check([user('How do I ignore previous commits when running git blame?')])).blocked,
+    ).toBeUndefined();
   });
 
   it('inspects tool results only when scan_roles says so', async () => {

@@ -58,6 +58,26 @@ export interface PiiEngine {
   readonly holdback: number;
   readonly lookbehind: number;
   pieces(text: string): PiiPiece[];
+  /** {@link TextScanner.safeEnd}: how much of a stream buffer no later text can change. */
+  safeEnd(buffer: string): number;
+}
+
+// The start of the first span any detector finds that begins before `end` and ends after it.
+function startOfSpanAcross(detectors: readonly Detector[], text: string, end: number): number | undefined {
+  let first: number | undefined;
+  for (const detector of detectors) {
+    // A span across `end` starts less than maxLength before it, and is decided by text from
+    // lookbehind before that on, so this slice finds it as the whole text would.
+    const from = Math.max(0, end - detector.maxLength - detector.lookbehind);
+    for (const span of detector.find(text.slice(from))) {
+      const start = from + span.start;
+      const stop = from + span.end;
+      if (start < end && stop > end && stop - start <= detector.maxLength && (first === undefined || start < first)) {
+        first = start;
+      }
+    }
+  }
+  return first;
 }
 
 function engineFor(detectors: readonly Detector[]): PiiEngine {
@@ -65,10 +85,11 @@ function engineFor(detectors: readonly Detector[]): PiiEngine {
     const builtin = builtinPriority.indexOf(detector.type as PiiPatternName);
     return { detector, rank: builtin === -1 ? builtinPriority.length : builtin };
   });
+  // A match is held until it is whole, plus the characters after it that decide it.
+  const holdback = Math.max(0, ...detectors.map((d) => d.maxLength + d.lookahead));
   return {
     types: detectors.map((d) => d.type),
-    // A match is held until it is whole, plus the characters after it that decide it.
-    holdback: Math.max(0, ...detectors.map((d) => d.maxLength + d.lookahead)),
+    holdback,
     // A piece right after the context depends on candidates up to maxLength before it, and
     // those on their own lookbehind.
     lookbehind: Math.max(0, ...detectors.map((d) => d.maxLength + d.lookbehind)),
@@ -83,6 +104,21 @@ function engineFor(detectors: readonly Detector[]): PiiEngine {
         }
       }
       return tile(candidates);
+    },
+    safeEnd(buffer: string): number {
+      // A chunk may end inside a surrogate pair; the character it begins is not known yet.
+      const text = /[\uD800-\uDBFF]$/.test(buffer) ? buffer.slice(0, -1) : buffer;
+      const floor = text.length - holdback;
+      let end = Math.min(text.length, ...detectors.map((d) => d.openTailStart(text)));
+      // Spans that begin before `end` are final, but one may reach past it (`gb82 … 7654 32.` is
+      // a whole IBAN, and its `32.` an open e-mail run): stop before it, and any span across that.
+      while (end > floor) {
+        const start = end < text.length ? startOfSpanAcross(detectors, text, end) : undefined;
+        if (start === undefined) return end;
+        end = start;
+      }
+      // No better than the fixed hold-back, which the stage then applies (with its own pull-back).
+      return 0;
     },
   };
 }
@@ -123,6 +159,7 @@ export function compilePii(config: PiiDetectionConfig): CompiledPii {
     holdback: engine.holdback,
     lookbehind: engine.lookbehind,
     scan: (text: string): ScanMatch[] => matches(engine.pieces(text)),
+    safeEnd: (buffer: string): number => engine.safeEnd(buffer),
   };
   return { engine, scanner, matches };
 }

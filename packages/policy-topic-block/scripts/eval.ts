@@ -1,6 +1,10 @@
 // Prints recall and false-block rate per built-in topic on the tuning and held-out splits of
-// src/fixtures/topic-cases.ts. Run after a build: `pnpm build && node scripts/eval.ts`.
-// `--failures` lists the tuning cases it gets wrong; `--failures=heldout` the held-out ones.
+// src/fixtures/topic-cases.ts, every built-in topic active. Run after a build:
+//   pnpm build && node scripts/eval.ts
+// --failures             lists the tuning cases it gets wrong (--failures=heldout: the held-out ones)
+// --benign-csv=FILE      also counts false blocks on the rows of a CSV with `prompt,type` columns
+//                        whose type is `benign` (e.g. /work/shared/datasets/prompt-injection/*.csv)
+import { readFileSync } from 'node:fs';
 import { builtinTopicNames, createTopicMatcher } from '../dist/index.js';
 import { topicCases } from '../src/fixtures/topic-cases.ts';
 import { evaluate } from '../src/test-support/evaluation.ts';
@@ -13,7 +17,9 @@ const lines = [
   '| topic | split | blocked | recall | benign | false blocks | false-block rate |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
 ];
-for (const [row, splits] of rows) {
+for (const row of [...builtinTopicNames, 'generic', 'total']) {
+  const splits = rows.get(row);
+  if (splits === undefined) continue;
   for (const split of ['tuning', 'heldout', 'all'] as const) {
     const m = splits[split];
     const recall = m.blocked === 0 ? '–' : `${pct(m.recall)} (${m.caught}/${m.blocked})`;
@@ -24,9 +30,10 @@ for (const [row, splits] of rows) {
 }
 console.log(lines.join('\n'));
 
-const flag = process.argv.find((arg) => arg.startsWith('--failures'));
-if (flag !== undefined) {
-  const split = flag === '--failures=heldout' ? 'heldout' : 'tuning';
+const args = process.argv.slice(2);
+const failuresFlag = args.find((arg) => arg.startsWith('--failures'));
+if (failuresFlag !== undefined) {
+  const split = failuresFlag === '--failures=heldout' ? 'heldout' : 'tuning';
   console.log(`\nfailures (${split}):`);
   for (const f of failures.filter((x) => x.case.split === split)) {
     const got = f.matched.length === 0 ? 'nothing' : f.matched.join(', ');
@@ -34,4 +41,44 @@ if (flag !== undefined) {
       `  ${f.case.id} [${f.case.expectBlock ? 'missed' : 'false block'}; matched ${got}] ${f.case.text}`,
     );
   }
+}
+
+// RFC 4180: quoted fields may hold commas, quotes ("") and line breaks.
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n') {
+      records.push([...record, field]);
+      record = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
+for (const arg of args.filter((a) => a.startsWith('--benign-csv='))) {
+  const file = arg.slice('--benign-csv='.length);
+  const [header, ...records] = parseCsv(readFileSync(file, 'utf8'));
+  const promptAt = header?.indexOf('prompt') ?? -1;
+  const typeAt = header?.indexOf('type') ?? -1;
+  const benign = [...new Set(records.filter((r) => r[typeAt] === 'benign').map((r) => r[promptAt] ?? ''))];
+  const blocked = benign.filter((prompt) => matcher.match(prompt).length > 0);
+  console.log(
+    `\n${file}: ${blocked.length} of ${benign.length} distinct benign prompts blocked (${pct(blocked.length / benign.length)})`,
+  );
 }

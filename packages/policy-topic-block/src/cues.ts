@@ -9,7 +9,7 @@ export const mentionCues: Readonly<Record<string, readonly PhrasePattern[]>> = {
   history: [
     '(the )?(history|origins|origin|evolution|invention) of',
     '(historical|historically|historian|historians|in history|throughout history)',
-    '(in|during) (the )?(18th|19th|20th|1800s|1900s|middle ages|world war (1|2|one|two|i|ii)|ww1|ww2|wwi|wwii|the war|the civil war|the cold war|vietnam|the troubles|ancient times|medieval times)',
+    '(in|during) (the )?(18th|19th|20th|1800s|1900s|middle ages|world war (1|2|one|two|i|ii)|ww2|wwi|wwii|the war|the civil war|the cold war|vietnam|the troubles|ancient times|medieval times)',
     'how (did|were|was) (they|people|soldiers|the|it|he|she|armies)',
   ],
   law: [

@@ -1,3 +1,10 @@
+import { createRequire } from 'node:module';
+import { definePlugin } from '@keeptrusts/core';
+import { topicBlock } from './topic-block.js';
+
+// The topic_block policy
+export { topicBlock } from './topic-block.js';
+
 // Matching
 export { createTopicMatcher, MATCH_THRESHOLD } from './topic-matcher.js';
 export type { TopicMatch, TopicMatcher, TopicMatcherOptions } from './topic-matcher.js';
@@ -18,3 +25,8 @@ export type { CustomTopic } from './custom-topic.js';
 // Semantic mode
 export { cosineSimilarity, matchSemantic, semanticConfigSchema, topicProbeTexts } from './semantic.js';
 export type { SemanticConfig, TopicEmbedding } from './semantic.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+/** The plugin manifest the gateway registers. */
+export default definePlugin({ name: pkg.name, version: pkg.version, policies: [topicBlock] });

@@ -44,7 +44,6 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
   ω: 'w',
   ϲ: 'c',
 };
-const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o',
@@ -72,9 +71,69 @@ const SYMBOL_SPELLED_RE = /(?<![a-z0-9])[a-z](?:[.*_-][a-z](?![a-z0-9])){2,}/g;
 const SPACE_SPELLED_RE = /(?<![a-z0-9'])[a-z](?: [a-z](?![a-z0-9'])){3,}/g;
 
 const NON_ASCII_RE = /[^\u0000-\u007f]/;
-const MARKS_AND_FORMAT_RE = /[\p{M}\p{Cf}\p{Co}]/gu;
-const APOSTROPHE_RE = /[\u2018\u2019\u02bc\u00b4\u2032]/g;
-const UNICODE_DASH_RE = /[\u2010-\u2015\u2212]/g;
+// Combining marks (diacritics after NFKD), invisible format characters (zero-width, bidi
+// controls, soft hyphen, variation selectors) and private-use characters, all dropped.
+function isDropped(c: number): boolean {
+  return (
+    (c >= 0x0300 && c <= 0x036f) ||
+    c === 0x00ad ||
+    c === 0x061c ||
+    c === 0x180e ||
+    (c >= 0x1ab0 && c <= 0x1aff) ||
+    (c >= 0x1dc0 && c <= 0x1dff) ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x206f) ||
+    (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0xe000 && c <= 0xf8ff) ||
+    (c >= 0xfe00 && c <= 0xfe0f) ||
+    (c >= 0xfe20 && c <= 0xfe2f) ||
+    c === 0xfeff ||
+    (c >= 0xfff9 && c <= 0xfffb)
+  );
+}
+
+const TYPOGRAPHIC: Readonly<Record<string, string>> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u02bc': "'",
+  '\u00b4': "'",
+  '\u2032': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+};
+
+// One pass over NFKD, lower-cased text: drops marks and invisibles, folds lookalikes and
+// typographic quotes and dashes. Tag characters (U+E0000–E007F, "ASCII smuggling") are surrogate
+// pairs starting with U+DB40 and are dropped too.
+function foldUnicode(text: string): string {
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    let replacement: string | undefined;
+    let skip = 1;
+    if (isDropped(c)) replacement = '';
+    else if (c === 0xdb40 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xff80) === 0xdc00) {
+      replacement = '';
+      skip = 2;
+    } else {
+      const ch = text[i]!;
+      replacement = HOMOGLYPHS[ch] ?? TYPOGRAPHIC[ch];
+    }
+    if (replacement === undefined) continue;
+    out += text.slice(runStart, i) + replacement;
+    i += skip - 1;
+    runStart = i + 1;
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
+}
 const CONTROL_RE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 // "80%" reads as "80 percent", so phrases need no punctuation.
 const PERCENT_RE = /(\d) ?%/g;
@@ -85,6 +144,10 @@ const DASH_RE = /[-_]+/g;
 const WHITESPACE_RE = /\s{2,}|[^\S ]/g;
 const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
 
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= 'a' && ch <= 'z';
+}
+
 function foldLeetToken(token: string): string {
   if (!LETTER_RE.test(token) || NOT_LEET_RE.test(token)) return token;
   let out = '';
@@ -93,16 +156,13 @@ function foldLeetToken(token: string): string {
     const mapped = LEET[ch];
     if (mapped === undefined) {
       out += ch;
-      continue;
+    } else if (ch === '!' || ch === '|') {
+      // Punctuation unless a letter sits on both sides ("k!ll").
+      out += isLetter(token[i - 1]) && isLetter(token[i + 1]) ? mapped : ch;
+    } else {
+      // "@user" is a handle, not "auser".
+      out += ch === '@' && i === 0 ? ch : mapped;
     }
-    const prev = token[i - 1];
-    const next = token[i + 1];
-    const letterBefore = prev !== undefined && LETTER_RE.test(prev);
-    const letterAfter = next !== undefined && LETTER_RE.test(next);
-    // "!" and "|" are punctuation unless a letter sits on both sides ("k!ll"); "@user" is a handle.
-    if ((ch === '!' || ch === '|') && !(letterBefore && letterAfter)) out += ch;
-    else if (ch === '@' && i === 0) out += ch;
-    else out += mapped;
   }
   return out;
 }
@@ -127,9 +187,7 @@ export function normalizeText(text: string): string {
   let out: string;
   // Plain ASCII, the common case, has no marks, lookalikes or typographic quotes to fold.
   if (NON_ASCII_RE.test(text)) {
-    out = text.normalize('NFKC').normalize('NFD').replace(MARKS_AND_FORMAT_RE, '').toLowerCase();
-    out = out.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
-    out = out.replace(APOSTROPHE_RE, "'").replace(UNICODE_DASH_RE, '-');
+    out = foldUnicode(text.normalize('NFKD').toLowerCase());
   } else {
     out = text.toLowerCase();
   }

@@ -21,7 +21,10 @@ export interface TopicMatch {
 
 /** Options for {@link createTopicMatcher}. */
 export interface TopicMatcherOptions {
-  /** Built-in topic names and custom topic definitions to detect. */
+  /**
+   * Built-in topic names and custom topic definitions to detect; for a validated config,
+   * `[...config.topics, ...config.custom]`.
+   */
   readonly topics: readonly (string | CustomTopic)[];
 }
 
@@ -174,34 +177,42 @@ function collect(byTag: Map<string, Occurrence[]>, hits: readonly WordHit[]): vo
 
 const NONE: readonly Occurrence[] = [];
 
-// Each tag's list is already in text order; only a merge of several needs sorting.
+function mergeSorted(a: readonly Occurrence[], b: readonly Occurrence[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+// Each tag's list is already in text order, so several merge in linear time.
 function occurrencesOf(
   byTag: ReadonlyMap<string, Occurrence[]>,
   tags: readonly string[],
 ): readonly Occurrence[] {
-  let merged: Occurrence[] | undefined;
-  let sources = 0;
+  let merged: readonly Occurrence[] = NONE;
   for (const tag of tags) {
     const list = byTag.get(tag);
-    if (list === undefined) continue;
-    merged = merged === undefined ? list : merged.concat(list);
-    sources++;
+    if (list !== undefined) merged = merged.length === 0 ? list : mergeSorted(merged, list);
   }
-  if (merged === undefined) return NONE;
-  return sources > 1 ? merged.sort((x, y) => x.start - y.start) : merged;
+  return merged;
 }
 
-// First index whose start is >= word.
-function lowerBound(list: readonly Occurrence[], word: number): number {
+// First index whose key is >= value, for a list sorted by that key.
+function lowerBound(list: readonly Occurrence[], value: number, key: (o: Occurrence) => number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]!.start < word) lo = mid + 1;
+    if (key(list[mid]!) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+const byStart = (o: Occurrence): number => o.start;
 
 /**
  * Walks the chains that satisfy a rule: each element after the first starts within `gap` words
@@ -222,8 +233,8 @@ function someChain(
     // In a sequence the next element may share the previous one's last word ("i'm building" then
     // "building a"), since frames and terms come from separate indexes.
     const from = rule.near ? anchor.start - rule.gap - 8 : anchor.start + 1;
-    const to = rule.near ? anchor.end + rule.gap + 1 : anchor.end + rule.gap + 1;
-    for (let i = lowerBound(list, Math.max(0, from)); i < list.length; i++) {
+    const to = anchor.end + rule.gap + 1;
+    for (let i = lowerBound(list, from, byStart); i < list.length; i++) {
       const candidate = list[i]!;
       if (candidate.start > to) break;
       if (rule.near && candidate.end < anchor.start - rule.gap - 1) continue;
@@ -241,36 +252,50 @@ function someChain(
   return false;
 }
 
-function sentencesTouch(
+// Words that open a new request inside a sentence: "the history of pipe bombs and how to build
+// one" asks twice, so the cue before "and" does not lift the second request.
+const JOINERS: ReadonlySet<string> = new Set(['and', 'also', 'plus', 'then', 'but', 'now', 'so']);
+
+/** What a chain is checked against: the words and the mention cues, both in text order. */
+interface Context {
+  readonly words: readonly string[];
+  readonly sentence: Uint32Array;
+  readonly mentions: readonly Occurrence[];
+}
+
+/**
+ * True when a mention cue shares a sentence with the chain. If the chain opens right after a
+ * joining word ("... and how do I ..."), only cues from its own start on count. Two binary
+ * searches, so checking a chain costs O(log n) however many cues the text holds.
+ */
+function mentionTouches(
   chain: readonly Occurrence[],
-  sentence: Uint32Array,
-  marked: ReadonlySet<number> | undefined,
+  cues: readonly Occurrence[],
+  context: Context,
 ): boolean {
-  if (marked === undefined || marked.size === 0) return false;
-  let first = sentence[chain[0]!.start]!;
+  if (cues.length === 0) return false;
+  const { sentence, words } = context;
+  let firstWord = chain[0]!.start;
+  let first = sentence[firstWord]!;
   let last = first;
   for (const o of chain) {
+    firstWord = Math.min(firstWord, o.start);
     first = Math.min(first, sentence[o.start]!);
     last = Math.max(last, sentence[o.start]!);
   }
-  for (let s = first; s <= last; s++) if (marked.has(s)) return true;
-  return false;
-}
-
-function sentenceSet(
-  list: readonly Occurrence[] | undefined,
-  sentence: Uint32Array,
-): Set<number> | undefined {
-  return list === undefined ? undefined : new Set(list.map((o) => sentence[o.start]!));
+  const joined = firstWord > 0 && JOINERS.has(words[firstWord - 1]!);
+  const i = joined
+    ? lowerBound(cues, firstWord, byStart)
+    : lowerBound(cues, first, (o) => sentence[o.start]!);
+  return i < cues.length && sentence[cues[i]!.start]! <= last;
 }
 
 function scoreTopic(
   topic: CompiledTopic,
   byTag: ReadonlyMap<string, Occurrence[]>,
-  sentence: Uint32Array,
-  mentions: ReadonlySet<number> | undefined,
+  context: Context,
 ): TopicMatch | undefined {
-  const topicMentions = sentenceSet(byTag.get(topic.cueTag), sentence);
+  const topicMentions = byTag.get(topic.cueTag) ?? NONE;
   const fiction = byTag.has(FICTION) && !topic.fictionIsNotAMention;
   const detail = byTag.has(DETAIL);
   const fictionHolds = fiction && !detail;
@@ -282,9 +307,9 @@ function scoreTopic(
     let suppressed = false;
     const fired = someChain(lists, rule, (chain) => {
       if (
-        sentencesTouch(chain, sentence, mentions) ||
-        sentencesTouch(chain, sentence, topicMentions) ||
-        fictionHolds
+        fictionHolds ||
+        mentionTouches(chain, context.mentions, context) ||
+        mentionTouches(chain, topicMentions, context)
       ) {
         suppressed = true;
         return false;
@@ -368,8 +393,13 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
   const selected: CompiledTopic[] = [];
   const customs: CustomTopic[] = [];
   const names: string[] = [];
+  const customNames = new Set(
+    options.topics.flatMap((entry) => (typeof entry === 'string' ? [] : [entry.name])),
+  );
   for (const entry of options.topics) {
     if (typeof entry === 'string') {
+      // Config may list a custom topic by name next to its definition; the definition is enough.
+      if (customNames.has(entry)) continue;
       if (findBuiltinTopic(entry) === undefined) {
         throw new Error(`unknown topic "${entry}"; built-in topics are ${builtinTopicNames.join(', ')}`);
       }
@@ -402,9 +432,13 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
         // Frames and cues only matter once some topic's terms are present.
         if (candidates.length > 0) {
           collect(byTag, layers[0]!);
-          const mentions = sentenceSet(byTag.get(MENTION), tokens.sentence);
+          const context = {
+            words: tokens.words,
+            sentence: tokens.sentence,
+            mentions: byTag.get(MENTION) ?? NONE,
+          };
           for (const topic of candidates) {
-            const match = scoreTopic(topic, byTag, tokens.sentence, mentions);
+            const match = scoreTopic(topic, byTag, context);
             if (match !== undefined) matches.push(match);
           }
         }

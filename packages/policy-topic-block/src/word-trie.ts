@@ -25,15 +25,48 @@ export interface WordLayer {
 }
 
 interface PhraseEnd {
+  readonly layer: number;
   readonly tags: readonly string[];
   /** Shorter phrases inside this one: word offset, word length, tags. */
   readonly inner: readonly (readonly [offset: number, length: number, tags: readonly string[]])[];
 }
 
+const NO_INNER: PhraseEnd['inner'] = [];
+
 interface WordNode {
+  // Most nodes have one child: it is kept in two fields, and a Map only appears for the second.
+  onlyWord: string | undefined;
+  onlyChild: WordNode | undefined;
   next: Map<string, WordNode> | undefined;
-  /** Per layer, the phrase that ends at this node. */
-  ends: (PhraseEnd | undefined)[] | undefined;
+  /** The phrases that end at this node, one per layer (usually one in all). */
+  ends: PhraseEnd[] | undefined;
+}
+
+function newNode(): WordNode {
+  return { onlyWord: undefined, onlyChild: undefined, next: undefined, ends: undefined };
+}
+
+function childOf(node: WordNode, word: string): WordNode | undefined {
+  return node.onlyWord === word ? node.onlyChild : node.next?.get(word);
+}
+
+function addChild(node: WordNode, word: string): WordNode {
+  const existing = childOf(node, word);
+  if (existing !== undefined) return existing;
+  const created = newNode();
+  if (node.onlyWord === undefined && node.next === undefined) {
+    node.onlyWord = word;
+    node.onlyChild = created;
+    return created;
+  }
+  node.next ??= new Map();
+  if (node.onlyWord !== undefined) {
+    node.next.set(node.onlyWord, node.onlyChild!);
+    node.onlyWord = undefined;
+    node.onlyChild = undefined;
+  }
+  node.next.set(word, created);
+  return created;
 }
 
 /** Several layers of phrases in one word trie, scanned together in one pass over the words. */
@@ -53,17 +86,18 @@ function innerPhrases(
   own: readonly string[],
   inner: NonNullable<WordLayer['inner']>,
 ): PhraseEnd['inner'] {
-  if (inner.hiddenBy !== undefined && own.some(inner.hiddenBy)) return [];
+  if (inner.hiddenBy !== undefined && own.some(inner.hiddenBy)) return NO_INNER;
   const found: [number, number, readonly string[]][] = [];
   const starts = inner.prefixOnly === true ? 1 : words.length;
   for (let start = 0; start < starts; start++) {
     for (let end = start + 1; end <= words.length; end++) {
       if (start === 0 && end === words.length) continue;
       const kept = tags.get(words.slice(start, end).join(' '))?.filter(inner.keep);
-      if (kept !== undefined && kept.length > 0) found.push([start, end - start, kept]);
+      if (kept !== undefined && kept.length > 0) found.push([start, end - start, kept.slice()]);
     }
   }
-  return found;
+  // slice() trims the spare capacity push() leaves: tens of thousands of these stay in memory.
+  return found.length === 0 ? NO_INNER : found.slice();
 }
 
 /**
@@ -72,7 +106,15 @@ function innerPhrases(
  * number of phrases: linear in the text, with no regex and no backtracking.
  */
 export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
-  const root: WordNode = { next: undefined, ends: undefined };
+  const root = newNode();
+  // One string per distinct word, however many phrases use it.
+  const interned = new Map<string, string>();
+  const intern = (word: string): string => {
+    const known = interned.get(word);
+    if (known !== undefined) return known;
+    interned.set(word, word);
+    return word;
+  };
   const sizes: number[] = [];
   layers.forEach((layer, index) => {
     const tags = new Map<string, string[]>();
@@ -83,53 +125,44 @@ export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
     }
     sizes.push(tags.size);
     for (const [phrase, own] of tags) {
-      const words = phrase.split(' ');
+      const words = phrase.split(' ').map(intern);
       let node = root;
-      for (const word of words) {
-        node.next ??= new Map();
-        let child = node.next.get(word);
-        if (child === undefined) {
-          child = { next: undefined, ends: undefined };
-          node.next.set(word, child);
-        }
-        node = child;
-      }
-      node.ends ??= [];
+      for (const word of words) node = addChild(node, word);
       const inner =
-        layer.inner === undefined || words.length === 1 ? [] : innerPhrases(words, tags, own, layer.inner);
-      node.ends[index] = { tags: own, inner };
+        layer.inner === undefined || words.length === 1
+          ? NO_INNER
+          : innerPhrases(words, tags, own, layer.inner);
+      const entry: PhraseEnd = { layer: index, tags: own.slice(), inner };
+      node.ends = node.ends === undefined ? [entry] : [...node.ends, entry];
     }
   });
 
+  // Only the count is kept: the phrase lists themselves can be collected once the trie is built.
+  const count = layers.length;
   return {
     sizes,
     scan({ words, joined }, active) {
-      const hits: WordHit[][] = layers.map(() => []);
+      const hits: WordHit[][] = Array.from({ length: count }, () => []);
       // First word each layer may start a match at: matches of one layer never overlap.
-      const free = new Array<number>(layers.length).fill(0);
-      const longest = new Array<PhraseEnd | undefined>(layers.length).fill(undefined);
-      const longestEnd = new Array<number>(layers.length).fill(0);
-      const first = root.next;
-      if (first === undefined) return hits;
+      const free = new Array<number>(count).fill(0);
+      const longest = new Array<PhraseEnd | undefined>(count).fill(undefined);
+      const longestEnd = new Array<number>(count).fill(0);
       for (let i = 0; i < words.length; i++) {
-        let node = first.get(words[i]!);
+        let node = childOf(root, words[i]!);
         if (node === undefined) continue;
         for (let j = i; node !== undefined; ) {
           const ends = node.ends;
           if (ends !== undefined) {
-            for (let layer = 0; layer < ends.length; layer++) {
-              const end = ends[layer];
-              if (end !== undefined) {
-                longest[layer] = end;
-                longestEnd[layer] = j;
-              }
+            for (const end of ends) {
+              longest[end.layer] = end;
+              longestEnd[end.layer] = j;
             }
           }
           j++;
           if (j >= words.length || joined[j] === 0) break;
-          node = node.next?.get(words[j]!);
+          node = childOf(node, words[j]!);
         }
-        for (let layer = 0; layer < layers.length; layer++) {
+        for (let layer = 0; layer < count; layer++) {
           const end = longest[layer];
           if (end === undefined) continue;
           longest[layer] = undefined;

@@ -4,7 +4,10 @@ import { readAuditRecords, resolveHmacKey, tailAuditLog, verifyAuditLog } from '
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
-function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(args: string[], options: T) {
+function parse<T extends Record<string, { type: 'string' | 'boolean'; short?: string }>>(
+  args: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args, options: { path: { type: 'string' }, ...options } }).values;
   } catch (error) {
@@ -21,7 +24,8 @@ export async function auditVerify(args: string[], io: CliIo): Promise<number> {
   if (result.ok) {
     const head = result.head === undefined ? '' : `, last seq ${result.head.seq}`;
     io.out(`ok: ${result.records} records in ${result.segments} segments${head} (${dir})`);
-    if (result.checkpoint !== undefined) io.out(`chain continues from a retention checkpoint at seq ${result.checkpoint.seq}`);
+    if (result.checkpoint !== undefined)
+      io.out(`chain continues from a retention checkpoint at seq ${result.checkpoint.seq}`);
     return 0;
   }
   const b = result.firstBreak!;
@@ -31,7 +35,10 @@ export async function auditVerify(args: string[], io: CliIo): Promise<number> {
 
 /** `kt audit tail [--path DIR] [-n N] [--follow]`. */
 export async function auditTail(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, { follow: { type: 'boolean', short: 'f' }, lines: { type: 'string', short: 'n' } });
+  const values = parse(args, {
+    follow: { type: 'boolean', short: 'f' },
+    lines: { type: 'string', short: 'n' },
+  });
   const dir = resolve(io.cwd, (values.path as string | undefined) ?? 'audit');
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -64,7 +71,8 @@ export async function auditQuery(args: string[], io: CliIo): Promise<number> {
     const text = values[name];
     if (text === undefined) return undefined;
     const parsed = new Date(text);
-    if (Number.isNaN(parsed.getTime())) throw new UsageError(`--${name} "${text}": expected a time such as 2026-11-24T10:00:00Z`);
+    if (Number.isNaN(parsed.getTime()))
+      throw new UsageError(`--${name} "${text}": expected a time such as 2026-11-24T10:00:00Z`);
     return parsed;
   };
   const decision = values.decision as string | undefined;
@@ -81,7 +89,8 @@ export async function auditQuery(args: string[], io: CliIo): Promise<number> {
       (values['key-id'] === undefined || r.key_id === values['key-id']) &&
       (values.target === undefined || r.target === values.target) &&
       (decision === undefined ||
-        (Array.isArray(r.decisions) && r.decisions.some((d) => (d as { action?: string }).action === decision))),
+        (Array.isArray(r.decisions) &&
+          r.decisions.some((d) => (d as { action?: string }).action === decision))),
   })) {
     io.out(JSON.stringify(record));
     count++;

@@ -47,7 +47,13 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
     return 1;
   }
   const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination(2));
-  const gateway = await createGateway({ config, registry: createBuiltinRegistry(), env: io.env, logger });
+  let gateway: Awaited<ReturnType<typeof createGateway>>;
+  try {
+    gateway = await createGateway({ config, registry: createBuiltinRegistry(), env: io.env, logger });
+  } catch (error) {
+    io.err(`the gateway did not start: ${(error as Error).message}`);
+    return 1;
+  }
   if (config.server.policyMode === 'incremental') {
     for (const target of config.targets) {
       const scope = { endpoint: target.kind, targetId: target.id, model: target.model };

@@ -82,6 +82,8 @@ export interface PolicyContext {
   readonly policyId: string;
   /** Embeds texts through a configured embedding target, for semantic detectors. */
   readonly embed?: (target: string, texts: readonly string[], signal?: AbortSignal) => Promise<number[][]>;
+  /** Ids of the configured embedding targets `embed` accepts, so a rule can check its own at start. */
+  readonly embeddingTargets?: readonly string[];
 }
 
 /** A policy plugin as authored: its rule `type`, config schema and factory. */

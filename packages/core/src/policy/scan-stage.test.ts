@@ -65,13 +65,23 @@ describe('ScanStage', () => {
     expect(stage.push('56 done').text).toBe('# done');
   });
 
+  it('never splits a character outside the BMP, whatever the holdback', () => {
+    const stage = new ScanStage({ holdback: 1, lookbehind: 0, scan: () => [] });
+    const out = [stage.push('ab𝒜'), stage.push('c'), stage.end()].map((o) => o.text);
+    expect(out).toEqual(['ab', '𝒜', 'c']);
+  });
+
   it('gives the whole-text result for any chunking with safeEnd too', () => {
     const alphabet = fc.constantFrom('id ', 'kill ', ' ', '1', '2', '9', '0', 'x', 'é', '\n');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 80 }), fc.array(fc.nat(200), { maxLength: 12 }), (pieces, cuts) => {
-        const text = pieces.join('');
-        expect(streamedWith(eager, text, cuts)).toBe(applyScanner(eager, text).text);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 80 }),
+        fc.array(fc.nat(200), { maxLength: 12 }),
+        (pieces, cuts) => {
+          const text = pieces.join('');
+          expect(streamedWith(eager, text, cuts)).toBe(applyScanner(eager, text).text);
+        },
+      ),
       { numRuns: 500 },
     );
   });

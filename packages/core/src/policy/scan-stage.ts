@@ -49,7 +49,12 @@ export class ScanStage {
     const buffer = this.context + this.pending;
     const from = this.context.length;
     const fixed = buffer.length - this.scanner.holdback;
-    let cut = this.scanner.safeEnd === undefined ? fixed : Math.min(buffer.length, Math.max(fixed, this.scanner.safeEnd(buffer)));
+    let cut =
+      this.scanner.safeEnd === undefined
+        ? fixed
+        : Math.min(buffer.length, Math.max(fixed, this.scanner.safeEnd(buffer)));
+    // Never split a surrogate pair: half a character cannot be sent, nor scanned alone.
+    if (cut > 0 && cut < buffer.length && isHighSurrogate(buffer.charCodeAt(cut - 1))) cut--;
     if (cut <= from) return { text: '', counts: new Map() };
     const matches = this.scanner.scan(buffer).filter((m) => m.start >= from);
     for (const m of matches) {
@@ -75,4 +80,8 @@ export class ScanStage {
     this.pending = buffer.slice(cut);
     return output;
   }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

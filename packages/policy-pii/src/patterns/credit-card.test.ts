@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from '../scanner.js';
+import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
 import { cardGrouping, creditCard, isCreditCardNumber, knownIssuer, luhnValid } from './credit-card.js';
 
 const found = (text: string): string[] =>
@@ -104,5 +106,40 @@ describe('credit_card detector', () => {
     ['a card word too far away', `card ${'x'.repeat(40)} 501850587830`],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// Cut at every offset, alone and with all seven patterns, after more text than either holds
+// back, so that what the stream releases is what safeEnd says.
+describe('credit_card in a stream', () => {
+  const scanners = [createPiiScanner({ patterns: ['credit_card'] }), createPiiScanner({})];
+
+  it.each([
+    ['card 4111 1111 1111 1111 and more', '4111 1111 1111 1111'],
+    ['4111-1111-1111-1111 5', '4111-1111-1111-1111'],
+    ['4111111111111111. Next', '4111111111111111'],
+    ['Amex 3433 231597 58830, yes', '3433 231597 58830'],
+    ['card 501850587830 ok', '501850587830'],
+    ['4398 4481 1335 9472 482', '4398 4481 1335 9472 482'],
+  ])('redacts %j (%j) as the whole text does, however it is cut', (text, value) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).not.toContain(value);
+  });
+
+  it.each([
+    ['its separator and a digit make it a longer number', '4111 1111 1111 1111 5'],
+    ['a hyphen and a letter make it a part number', '4111-1111-1111-1111-A'],
+    ['a slash and a letter follow', '4111 1111 1111 1111/x'],
+    ['a decimal comma follows', '4111111111111111,5'],
+    ['a decimal point follows', '4111111111111111.5'],
+    ['a seventeenth digit follows', '41111111111111111'],
+    ['a letter follows', '4111111111111111x'],
+  ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).toBe(text);
   });
 });

@@ -6,7 +6,10 @@ import {
   joinedBySeparator,
   matchAtEveryStart,
   NUMBER_END,
+  NUMBER_RUN,
   NUMBER_START,
+  NUMBER_TOKEN_START,
+  openRunStart,
 } from './detector.js';
 
 // 12–19 digits, compact or in groups of at most six split by one kind of separator (space or
@@ -19,6 +22,8 @@ const CARD_RUN = new RegExp(
 // 12-digit Maestro numbers look like any 12-digit id, so they need a card word just before.
 const CARD_CONTEXT = /(?<!\p{L})(?:card|cc|maestro|debit|credit)(?!\p{L})/iu;
 const CONTEXT_WINDOW = 40;
+// 19 digits and up to six separators.
+const MAX_LENGTH = 19 + 6;
 
 interface IinRule {
   /** Inclusive prefix range, both ends the same number of digits. */
@@ -112,7 +117,7 @@ export function isCreditCardNumber(value: string): boolean {
 /** Payment card numbers (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro, Mir, RuPay). */
 export const creditCard: Detector = {
   type: 'credit_card',
-  maxLength: 19 + 6,
+  maxLength: MAX_LENGTH,
   lookbehind: CONTEXT_WINDOW + BOUNDARY,
   lookahead: BOUNDARY,
   find(text: string): Candidate[] {
@@ -131,5 +136,9 @@ export const creditCard: Detector = {
       found.push({ start, end: start + value.length });
     }
     return found;
+  },
+  openTailStart(text: string): number {
+    // A trailing digit token may grow, take a separator, or be spoiled by `-A`, `.5` or ` 5`.
+    return openRunStart(text, NUMBER_RUN, NUMBER_TOKEN_START, MAX_LENGTH + BOUNDARY);
   },
 };

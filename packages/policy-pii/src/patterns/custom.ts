@@ -45,5 +45,9 @@ export function customDetector(spec: CustomPatternSpec): Detector {
       }
       return found;
     },
+    openTailStart(text: string): number {
+      // An operator's regex is opaque: only its length bound is known.
+      return text.length - spec.max_length - CUSTOM_CONTEXT;
+    },
   };
 }

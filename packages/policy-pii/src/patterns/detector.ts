@@ -20,6 +20,13 @@ export interface Detector {
   /** Characters after a span that its decision reads. */
   readonly lookahead: number;
   find(text: string): Candidate[];
+  /**
+   * Where text still to come could add, drop or change a span: every span `find` reports that
+   * starts before the returned index is final, whatever follows. At least
+   * `text.length - maxLength - lookahead`, and looks at no more than that tail. `text` does not
+   * end inside a surrogate pair (the scanner drops a dangling high surrogate first).
+   */
+  openTailStart(text: string): number;
 }
 
 // A regex lookbehind of two code points reads up to four code units (surrogate pairs).
@@ -65,6 +72,49 @@ export function matchAtEveryStart(regex: RegExp, text: string): RegExpExecArray[
   }
   return found;
 }
+
+/** The code point (one or two code units) that ends at `end`. */
+function codePointBefore(text: string, end: number): string {
+  const low = text.charCodeAt(end - 1);
+  const high = text.charCodeAt(end - 2);
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return text.slice(pair ? end - 2 : end - 1, end);
+}
+
+/** Start of the run of characters `set` accepts (one code point, `u` flag) that ends at `end`, no lower than `floor`. */
+export function runStart(text: string, end: number, set: RegExp, floor: number): number {
+  let at = end;
+  while (at > floor) {
+    const point = codePointBefore(text, at);
+    if (!set.test(point)) break;
+    at -= point.length;
+  }
+  return at;
+}
+
+/** The first index at or after `from` where `start` (a `g` regex) matches, or the text's length. */
+export function firstMatchFrom(text: string, start: RegExp, from: number): number {
+  start.lastIndex = from;
+  return start.exec(text)?.index ?? text.length;
+}
+
+/**
+ * Where a span could still grow from: the first place `start` matches in the trailing run of
+ * characters `set` accepts, looking back at most `limit` code units. `set` must accept every
+ * character a span can hold and every character after which an end check reads on (`-` in
+ * `(?![-/]\p{L})`); `start` must match wherever a span can begin (its first character with its
+ * boundary look-behinds). Then a character outside `set` stops every attempt that reaches it, so
+ * attempts that begin before the run read only text that has arrived, and so do the attempts at
+ * places in the run where `start` fails, which find nothing.
+ */
+export function openRunStart(text: string, set: RegExp, start: RegExp, limit: number): number {
+  return firstMatchFrom(text, start, runStart(text, text.length, set, Math.max(0, text.length - limit)));
+}
+
+/** Characters of a grouped number, and those its end checks read on from: `-`/`/` (`…-A`), `.`/`,` (`….5`). */
+export const NUMBER_RUN = /^[\d \-/.,]$/u;
+/** Where a digit token can begin: a digit at a {@link NUMBER_START}. */
+export const NUMBER_TOKEN_START = new RegExp(String.raw`${NUMBER_START}\d`, 'gu');
 
 /** Whether one of `words` occurs in the `window` characters before `start`. */
 export function hasContextBefore(text: string, start: number, window: number, words: RegExp): boolean {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from '../scanner.js';
+import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
 import { email, isEmailAddress } from './email.js';
 
 const found = (text: string): string[] => email.find(text).map(({ start, end }) => text.slice(start, end));
@@ -46,5 +48,37 @@ describe('email detector', () => {
     ['an unknown TLD', 'alice@example.zzz'],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// Cut at every offset, alone and with all seven patterns, after more text than either holds
+// back, so that what the stream releases is what safeEnd says.
+describe('email in a stream', () => {
+  const scanners = [createPiiScanner({ patterns: ['email'] }), createPiiScanner({})];
+
+  it.each([
+    ['mail jane.doe@example.com today', 'jane.doe@example.com'],
+    ['mail jane.doe@example.com. Next', 'jane.doe@example.com'],
+    ['write to a@example.co', 'a@example.co'],
+    ['write to a@example.com', 'a@example.com'],
+    ['john+news@mail.corp.example.co.uk, thanks', 'john+news@mail.corp.example.co.uk'],
+    ['kontakt@bücher.de!', 'kontakt@bücher.de'],
+  ])('redacts %j (%j) as the whole text does, however it is cut', (text, value) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).not.toContain(value);
+  });
+
+  it.each([
+    ['a hyphen follows', 'mail jane@example.com-x'],
+    ['an at sign follows', 'mail jane@example.com@x'],
+    ['a letter outside the BMP follows', 'mail jane@example.com\u{1D49C}'],
+    ['the domain grows into a non-public suffix', 'mail jane@example.local'],
+  ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).toBe(text);
   });
 });

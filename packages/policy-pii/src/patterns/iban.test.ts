@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from '../scanner.js';
+import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
 import { iban, ibanChecksumValid, ibanStructures, isIban } from './iban.js';
 
 const found = (text: string): string[] => iban.find(text).map(({ start, end }) => text.slice(start, end));
@@ -59,5 +61,35 @@ describe('iban detector', () => {
     ['groups of three', 'DE8 937 040 044 053 201 300 0'],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// Cut at every offset, alone and with all seven patterns, after more text than either holds
+// back, so that what the stream releases is what safeEnd says.
+describe('iban in a stream', () => {
+  const scanners = [createPiiScanner({ patterns: ['iban'] }), createPiiScanner({})];
+
+  it.each([
+    ['IBAN GB82 WEST 1234 5698 7654 32 ok', 'GB82 WEST 1234 5698 7654 32'],
+    ['iban gb82 west 1234 5698 7654 32.', 'gb82 west 1234 5698 7654 32'],
+    ['pay GB82WEST12345698765432, thanks', 'GB82WEST12345698765432'],
+    ['nl89zsuk9887586780 ok', 'nl89zsuk9887586780'],
+    ['DE36 4988 1644 9990 9167 86', 'DE36 4988 1644 9990 9167 86'],
+  ])('redacts %j (%j) as the whole text does, however it is cut', (text, value) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).not.toContain(value);
+  });
+
+  it.each([
+    ['a letter follows', 'GB82WEST12345698765432X'],
+    ['a digit follows the last group', 'GB82 WEST 1234 5698 7654 321'],
+    ['a twenty-third character follows', 'GB82WEST123456987654321'],
+  ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).toBe(text);
   });
 });

@@ -1,4 +1,4 @@
-import { type Candidate, type Detector, isWordCharAt, matchAtEveryStart } from './detector.js';
+import { type Candidate, type Detector, firstMatchFrom, isWordCharAt, matchAtEveryStart } from './detector.js';
 
 /**
  * BBAN structure per country from the SWIFT IBAN registry, in the registry's notation:
@@ -114,6 +114,7 @@ const specs = new Map(
 
 /** Longest IBAN, printed in groups of four: 34 characters and 8 spaces. */
 const MAX_PRINTED = 34 + 8;
+const LOOKAHEAD = 2;
 
 // Where an IBAN can start: two letters and two digits at the start of a word.
 const IBAN_START = /(?<![\p{L}\p{N}_])[A-Za-z]{2}\d{2}/gu;
@@ -162,12 +163,36 @@ function readIban(text: string, at: number, length: number): { end: number; comp
   return isWordCharAt(text, pos) ? undefined : { end: pos, compact: value };
 }
 
+// Whether `tail` (from a place where an IBAN can start to the end of the text) can still be read
+// as an IBAN, compact or grouped, or is one waiting for the character after it. Mirrors
+// `readIban`: once a character breaks both readings, no text after it mends them.
+function couldBeIban(tail: string): boolean {
+  if (!/^(?:[A-Za-z]{0,2}|[A-Za-z]{2}\d{1,2})$/.test(tail.slice(0, 4))) return false;
+  if (tail.length < 2) return true;
+  const spec = specs.get(tail.slice(0, 2).toUpperCase());
+  if (spec === undefined) return false;
+  if (tail.length < 4 || (tail.length <= spec.length && ALNUM.test(tail))) return true;
+  let count = 4;
+  let pos = 4;
+  while (count < spec.length) {
+    if (pos >= tail.length) return true;
+    if (tail[pos] !== ' ') return false;
+    const group = tail.slice(pos + 1, pos + 1 + Math.min(4, spec.length - count));
+    if (group !== '' && !ALNUM.test(group)) return false;
+    count += group.length;
+    pos += 1 + group.length;
+  }
+  return pos >= tail.length;
+}
+
+const WORD_START = /(?<![\p{L}\p{N}_])[A-Za-z]/gu;
+
 /** International Bank Account Numbers, compact or grouped by four, checked against the registry. */
 export const iban: Detector = {
   type: 'iban',
   maxLength: MAX_PRINTED,
   lookbehind: 2,
-  lookahead: 2,
+  lookahead: LOOKAHEAD,
   find(text: string): Candidate[] {
     const found: Candidate[] = [];
     for (const match of matchAtEveryStart(IBAN_START, text)) {
@@ -177,5 +202,11 @@ export const iban: Detector = {
       if (read !== undefined && isIban(read.compact)) found.push({ start: match.index, end: read.end });
     }
     return found;
+  },
+  openTailStart(text: string): number {
+    // Letters and spaces run on through prose, so each word start in reach is tried instead.
+    let at = firstMatchFrom(text, WORD_START, Math.max(0, text.length - MAX_PRINTED - LOOKAHEAD));
+    while (at < text.length && !couldBeIban(text.slice(at))) at = firstMatchFrom(text, WORD_START, at + 1);
+    return at;
   },
 };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from '../scanner.js';
+import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
 import { detectPii } from '../scanner.js';
 import { isIpAddress } from './ip-address.js';
 
@@ -54,5 +56,40 @@ describe('ip_address detector', () => {
     ['a C++ scope', 'std::vector'],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// Cut at every offset, alone and with all seven patterns, after more text than either holds
+// back, so that what the stream releases is what safeEnd says.
+describe('ip_address in a stream', () => {
+  const scanners = [createPiiScanner({ patterns: ['ip_address'] }), createPiiScanner({})];
+
+  it.each([
+    ['from 192.168.1.0/24 today', '192.168.1.0'],
+    ['host 203.0.113.42.', '203.0.113.42'],
+    ['at 203.0.113.42:8080', '203.0.113.42'],
+    ['addr 2001:db8::8a2e:370:7334 ok', '2001:db8::8a2e:370:7334'],
+    ['zone fe80::1ff:fe23:4567:890a%eth0 up', 'fe80::1ff:fe23:4567:890a'],
+    ['zone fe80::1ff:fe23:4567:890a%eth0:x', 'fe80::1ff:fe23:4567:890a'],
+    ['mapped ::ffff:198.51.100.7!', '::ffff:198.51.100.7'],
+    ['ip:192.168.1.0/24 ok', '192.168.1.0'],
+    ['refused 2001:db8::8a2e:370:7334: retry', '2001:db8::8a2e:370:7334'],
+  ])('redacts %j (%j) as the whole text does, however it is cut', (text, value) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).not.toContain(value);
+  });
+
+  it.each([
+    ['a fifth number makes it an OID', 'see 1.2.3.4.5'],
+    ['the prefix is too long', 'net 203.0.113.42/99'],
+    ['a letter follows', 'host 203.0.113.42x'],
+    ['a version word precedes it', 'version 1.2.3.4'],
+  ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).toBe(text);
   });
 });

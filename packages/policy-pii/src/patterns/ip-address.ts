@@ -1,5 +1,13 @@
 import { isIP } from 'node:net';
-import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart } from './detector.js';
+import {
+  BOUNDARY,
+  type Candidate,
+  type Detector,
+  firstMatchFrom,
+  matchAtEveryStart,
+  openRunStart,
+  runStart,
+} from './detector.js';
 
 // Four dotted numbers with an optional /prefix (`ip:` may precede, a `:port` follow), not part
 // of a longer dotted run (OIDs, versions). Inside an IPv6 address the longer IPv6 match wins.
@@ -14,6 +22,28 @@ const IPV6 =
 const NOT_AN_ADDRESS =
   /(?<!\p{L})(?:version|ver|release|build|firmware|v|section|sect|chapter|clause|step|figure|fig|table|item|rule|§)[\s:.#]*$/iu;
 const CONTEXT_WINDOW = 20;
+const MAX_LENGTH = 45 + 16 + 4;
+// A trailing `:` is read, then up to two code points after it.
+const LOOKAHEAD = BOUNDARY + 2;
+
+// Where each can begin, and what its run holds: digits, `.` and `/` for IPv4; hex groups, `:`,
+// `.` and `/` for IPv6 up to a `%`, then the zone's letters, digits, `_ . -`, and `/` and `:`.
+// Each end check that reads on starts with one of these characters (`.5`, `/2`, `:x`).
+const IPV4_START = /(?<![\p{L}\p{N}_.])\d/gu;
+const IPV4_RUN = /^[\d./]$/u;
+const IPV6_START = /(?<![\p{L}\p{N}_:.])[0-9A-Fa-f:]/gu;
+const IPV6_RUN = /^[0-9A-Fa-f:./]$/u;
+const ZONE_RUN = /^[0-9A-Za-z_.\-/:]$/u;
+
+// An IPv6 address can still grow from the trailing run of its characters or, when that run
+// follows a `%`, from the run before the `%` (`fe80::1%et`).
+function openIpv6Start(text: string): number {
+  const floor = Math.max(0, text.length - MAX_LENGTH - LOOKAHEAD);
+  let from = runStart(text, text.length, IPV6_RUN, floor);
+  const zone = runStart(text, text.length, ZONE_RUN, floor);
+  if (zone > floor && text[zone - 1] === '%') from = Math.min(from, runStart(text, zone - 1, IPV6_RUN, floor));
+  return firstMatchFrom(text, IPV6_START, from);
+}
 
 /** Whether `value` (an address with an optional `/prefix` and, for IPv6, `%zone`) is valid. */
 export function isIpAddress(value: string): boolean {
@@ -33,10 +63,9 @@ export function isIpAddress(value: string): boolean {
 /** IPv4 and IPv6 addresses, validated with `node:net`. */
 export const ipAddress: Detector = {
   type: 'ip_address',
-  maxLength: 45 + 16 + 4,
+  maxLength: MAX_LENGTH,
   lookbehind: CONTEXT_WINDOW + BOUNDARY,
-  // A trailing `:` is read, then up to two code points after it.
-  lookahead: BOUNDARY + 2,
+  lookahead: LOOKAHEAD,
   find(text: string): Candidate[] {
     const found: Candidate[] = [];
     for (const regex of [IPV4, IPV6]) {
@@ -49,5 +78,9 @@ export const ipAddress: Detector = {
       }
     }
     return found;
+  },
+  openTailStart(text: string): number {
+    // The words that rule an address out come before it; a `/prefix` or a group can still come.
+    return Math.min(openRunStart(text, IPV4_RUN, IPV4_START, MAX_LENGTH + LOOKAHEAD), openIpv6Start(text));
   },
 };

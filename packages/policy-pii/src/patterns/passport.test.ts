@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from '../scanner.js';
+import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
 import { passportNumber } from './passport.js';
 
 const found = (text: string): string[] =>
@@ -37,5 +39,35 @@ describe('passport_number detector', () => {
     ['all letters', 'passport CFGHJKLMN'],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// Cut at every offset, alone and with all seven patterns, after more text than either holds
+// back, so that what the stream releases is what safeEnd says.
+describe('passport_number in a stream', () => {
+  const scanners = [createPiiScanner({ patterns: ['passport_number'] }), createPiiScanner({})];
+
+  it.each([
+    ['passport 531742906 ok', '531742906'],
+    ['Passport No. E53184927.', 'E53184927'],
+    ['passeport 12AB34567, merci', '12AB34567'],
+    ['Reisepass C01X00T47', 'C01X00T47'],
+  ])('redacts %j (%j) as the whole text does, however it is cut', (text, value) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).not.toContain(value);
+  });
+
+  it.each([
+    ['a tenth digit follows', 'passport 5317429060'],
+    ['a hyphen and a letter follow', 'passport E53184927-A'],
+    ['a decimal point follows', 'passport 531742906.5'],
+    ['the passport word comes after it', '531742906 is my passport'],
+  ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).toBe(text);
   });
 });

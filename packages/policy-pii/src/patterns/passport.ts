@@ -6,6 +6,7 @@ import {
   matchAtEveryStart,
   NUMBER_END,
   NUMBER_START,
+  openRunStart,
 } from './detector.js';
 
 // Passport numbers by shape: 9 digits (US, UK), a letter and 8 digits (US next generation),
@@ -23,11 +24,17 @@ const PASSPORT_VALUE = new RegExp(
 export const PASSPORT_CONTEXT =
   /(?<!\p{L})(?:passports?|pass(?:port)?\s*(?:no|nr|#)|passnummer|pass-nr|travel\s+doc(?:ument)?s?|pasaportes?|pasaport|passeports?|reisep[aä]ss|passaport[eio]s?|paspoort|paszport|passi|διαβατήριο|паспорт|护照|護照|パスポート|旅券|여권|جواز\s*(?:ال)?سفر)/iu;
 export const PASSPORT_CONTEXT_WINDOW = 40;
+const MAX_LENGTH = 12;
+
+// A value's letters and digits (any letter: `[A-Z]` with `iu` also takes `ſ` and the Kelvin
+// sign) and the characters after which its end check reads on (`-A`, `.5`).
+const OPEN_RUN = /^[\p{L}\p{N}_\-/.,]$/u;
+const VALUE_START = new RegExp(String.raw`${NUMBER_START}[A-Z\d]`, 'giu');
 
 /** Passport numbers, recognised only after a passport word (see {@link PASSPORT_CONTEXT}). */
 export const passportNumber: Detector = {
   type: 'passport_number',
-  maxLength: 12,
+  maxLength: MAX_LENGTH,
   lookbehind: PASSPORT_CONTEXT_WINDOW + BOUNDARY,
   lookahead: BOUNDARY,
   find(text: string): Candidate[] {
@@ -39,5 +46,9 @@ export const passportNumber: Detector = {
       }
     }
     return found;
+  },
+  openTailStart(text: string): number {
+    // The context word comes before the value, so only a trailing token can still change.
+    return openRunStart(text, OPEN_RUN, VALUE_START, MAX_LENGTH + BOUNDARY);
   },
 };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from '../scanner.js';
+import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
 import { detectPii } from '../scanner.js';
 import { isPhoneNumber } from './phone.js';
 
@@ -55,5 +57,36 @@ describe('phone detector', () => {
     ['a card number', 'Card 4636 9661 8787 3712'],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// Cut at every offset, alone and with all seven patterns, after more text than either holds
+// back, so that what the stream releases is what safeEnd says.
+describe('phone in a stream', () => {
+  const scanners = [createPiiScanner({ patterns: ['phone'] }), createPiiScanner({})];
+
+  it.each([
+    ['call (415) 555-0132 today', '(415) 555-0132'],
+    ['Tel +44 20 7946 0958.', '+44 20 7946 0958'],
+    ['call 415-555-0132 x12 now', '415-555-0132'],
+    ['call 415-555-0132 ext. 12, thanks', '415-555-0132'],
+    ['mobile +1-312-555-0199; bye', '+1-312-555-0199'],
+    ['phone 030 12345678', '030 12345678'],
+  ])('redacts %j (%j) as the whole text does, however it is cut', (text, value) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).not.toContain(value);
+  });
+
+  it.each([
+    ['a colon and digits make it a time', 'call 415-555-0132:15'],
+    ['a decimal comma follows', 'call 415-555-0132,5'],
+    ['a letter follows', 'call 415-555-0132x'],
+  ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).toBe(text);
   });
 });

@@ -1,5 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart } from './detector.js';
+import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart, openRunStart } from './detector.js';
 
 // A whole phone-like run: optional `+`, an optional `(area)`, 7–17 digits joined by single
 // spaces, dashes, dots, slashes or `(0)`-style groups, and an optional extension. Unlike other
@@ -15,6 +15,11 @@ const NOT_PHONE_CONTEXT =
   /(?<!\p{L})(?:licen[cs]e|id|account|acct|order|invoice|tracking|ref(?:erence)?|serial|customer|member|policy|case|ticket|zip|postal|post\s*code|isbn|sku|part|model|version|build|po|bol|iban|card|routing|swift|date)(?!\p{L})/giu;
 const CONTEXT_WINDOW = 40;
 const MAX_LENGTH = 40;
+
+// What a run can hold (digits, `+ ( ) - . /`, spaces, the letters of `x`, `ext`, `extension`
+// under the same `iu` flags, `#`) and the characters after which its end checks read on (`,5`, `:1`).
+const OPEN_RUN = /^[\d +()\-./,:#extnsio]$/iu;
+const RUN_START = /(?<![\p{L}\p{N}_+(])(?<!\p{N}[ \-./,])[+(\d]/giu;
 
 /** Regions a number written without `+` is tried in. */
 export const defaultPhoneRegions: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR'];
@@ -119,5 +124,9 @@ export const phone: Detector = {
       }
     }
     return found;
+  },
+  openTailStart(text: string): number {
+    // The phone word comes before the number; only a trailing run can still grow an extension.
+    return openRunStart(text, OPEN_RUN, RUN_START, MAX_LENGTH + BOUNDARY);
   },
 };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from '../scanner.js';
+import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
 import { isValidSsnDigits, ssn } from './ssn.js';
 
 const found = (text: string): string[] => ssn.find(text).map(({ start, end }) => text.slice(start, end));
@@ -48,5 +50,41 @@ describe('ssn detector', () => {
     ['the published sample', 'SSN 123-45-6789'],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// Cut at every offset, alone and with all seven patterns, after more text than either holds
+// back, so that what the stream releases is what safeEnd says.
+describe('ssn in a stream', () => {
+  const scanners = [createPiiScanner({ patterns: ['ssn'] }), createPiiScanner({})];
+
+  it.each([
+    ['SSN 514-79-5339 on file', '514-79-5339'],
+    ['ssn 514 79 5339, thanks', '514 79 5339'],
+    ['SSN 498033202. Next', '498033202'],
+    ['SSN 514-79-5339-', '514-79-5339'],
+    ['SSN 514-79-5339\n5', '514-79-5339'],
+    ['SSN 514-79-5339', '514-79-5339'],
+  ])('redacts %j (%j) as the whole text does, however it is cut', (text, value) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).not.toContain(value);
+  });
+
+  it.each([
+    ['a space and a digit make it a longer number', 'SSN 514 79 5339 5 more'],
+    ['a tenth digit follows', 'SSN 5147953390'],
+    ['a hyphen and a digit follow', 'SSN 514-79-5339-5'],
+    ['a hyphen and a letter make it a part number', 'SSN 514-79-5339-A'],
+    ['a slash and a letter follow', 'SSN 514-79-5339/x'],
+    ['a decimal point follows', 'SSN 514-79-5339.5'],
+    ['a decimal comma follows', 'SSN 514-79-5339,5'],
+    ['a digit outside the BMP follows', 'SSN 514-79-5339\u{1D7CF}'],
+  ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
+    for (const scanner of scanners) {
+      expect(mismatchesAtEveryCut(scanner, padding + text, padding.length)).toEqual([]);
+    }
+    expect(redactWhole(scanners[0]!, text)).toBe(text);
   });
 });

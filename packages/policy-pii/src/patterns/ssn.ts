@@ -6,7 +6,10 @@ import {
   joinedBySeparator,
   matchAtEveryStart,
   NUMBER_END,
+  NUMBER_RUN,
   NUMBER_START,
+  NUMBER_TOKEN_START,
+  openRunStart,
 } from './detector.js';
 
 // ddd-dd-dddd or ddd dd dddd (one separator throughout, enforced by the back-reference), or 9 bare digits.
@@ -15,6 +18,7 @@ const SSN_RUN = new RegExp(String.raw`${NUMBER_START}\d{3}([ \-]?)\d{2}\1\d{4}${
 // Nine bare digits are an SSN only when one of these precedes them.
 const SSN_CONTEXT = /(?<!\p{L})(?:ssns?|ss#|social[\s-]+security|soc\.?\s*sec)(?!\p{L})/iu;
 const CONTEXT_WINDOW = 40;
+const MAX_LENGTH = 11;
 
 // Numbers the SSA has voided or that were published as samples (Woolworth wallet, SSA ads).
 const KNOWN_SAMPLES = new Set(['123456789', '078051120', '219099999', '457555462']);
@@ -35,7 +39,7 @@ export function isValidSsnDigits(digits: string): boolean {
 /** US Social Security numbers: `ddd-dd-dddd`, `ddd dd dddd`, or nine digits after a word like "SSN". */
 export const ssn: Detector = {
   type: 'ssn',
-  maxLength: 11,
+  maxLength: MAX_LENGTH,
   lookbehind: CONTEXT_WINDOW + BOUNDARY,
   lookahead: BOUNDARY,
   find(text: string): Candidate[] {
@@ -49,5 +53,9 @@ export const ssn: Detector = {
       found.push({ start, end: start + value.length });
     }
     return found;
+  },
+  openTailStart(text: string): number {
+    // A trailing digit token may grow, take a separator, or be spoiled by `-A`, `.5` or ` 5`.
+    return openRunStart(text, NUMBER_RUN, NUMBER_TOKEN_START, MAX_LENGTH + BOUNDARY);
   },
 };

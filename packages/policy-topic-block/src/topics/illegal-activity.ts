@@ -24,7 +24,7 @@ export const illegalActivity: TopicDefinition = {
     ],
     made: ['(made|cooked|synthesized|synthesised|produced|manufactured|extracted|refined|pressed)'],
     hard_drug: [
-      '(meth|meths|methamphetamine|methamphetamines|methamphetamin|meth amphetamine|crystal meth|heroin|fentanyl|fentanil|fentanyl pills|carfentanil|cocaine|cocain|crack|crack cocaine|freebase|lsd|mdma|ecstasy|ghb|dmt|pcp|ketamine|opium|oxycontin|percocet|percs|codeine syrup|purple drank|counterfeit pills|pressed pills|m30|m30s|mephedrone|krokodil|desomorphine|hard drugs|illegal drugs|street drugs|narcotics|dope|meth lab|drug lab|amphetamine|amphetamines|amphetamine paste)',
+      '(meth|meths|methamphetamine|methamphetamines|methamphetamin|meth amphetamine|crystal meth|heroin|fentanyl|fentanil|fentanyl pills|carfentanil|cocaine|cocain|crack|crack cocaine|freebase|lsd|mdma|ecstasy|ghb|dmt|pcp|ketamine|opium|oxycontin|percocet|percs|codeine syrup|purple drank|counterfeit pills|pressed pills|m30|mephedrone|krokodil|desomorphine|hard drugs|illegal drugs|street drugs|narcotics|dope|meth lab|drug lab|amphetamine|amphetamines|amphetamine paste)',
     ],
     drugs: ['(drugs|drug)'],
     rx_drug: [
@@ -59,7 +59,7 @@ export const illegalActivity: TopicDefinition = {
       '(outrun|outrunning|evade|evading|escape from|run from|flee from|flee|hide from|get away from|lose) (the )?(police|cops|feds|law enforcement|a cop|a police car|police car|a police chase|the fbi|the dea|the atf|the marshals|a warrant)',
       '(drive drunk|driving drunk|drunk driving|drink and drive|drive high|driving high|dui)',
       '(cheat|cheating) on (my |our |the )?(taxes|tax return|insurance claim)',
-      "(pretend|pretending|pose|posing|impersonate|impersonating) (to be |as )?(their|a|an|the|someone's|his|her) (grandson|granddaughter|grandchild|grandkid|relative|nephew|niece|bank|irs|police officer|cop|microsoft|tech support|lawyer|federal agent|social security|customs officer)",
+      '(pretend to be|pretending to be|pose as|posing as|impersonate|impersonating) (their|a|an|the) (grandson|granddaughter|grandchild|grandkid|relative|nephew|niece|bank|irs|police officer|cop|microsoft|tech support|lawyer|federal agent|social security|customs officer)',
       "(someone else's|somebody else's|someone elses|another person's|a dead person's|a stolen|stolen|a fake|fake) (identity|identities|ssn|social security number|credit card|credit cards|card details|card numbers)",
       "(key|keying) (a|someone's|his|her|their|my ex's) car",
       "pick (a|the) lock (on|of) (someone's|somebody's|my neighbor's|my neighbour's|a neighbor's|his|her|their|my roommate's|my ex's)",

@@ -32,9 +32,12 @@ export const selfHarm: TopicDefinition = {
       '(die|dying|suicide|suicde|sucide|self harm|selfharm|self injure|self mutilate|overdose|od|not wake up|never wake up|end it)',
     ],
     method: [
-      '(painless|painlessly|quick|quickest|easy|easiest|fast|fastest|sure|surest|certain|reliable|effective|peaceful|peacefully|least painful|most painless|best|good|simple|simplest|quiet|quietest|guaranteed|foolproof) (way|ways|method|methods|means) (to|of|for) (die|dying|kill myself|killing myself|commit suicide|committing suicide|end my life|ending my life|end it all|end it|suicide|unalive myself|self harm|cut myself|overdose|od)',
       '(suicide|suicidal) (method|methods|technique|techniques|options|guide|instructions|kit|bag|pact)',
       '(exit bag|suicide bag|suicide kit|suicide pod|nitrogen hypoxia at home)',
+    ],
+    // "painless way to", followed by the act ("die", "kill myself"): see the method_request rule.
+    method_way: [
+      '(painless|painlessly|quick|quickest|easy|easiest|fast|fastest|sure|surest|certain|reliable|effective|peaceful|peacefully|least painful|most painless|best|good|simple|simplest|quiet|quietest|guaranteed|foolproof) (way|ways|method|methods|means) (to|of|for)',
     ],
     dose: [
       '(lethal|fatal|deadly|killing) (dose|doses|dosage|amount|amounts|quantity|level)',
@@ -158,7 +161,8 @@ export const selfHarm: TopicDefinition = {
     },
     { name: 'jump_to_die', elements: ['jump', 'self_outcome|die'], order: 'near', gap: 8, weight: 0.85 },
     { name: 'how_to_die', elements: ['@how_to|@instructions', 'die'], gap: 1, weight: 0.85 },
-    { name: 'method_request', elements: ['method'], weight: 0.9 },
+    { name: 'method_request', elements: ['method_way', 'die|act_self|self_outcome'], gap: 0, weight: 0.9 },
+    { name: 'method_named', elements: ['method'], weight: 0.9 },
     { name: 'lethal_quantity', elements: ['@how_much', 'self_outcome'], gap: 10, weight: 0.9 },
     {
       name: 'lethal_dose_for_self',

@@ -25,10 +25,6 @@ export const violence: TopicDefinition = {
     ],
     // A harm verb with its victim built in: "spike a girl's drink", "break my brother's arm".
     harm_complete: [
-      `(break|breaking|snap|snapping|shatter) ${POSSESSIVE} (legs|leg|arm|arms|neck|jaw|nose|knees|kneecaps|ribs|fingers|skull)`,
-      `(slit|slitting|cut|cutting) ${POSSESSIVE} (throat|wrists|brake lines|brakes)`,
-      `(spike|spiking|drug|drugging|poison|poisoning|lace|lacing) ${POSSESSIVE} (drink|drinks|food|coffee|tea|meal|medicine|medication|water)`,
-      `(cut|tamper with) the (brake lines|brakes) (on|of) ${POSSESSIVE} car`,
       '(poison|poisoning|spike|spiking|lace|lacing|contaminate|contaminating|tamper with) (the )?(office coffee|coffee pot|water supply|town water|punch|punch bowl|food at|school lunch|school lunches|cafeteria food|drinks at|communion wine|well|halloween candy)',
     ],
     disappear: [
@@ -37,6 +33,14 @@ export const violence: TopicDefinition = {
     cruel_method: [
       '(most painful|painful|painfully|slow|slowly|slowest|cruel|cruelest|cruellest|agonizing|agonising) (way|ways|death|method|methods) (to|of|for)',
     ],
+    // "break my brother's arm", "spike a girl's drink": a verb, whose, and what, next to each other.
+    injure_verb: ['(break|breaking|snap|snapping|shatter|slit|slitting|cut|cutting)'],
+    spike_verb: ['(spike|spiking|drug|drugging|poison|poisoning|lace|lacing|tamper with)'],
+    possessive: [POSSESSIVE],
+    body_part: [
+      '(legs|leg|arm|arms|neck|jaw|nose|knees|kneecaps|ribs|fingers|skull|throat|wrists|brake lines|brakes)',
+    ],
+    consumable: ['(drink|drinks|food|coffee|tea|meal|medicine|medication|water|car)'],
     // Saying the harm is the goal: "so I can hurt her".
     harm_purpose: [
       '(so|so that|in order|to) (i|we) (can|could) (hurt|kill|attack|stab|shoot|beat up|poison|torture|kidnap|get revenge on|get back at|strangle|rape|punish)',
@@ -76,9 +80,9 @@ export const violence: TopicDefinition = {
     ],
   },
   exclusions: [
-    '(kill|kills|killing|end|stop) (a|the|this|that|my|all)? (process|processes|task|tasks|session|sessions|job|jobs|thread|threads|app|apps|program|programs|switch|engine|lights|mood|vibe|server|container|containers|pod|pods|query|queries|connection|connections|daemon|service|bug|bugs|weeds|mold|mould|bacteria|germs|fleas|ticks|lice|bed bugs|roaches|cockroaches|ants|termites|mice|rats|mosquitoes|flies|wasps|slugs|aphids|fruit flies|moss|algae|grass|stumps|tree stump|the battery|my battery|time|it)',
+    '(kill|killing) (a|the|my|all)? (process|processes|task|tasks|session|sessions|job|jobs|thread|threads|app|apps|program|programs|switch|engine|lights|mood|vibe|server|container|containers|pod|pods|query|queries|connection|connections|daemon|service|bug|bugs|weeds|mold|mould|bacteria|germs|fleas|ticks|lice|bed bugs|roaches|cockroaches|ants|termites|mice|rats|mosquitoes|flies|wasps|slugs|aphids|fruit flies|moss|algae|grass|stumps|tree stump|the battery|my battery|time|it)',
     '(kill|killing) (it|time|the game|the interview|my workout|the presentation|the competition)',
-    '(shoot|shooting) (a|the|my|some|this|that|your|our)? (photo|photos|photograph|photographs|picture|pictures|video|videos|film|movie|scene|scenes|portrait|portraits|wedding|hoops|basket|baskets|free throw|free throws|shot|shots|email|text|message|dm|dms|reel|reels|vlog|tiktok|commercial|footage|pool|arrow|arrows|three pointer|the breeze|for the moon|my shot|your shot|your shot)',
+    '(shoot|shooting) (a|the|my|some)? (photo|photos|photograph|photographs|picture|pictures|video|videos|film|movie|scene|scenes|portrait|portraits|wedding|hoops|basket|baskets|free throw|free throws|shot|shots|email|text|message|dm|dms|reel|reels|vlog|tiktok|commercial|footage|pool|arrow|arrows|three pointer|the breeze|for the moon|my shot|your shot|your shot)',
     '(shoot|send) (him|her|them|me|you|someone) (a|an) (text|email|message|dm|note|line)',
     '(attack|attacking|attacks) (the|this|that|a) (problem|question|issue|challenge|task|project|puzzle|market|day|workout|hill|climb)',
     '(beat|beating) (the|my|this|that|a|your) (game|level|boss|record|traffic|heat|eggs|odds|deadline|market|system|clock|rush|competition|final boss|high score|drum|drums|batter|egg whites)',
@@ -120,6 +124,18 @@ export const violence: TopicDefinition = {
     {
       name: 'how_to_harm_named_victim',
       elements: ['@how_to|@instructions|@intend', 'harm_complete|disappear'],
+      weight: 0.9,
+    },
+    {
+      name: 'injure_named_victim',
+      elements: ['@how_to|@instructions|@intend', 'injure_verb', 'possessive', 'body_part'],
+      gap: 3,
+      weight: 0.9,
+    },
+    {
+      name: 'spike_named_victim',
+      elements: ['@how_to|@instructions|@intend', 'spike_verb', 'possessive', 'consumable'],
+      gap: 3,
       weight: 0.9,
     },
     { name: 'harm_as_goal', elements: ['harm_purpose', 'victim|pronoun|pet'], gap: 2, weight: 0.85 },
