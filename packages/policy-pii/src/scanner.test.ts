@@ -1,9 +1,9 @@
-import type { TextScanner } from '@keeptrusts/core';
+import { ScanStage, type TextScanner } from '@keeptrusts/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { knownPatterns } from './patterns/builtin.js';
 import { createPiiScanner, detectPii, tile } from './scanner.js';
-import { chunkAt, redactIncrementally, redactWhole } from './test-support/incremental.js';
+import { chunkAt, redactIncrementally, redactWhole, safeEndBreach } from './test-support/incremental.js';
 
 // Valid values of every type, each with the words that make it detectable on its own.
 const planted: Record<string, readonly string[]> = {
@@ -241,6 +241,12 @@ describe('streaming redaction', () => {
       '😀',
       '𝒜',
       'EMP-',
+      '%',
+      '#',
+      'ext',
+      'co',
+      'ſ',
+      'gb82',
     ],
   ];
   const denseText = fc
@@ -260,6 +266,17 @@ describe('streaming redaction', () => {
     );
   }, 60_000);
 
+  it('releases, by safeEnd, only text whose redaction no continuation changes', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...scanners), denseText, denseText, fc.nat(), (scanner, text, more, at) => {
+        const buffer = text.slice(0, at % (text.length + 1));
+        expect(safeEndBreach(scanner, buffer, text)).toBeUndefined();
+        expect(safeEndBreach(scanner, buffer, buffer + more)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
   it('holds a value split across chunks until it is whole', () => {
     const streamed = redactIncrementally(createPiiScanner({ patterns: ['ssn', 'email'] }), [
       'My SSN 514-79-',
@@ -267,5 +284,56 @@ describe('streaming redaction', () => {
       'acme.com, thanks',
     ]);
     expect(streamed).toBe('My SSN [REDACTED:SSN] and [REDACTED:EMAIL], thanks');
+  });
+});
+
+describe('stream latency', () => {
+  // An ordinary answer without digits: nothing in it is PII, so only the word being written
+  // (which could still become an address or a passport number) may wait.
+  const answer = [
+    "Here's a short guide to brewing a good cup of pour-over coffee at home (no special gear needed).",
+    '',
+    'What you need:',
+    '- freshly roasted beans, ground medium-fine, i.e. like coarse sand;',
+    '- a kettle, a paper filter and a cone — ceramic, glass or plastic all work;',
+    '- water just off the boil; too hot and the coffee tastes bitter, too cool and it tastes sour.',
+    '',
+    "Rinse the filter first: it removes the papery taste and warms the cone. Add the grounds, shake",
+    "them level, then pour just enough water to wet them and wait while they bloom. That's the gas",
+    'escaping; if you skip it, the water runs around the grounds instead of through them.',
+    '',
+    'Pour the rest slowly, in small circles, keeping the level steady. The whole brew should take',
+    'a few minutes. Taste it and adjust: finer grounds if it is weak or sour, coarser if it is harsh',
+    "and/or bitter. Don't worry about getting it perfect the first time — even baristas tweak their",
+    'recipe every morning. Enjoy your café-style coffee! ☕',
+  ].join('\n');
+  const scanner = createPiiScanner({});
+
+  function heldBack(chunks: readonly string[]): { held: number; partialWord: number }[] {
+    const stage = new ScanStage(scanner);
+    let sent = '';
+    let received = '';
+    return chunks.map((chunk) => {
+      sent += chunk;
+      received += stage.push(chunk).text;
+      return { held: sent.length - received.length, partialWord: /\S*$/u.exec(sent)?.[0].length ?? 0 };
+    });
+  }
+
+  it('holds back at most the partial word at the end, with all seven patterns active', () => {
+    fc.assert(
+      fc.property(cutsFor(answer), (cuts) => {
+        for (const { held, partialWord } of heldBack(chunkAt(answer, cuts))) {
+          expect(held).toBeLessThanOrEqual(Math.min(partialWord, 32));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('holds back at most the partial word when the answer comes one character at a time', () => {
+    const over = heldBack([...answer]).filter(({ held, partialWord }) => held > Math.min(partialWord, 32));
+    expect(over).toEqual([]);
+    expect(scanner.holdback).toBe(258);
   });
 });

@@ -1,5 +1,12 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { BOUNDARY, type Candidate, type Detector, matchAtEveryStart, openRunStart } from './detector.js';
+import {
+  BOUNDARY,
+  type Candidate,
+  type Detector,
+  firstMatchFrom,
+  matchAtEveryStart,
+  openRunStart,
+} from './detector.js';
 
 // A whole phone-like run: optional `+`, an optional `(area)`, 7–17 digits joined by single
 // spaces, dashes, dots, slashes or `(0)`-style groups, and an optional extension. Unlike other
@@ -20,6 +27,7 @@ const MAX_LENGTH = 40;
 // under the same `iu` flags, `#`) and the characters after which its end checks read on (`,5`, `:1`).
 const OPEN_RUN = /^[\d +()\-./,:#extnsio]$/iu;
 const RUN_START = /(?<![\p{L}\p{N}_+(])(?<!\p{N}[ \-./,])[+(\d]/giu;
+const DIGIT_BEFORE_LETTERS = /^[^\p{L}\d]*(?:\d|$)/u;
 
 /** Regions a number written without `+` is tried in. */
 export const defaultPhoneRegions: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR'];
@@ -126,7 +134,12 @@ export const phone: Detector = {
     return found;
   },
   openTailStart(text: string): number {
-    // The phone word comes before the number; only a trailing run can still grow an extension.
-    return openRunStart(text, OPEN_RUN, RUN_START, MAX_LENGTH + BOUNDARY);
+    // The phone word comes before the number, so only a trailing run can still change. Letters
+    // are read only after digits (`… x12`), so `(no s` is no number's start.
+    let at = openRunStart(text, OPEN_RUN, RUN_START, MAX_LENGTH + BOUNDARY);
+    while (at < text.length && !DIGIT_BEFORE_LETTERS.test(text.slice(at))) {
+      at = firstMatchFrom(text, RUN_START, at + 1);
+    }
+    return at;
   },
 };
