@@ -49,7 +49,7 @@ beforeEach(() => {
   stack.sim.clearRequests();
 });
 
-const modelSent = () => (stack.sim.requests.at(-1)?.body as { model: string }).model;
+const modelSent = () => (stack.sim.requests.at(-1)?.body as { model?: string } | undefined)?.model;
 
 describe('routing by request metadata (the seed routing-by-metadata.yaml)', () => {
   it('routes latency_class=low to ollama-phi4, from the body metadata or a header', async () => {
