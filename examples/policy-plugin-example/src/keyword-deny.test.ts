@@ -1,29 +1,10 @@
-import { createPolicyChain, type PolicyConfig } from '@keeptrusts/core';
+import { chatScope, policyChainFor, userText } from '@keeptrusts/testkit';
 import { describe, expect, it } from 'vitest';
 import { keywordDeny, keywordDenyConfig } from './keyword-deny.js';
 
 async function run(words: string[], text: string) {
-  const policy: PolicyConfig = {
-    id: 'p',
-    description: undefined,
-    appliesTo: undefined,
-    targets: undefined,
-    rules: [
-      {
-        type: 'keyword_deny',
-        definition: keywordDeny,
-        config: keywordDenyConfig.parse({ action: 'block', words }),
-        origin: { file: 'x', path: [] },
-      },
-    ],
-    origin: { file: 'x', path: [] },
-  };
-  const chain = await createPolicyChain([policy]);
-  const segments = [{ id: 0, role: 'user' as const, source: 'message' as const, text }];
-  return chain.request(
-    { endpoint: 'chat', targetId: 't', model: 'm' },
-    { segments, maxTokens: undefined, metadata: {} },
-  );
+  const chain = await policyChainFor(keywordDeny, { action: 'block', words });
+  return chain.request(chatScope, { segments: [userText(text)], maxTokens: undefined, metadata: {} });
 }
 
 describe('keyword_deny', () => {

@@ -1,25 +1,11 @@
-import { createPolicyChain, type PolicyConfig, type TextSegment } from '@keeptrusts/core';
+import type { TextSegment } from '@keeptrusts/core';
+import { chatScope, policyChainFor } from '@keeptrusts/testkit';
 import { describe, expect, it } from 'vitest';
-import { promptInjectionConfig } from './config.js';
 import { promptInjection } from './prompt-injection.js';
 
 async function check(segments: TextSegment[], rule: object = {}) {
-  const config = promptInjectionConfig.parse({ action: 'block', ...rule });
-  const policy: PolicyConfig = {
-    id: 'guard',
-    description: undefined,
-    appliesTo: undefined,
-    targets: undefined,
-    rules: [
-      { type: 'prompt_injection', definition: promptInjection, config, origin: { file: 'x', path: [] } },
-    ],
-    origin: { file: 'x', path: [] },
-  };
-  const chain = await createPolicyChain([policy]);
-  return chain.request(
-    { endpoint: 'chat', targetId: 't', model: 'm' },
-    { segments, maxTokens: undefined, metadata: {} },
-  );
+  const chain = await policyChainFor(promptInjection, { action: 'block', ...rule }, { policyId: 'guard' });
+  return chain.request(chatScope, { segments, maxTokens: undefined, metadata: {} });
 }
 
 const user = (text: string): TextSegment => ({ id: 0, role: 'user', source: 'message', text });

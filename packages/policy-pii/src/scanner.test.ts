@@ -262,7 +262,7 @@ describe('streaming redaction', () => {
           expect(redactIncrementally(scanner, chunkAt(text, cuts))).toBe(redactWhole(scanner, text));
         },
       ),
-      { numRuns: 4000 },
+      { numRuns: 10000 },
     );
   }, 3_600_000);
 
@@ -273,7 +273,7 @@ describe('streaming redaction', () => {
         expect(safeEndBreach(scanner, buffer, text)).toBeUndefined();
         expect(safeEndBreach(scanner, buffer, buffer + more)).toBeUndefined();
       }),
-      { numRuns: 6000 },
+      { numRuns: 15000 },
     );
   }, 3_600_000);
 

@@ -1,19 +1,9 @@
-import { createPolicyChain, type PolicyConfig } from '@keeptrusts/core';
+import { policyChainFor } from '@keeptrusts/testkit';
 import { describe, expect, it } from 'vitest';
 import { responseLength, responseLengthConfigSchema } from './response-length.js';
 
-async function chainFor(maxTokens: number) {
-  const config = responseLengthConfigSchema.parse({ action: 'truncate', max_tokens: maxTokens });
-  const policy: PolicyConfig = {
-    id: 'len',
-    description: undefined,
-    appliesTo: undefined,
-    targets: undefined,
-    rules: [{ type: 'response_length', definition: responseLength, config, origin: { file: 'x', path: [] } }],
-    origin: { file: 'x', path: [] },
-  };
-  return createPolicyChain([policy]);
-}
+const chainFor = (maxTokens: number) =>
+  policyChainFor(responseLength, { action: 'truncate', max_tokens: maxTokens });
 
 const scope = { endpoint: 'chat' as const, targetId: 't', model: 'm' };
 

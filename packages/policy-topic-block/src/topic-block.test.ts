@@ -1,20 +1,10 @@
-import { createPolicyChain, type PolicyConfig, type PolicyContext, type TextSegment } from '@keeptrusts/core';
+import type { PolicyContext, TextSegment } from '@keeptrusts/core';
+import { policyChainFor } from '@keeptrusts/testkit';
 import { describe, expect, it } from 'vitest';
-import { topicBlockConfig } from './config.js';
 import { topicBlock } from './topic-block.js';
 
-async function chainFor(rule: object, context: Omit<PolicyContext, 'policyId'> = {}) {
-  const config = topicBlockConfig.parse({ action: 'block', ...rule });
-  const policy: PolicyConfig = {
-    id: 'topics',
-    description: undefined,
-    appliesTo: undefined,
-    targets: undefined,
-    rules: [{ type: 'topic_block', definition: topicBlock, config, origin: { file: 'x', path: [] } }],
-    origin: { file: 'x', path: [] },
-  };
-  return createPolicyChain([policy], context);
-}
+const chainFor = (rule: object, context: Omit<PolicyContext, 'policyId'> = {}) =>
+  policyChainFor(topicBlock, { action: 'block', ...rule }, { policyId: 'topics', context });
 
 const scope = { endpoint: 'chat' as const, targetId: 't', model: 'm' };
 const user = (text: string): TextSegment => ({ id: 0, role: 'user', source: 'message', text });

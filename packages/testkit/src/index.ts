@@ -27,3 +27,7 @@ export type {
 export { createSimulatorState, INFERENCE_PATHS, SimulatorState } from './simulator-state.js';
 // Building blocks tests may want to reproduce exactly
 export { tokenize } from './tokens.js';
+
+// Policy harness for plugin tests: the real chain around one rule
+export { chatScope, policyChainFor, userText } from './policy-harness.js';
+export type { PolicyHarnessOptions } from './policy-harness.js';
