@@ -67,6 +67,8 @@ export function createOllamaHandler(state: SimulatorState): FetchHandler {
       rawBody: body,
     };
     state.record(recorded);
+    // The server aborts the signal when the client goes away before the answer is complete.
+    request.signal.addEventListener('abort', () => state.recordAbort(recorded), { once: true });
     if (!state.isAuthorized(request.headers.get('authorization'))) return errorResponse(401, 'unauthorized');
     const route = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : undefined;
     if (route === undefined) return textResponse(404, '404 page not found', 'text/plain');

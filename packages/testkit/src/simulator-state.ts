@@ -60,6 +60,8 @@ export interface SimulatorStateOptions {
 export interface OllamaSimulatorControl {
   /** Every request received since start or the last clear, oldest first. */
   readonly requests: readonly RecordedRequest[];
+  /** Requests whose client went away before the answer was complete, in the order it happened. */
+  readonly abortedRequests: readonly RecordedRequest[];
   /** Empties the request log. */
   clearRequests(): void;
   /** Drops every knob, the request log and loaded models, and restores the start options. */
@@ -145,6 +147,7 @@ export class SimulatorState implements OllamaSimulatorControl {
   readonly version: string;
   readonly #options: SimulatorStateOptions;
   #requests: RecordedRequest[] = [];
+  #aborted: RecordedRequest[] = [];
   #tokenDelayMs: number;
   #token: string | undefined;
   #loaded = new Map<string, LoadedModel>();
@@ -168,16 +171,22 @@ export class SimulatorState implements OllamaSimulatorControl {
     return this.#requests;
   }
 
+  get abortedRequests(): readonly RecordedRequest[] {
+    return this.#aborted;
+  }
+
   get tokenDelayMs(): number {
     return this.#tokenDelayMs;
   }
 
   clearRequests(): void {
     this.#requests = [];
+    this.#aborted = [];
   }
 
   reset(): void {
     this.#requests = [];
+    this.#aborted = [];
     this.#tokenDelayMs = this.#options.tokenDelayMs ?? 0;
     this.#token = this.#options.requireToken;
     this.#loaded.clear();
@@ -228,6 +237,11 @@ export class SimulatorState implements OllamaSimulatorControl {
   /** Appends a request to the log. */
   record(request: RecordedRequest): void {
     this.#requests.push(request);
+  }
+
+  /** Notes that the client of a logged request went away before its answer was complete. */
+  recordAbort(request: RecordedRequest): void {
+    this.#aborted.push(request);
   }
 
   /** Whether an `Authorization` header value passes the required-token check. */

@@ -43,6 +43,9 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     get requests() {
       return state.requests;
     },
+    get abortedRequests() {
+      return state.abortedRequests;
+    },
     clearRequests: () => state.clearRequests(),
     reset: () => state.reset(),
     replyWith: (text, knob) => state.replyWith(text, knob),
