@@ -9,4 +9,9 @@ export type { KeywordDenyConfig } from './keyword-deny.js';
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
 /** The manifest the gateway registers when the config lists this package under `plugins:`. */
-export default definePlugin({ name: pkg.name, version: pkg.version, policies: [keywordDeny] });
+export default definePlugin({
+  name: pkg.name,
+  version: pkg.version,
+  core: '^0.1.0',
+  policies: [keywordDeny],
+});

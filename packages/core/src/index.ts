@@ -34,7 +34,7 @@ export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './p
 export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
 export type { Registry } from './plugin/registry.js';
 // Registry
-export { createRegistry } from './plugin/registry.js';
+export { coreVersion, createRegistry } from './plugin/registry.js';
 export type {
   AuditSink,
   AuditSinkContext,

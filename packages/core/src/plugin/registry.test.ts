@@ -52,6 +52,18 @@ describe('createRegistry', () => {
     expect(registry.policy('other_rule')).toBeUndefined();
   });
 
+  it('refuses a plugin built for another core version, naming both', () => {
+    const registry = createRegistry({ coreVersion: '0.1.0' });
+    expect(() =>
+      registry.register(definePlugin({ name: 'a', version: '1.0.0', core: '^0.1.0', policies: [] })),
+    ).not.toThrow();
+    expect(() =>
+      registry.register(definePlugin({ name: 'b', version: '2.0.0', core: '^1.0.0', policies: [] })),
+    ).toThrow(
+      'plugin b@2.0.0 needs @keeptrusts/core ^1.0.0, but this gateway has 0.1.0; upgrade one of them',
+    );
+  });
+
   it('refuses a look-alike object that was not made by definePlugin', () => {
     expect(() => createRegistry().register({ name: 'x' } as never)).toThrow('definePlugin');
   });

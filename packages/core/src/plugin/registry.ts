@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import semver from 'semver';
 import type { AuditSinkDefinition, PluginManifest, PolicyDefinition, ProviderDefinition } from './types.js';
 
 /** Maps rule types, provider names and sink types to the plugins that implement them. */
@@ -12,8 +14,17 @@ export interface Registry {
   plugins(): readonly PluginManifest[];
 }
 
-/** Creates an empty registry; registering two plugins that claim one name is an error. */
-export function createRegistry(): Registry {
+/** This core's version, which plugins' `core` ranges are checked against. */
+export const coreVersion: string = (
+  createRequire(import.meta.url)('../../package.json') as { version: string }
+).version;
+
+/**
+ * Creates an empty registry; registering two plugins that claim one name is an error, and so is a
+ * plugin built for a core whose range this core's version does not satisfy.
+ */
+export function createRegistry(options: { coreVersion?: string } = {}): Registry {
+  const version = options.coreVersion ?? coreVersion;
   const policies = new Map<string, { def: PolicyDefinition<unknown>; from: string }>();
   const providers = new Map<string, { def: ProviderDefinition; from: string }>();
   const sinks = new Map<string, { def: AuditSinkDefinition<unknown>; from: string }>();
@@ -39,6 +50,11 @@ export function createRegistry(): Registry {
         throw new TypeError('register() takes a plugin manifest made by definePlugin()');
       }
       const from = `${plugin.name}@${plugin.version}`;
+      if (plugin.core !== undefined && !semver.satisfies(version, plugin.core, { includePrerelease: true })) {
+        throw new Error(
+          `plugin ${from} needs @keeptrusts/core ${plugin.core}, but this gateway has ${version}; upgrade one of them`,
+        );
+      }
       if (manifests.some((m) => m.name === plugin.name))
         throw new Error(`plugin ${plugin.name} is registered twice`);
       // Check every claim before taking any, so a failed registration leaves the registry as it was.
