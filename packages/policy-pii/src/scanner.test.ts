@@ -174,9 +174,9 @@ describe('streaming redaction', () => {
           for (const value of values) expect(whole).not.toContain(value);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 150 },
     );
-  }, 3_600_000);
+  }, 60_000);
 
   it('equals whole-text redaction with every pattern set, whose hold-backs differ', () => {
     fc.assert(
@@ -187,18 +187,18 @@ describe('streaming redaction', () => {
           expect(redactIncrementally(scanner, chunkAt(text, cuts))).toBe(redactWhole(scanner, text));
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 150 },
     );
-  }, 3_600_000);
+  }, 60_000);
 
   it('equals whole-text redaction one character at a time', () => {
     fc.assert(
       fc.property(plantedText, ({ text }) => {
         expect(redactIncrementally(plantedScanner, [...text])).toBe(redactWhole(plantedScanner, text));
       }),
-      { numRuns: 400 },
+      { numRuns: 20 },
     );
-  }, 3_600_000);
+  }, 60_000);
 
   // Dense, adversarial texts: digits, separators and value fragments glued together, so
   // candidates overlap, runs cross chunk edges and contexts fall at the edge of the look-behind.
@@ -262,9 +262,9 @@ describe('streaming redaction', () => {
           expect(redactIncrementally(scanner, chunkAt(text, cuts))).toBe(redactWhole(scanner, text));
         },
       ),
-      { numRuns: 10000 },
+      { numRuns: 200 },
     );
-  }, 3_600_000);
+  }, 60_000);
 
   it('releases, by safeEnd, only text whose redaction no continuation changes', () => {
     fc.assert(
@@ -273,9 +273,9 @@ describe('streaming redaction', () => {
         expect(safeEndBreach(scanner, buffer, text)).toBeUndefined();
         expect(safeEndBreach(scanner, buffer, buffer + more)).toBeUndefined();
       }),
-      { numRuns: 15000 },
+      { numRuns: 300 },
     );
-  }, 3_600_000);
+  }, 60_000);
 
   it('holds a value split across chunks until it is whole', () => {
     const streamed = redactIncrementally(createPiiScanner({ patterns: ['ssn', 'email'] }), [
@@ -298,7 +298,7 @@ describe('stream latency', () => {
     '- a kettle, a paper filter and a cone — ceramic, glass or plastic all work;',
     '- water just off the boil; too hot and the coffee tastes bitter, too cool and it tastes sour.',
     '',
-    "Rinse the filter first: it removes the papery taste and warms the cone. Add the grounds, shake",
+    'Rinse the filter first: it removes the papery taste and warms the cone. Add the grounds, shake',
     "them level, then pour just enough water to wet them and wait while they bloom. That's the gas",
     'escaping; if you skip it, the water runs around the grounds instead of through them.',
     '',
@@ -327,7 +327,7 @@ describe('stream latency', () => {
           expect(held).toBeLessThanOrEqual(Math.min(partialWord, 32));
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 50 },
     );
   });
 

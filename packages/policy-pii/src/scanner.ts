@@ -72,7 +72,12 @@ function startOfSpanAcross(detectors: readonly Detector[], text: string, end: nu
     for (const span of detector.find(text.slice(from))) {
       const start = from + span.start;
       const stop = from + span.end;
-      if (start < end && stop > end && stop - start <= detector.maxLength && (first === undefined || start < first)) {
+      if (
+        start < end &&
+        stop > end &&
+        stop - start <= detector.maxLength &&
+        (first === undefined || start < first)
+      ) {
         first = start;
       }
     }

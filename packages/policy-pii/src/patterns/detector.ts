@@ -23,8 +23,8 @@ export interface Detector {
   /**
    * Where text still to come could add, drop or change a span: every span `find` reports that
    * starts before the returned index is final, whatever follows. At least
-   * `text.length - maxLength - lookahead`, and looks at no more than that tail. `text` does not
-   * end inside a surrogate pair (the scanner drops a dangling high surrogate first).
+   * `text.length - maxLength - lookahead`; reads only that tail and the context before it.
+   * `text` does not end inside a surrogate pair (the scanner drops a dangling high surrogate).
    */
   openTailStart(text: string): number;
 }

@@ -1,4 +1,10 @@
-import { type Candidate, type Detector, firstMatchFrom, isWordCharAt, matchAtEveryStart } from './detector.js';
+import {
+  type Candidate,
+  type Detector,
+  firstMatchFrom,
+  isWordCharAt,
+  matchAtEveryStart,
+} from './detector.js';
 
 /**
  * BBAN structure per country from the SWIFT IBAN registry, in the registry's notation:

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPiiScanner } from '../scanner.js';
+import { createPiiScanner, detectPii } from '../scanner.js';
 import { mismatchesAtEveryCut, padding, redactWhole } from '../test-support/incremental.js';
-import { detectPii } from '../scanner.js';
 import { isIpAddress } from './ip-address.js';
 
 // Through detectPii, so nested readings (`555-0132` inside `(415) 555-0132`) resolve as they ship.

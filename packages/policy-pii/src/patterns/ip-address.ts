@@ -41,7 +41,8 @@ function openIpv6Start(text: string): number {
   const floor = Math.max(0, text.length - MAX_LENGTH - LOOKAHEAD);
   let from = runStart(text, text.length, IPV6_RUN, floor);
   const zone = runStart(text, text.length, ZONE_RUN, floor);
-  if (zone > floor && text[zone - 1] === '%') from = Math.min(from, runStart(text, zone - 1, IPV6_RUN, floor));
+  if (zone > floor && text[zone - 1] === '%')
+    from = Math.min(from, runStart(text, zone - 1, IPV6_RUN, floor));
   return firstMatchFrom(text, IPV6_START, from);
 }
 

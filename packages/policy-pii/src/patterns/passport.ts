@@ -2,6 +2,7 @@ import {
   BOUNDARY,
   type Candidate,
   type Detector,
+  firstMatchFrom,
   hasContextBefore,
   matchAtEveryStart,
   NUMBER_END,
@@ -48,7 +49,11 @@ export const passportNumber: Detector = {
     return found;
   },
   openTailStart(text: string): number {
-    // The context word comes before the value, so only a trailing token can still change.
-    return openRunStart(text, OPEN_RUN, VALUE_START, MAX_LENGTH + BOUNDARY);
+    // The passport word comes before the value and has arrived: without one, nothing can start.
+    let at = openRunStart(text, OPEN_RUN, VALUE_START, MAX_LENGTH + BOUNDARY);
+    while (at < text.length && !hasContextBefore(text, at, PASSPORT_CONTEXT_WINDOW, PASSPORT_CONTEXT)) {
+      at = firstMatchFrom(text, VALUE_START, at + 1);
+    }
+    return at;
   },
 };

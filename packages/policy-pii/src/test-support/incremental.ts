@@ -41,7 +41,8 @@ export function safeEndBreach(scanner: TextScanner, buffer: string, whole: strin
   const before = (matches: readonly ScanMatch[]) => JSON.stringify(matches.filter((m) => m.start < end));
   const settled = before(scanner.scan(buffer));
   const final = before(scanner.scan(whole));
-  if (scanner.scan(buffer).some((m) => m.start < end && m.end > end)) return `a match crosses ${end}: ${settled}`;
+  if (scanner.scan(buffer).some((m) => m.start < end && m.end > end))
+    return `a match crosses ${end}: ${settled}`;
   return settled === final ? undefined : `safeEnd ${end} settled ${settled}, the whole text has ${final}`;
 }
 
@@ -55,7 +56,8 @@ export function mismatchesAtEveryCut(scanner: TextScanner, text: string, from = 
   for (let cut = Math.max(1, from); cut < text.length; cut++) {
     const at = `${JSON.stringify(text.slice(0, cut))} + ${JSON.stringify(text.slice(cut))}`;
     const streamed = redactIncrementally(scanner, [text.slice(0, cut), text.slice(cut)]);
-    if (streamed !== whole) problems.push(`${at}: streamed ${JSON.stringify(streamed)}, whole ${JSON.stringify(whole)}`);
+    if (streamed !== whole)
+      problems.push(`${at}: streamed ${JSON.stringify(streamed)}, whole ${JSON.stringify(whole)}`);
     const breach = safeEndBreach(scanner, text.slice(0, cut), text);
     if (breach !== undefined) problems.push(`${at}: ${breach}`);
   }
