@@ -8,6 +8,15 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+// runuser and useradd live in sbin, which a minimal PATH (CI's, cron's) may leave out.
+function systemTool(name: string): string {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/bin', '/bin'];
+  for (const dir of dirs) {
+    if (dir !== '' && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return name;
+}
+
 /**
  * Finds a directory holding PostgreSQL's `initdb`, `pg_ctl` and `postgres`: `$KT_TEST_PG_BINDIR`,
  * Debian's `/usr/lib/postgresql/<version>/bin` (newest first), then `$PATH`. Undefined if none.
@@ -48,7 +57,7 @@ export async function startPostgresServer(binDir: string): Promise<PostgresServe
     const command = [join(binDir, bin), ...args];
     return asUser === undefined
       ? run(command[0]!, command.slice(1), { timeout: 120_000 })
-      : run('runuser', ['-u', asUser, '--', ...command], { timeout: 120_000 });
+      : run(systemTool('runuser'), ['-u', asUser, '--', ...command], { timeout: 120_000 });
   };
   try {
     await exec('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '-N']);
@@ -88,7 +97,13 @@ async function serverUser(root: string): Promise<string | undefined> {
   try {
     owner = await ids();
   } catch {
-    await run('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    await run(systemTool('useradd'), [
+      '--system',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     owner = await ids();
   }
   await chown(root, owner.uid, owner.gid);
