@@ -17,12 +17,13 @@ policy:
     immutable: true
     retention_days: 365
     log_all_access: true
+    log_content: true
     path: ./audit
 `;
 
 beforeAll(async () => {
   stack = await startStack(
-    `${seedTargets}auth:\n  keys:\n    - id: e2e-client\n      hash: ${hash}\npolicies:\n  - id: length\n    rules:\n      - type: response_length\n        action: truncate\n        max_tokens: 4\n`,
+    `${seedTargets}auth:\n  keys:\n    - id: e2e-client\n      hash: ${hash}\npolicies:\n  - id: length\n    rules:\n      - type: response_length\n        action: truncate\n        max_tokens: 4\n  - id: privacy\n    rules:\n      - type: pii_detection\n        action: redact\n        patterns: [ssn, email]\n      - type: pii_detection\n        action: block\n        patterns: [passport_number]\n`,
     { apiKey: key, configs: { 'audit.yaml': auditConfig } },
   );
 });
@@ -69,12 +70,42 @@ describe('the audit log through the gateway', () => {
     }
     await expect(chat({ model: 'nope' })).rejects.toThrow();
     await stack.client.embeddings.create({ model: 'ollama-embed', input: 'x' });
+    stack.sim.replyWith('noted');
+    await chat({ messages: [{ role: 'user', content: 'My SSN is 234-56-7890, mail jane.doe@example.com' }] });
+    await expect(
+      chat({ messages: [{ role: 'user', content: 'My passport number is 533180911.' }] }),
+    ).rejects.toThrow();
 
     await stack.stop();
     stopped = true;
     const all = await records();
-    expect(all.map((r) => r.status)).toEqual([200, 200, 401, 400, 502, 200, 404, 200]);
-    expect(all.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(all.map((r) => r.status)).toEqual([200, 200, 401, 400, 502, 200, 404, 200, 200, 400]);
+    expect(all.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(all[8]).toMatchObject({
+      prompt: 'My SSN is [REDACTED:SSN], mail [REDACTED:EMAIL]',
+      decisions: expect.arrayContaining([
+        {
+          policy: 'privacy',
+          rule: 'pii_detection',
+          stage: 'request',
+          action: 'modify',
+          findings: [
+            { type: 'ssn', count: 1 },
+            { type: 'email', count: 1 },
+          ],
+        },
+      ]),
+    });
+    expect(all[9]).toMatchObject({ status: 400, error_code: 'content_filter' });
+    expect(all[9]?.decisions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          policy: 'privacy',
+          action: 'block',
+          findings: [{ type: 'passport_number', count: 1 }],
+        }),
+      ]),
+    );
     expect(all[0]).toMatchObject({
       key_id: 'e2e-client',
       endpoint: '/v1/chat/completions',
@@ -82,9 +113,9 @@ describe('the audit log through the gateway', () => {
       stream: false,
     });
     // The upstream was asked for at most 4 tokens and stopped there, so the answer needed no cut.
-    expect(all[1]).toMatchObject({
-      finish_reason: 'length',
-      decisions: [
+    expect(all[1]).toMatchObject({ finish_reason: 'length' });
+    expect(all[1]?.decisions).toEqual(
+      expect.arrayContaining([
         {
           policy: 'length',
           rule: 'response_length',
@@ -92,16 +123,16 @@ describe('the audit log through the gateway', () => {
           action: 'modify',
           findings: [{ type: 'max_tokens_capped', count: 1 }],
         },
-        { stage: 'response', action: 'allow' },
-      ],
-    });
+        expect.objectContaining({ policy: 'length', stage: 'response', action: 'allow' }),
+      ]),
+    );
     expect(all[2]).toMatchObject({ key_id: null, error_code: 'invalid_api_key' });
     expect(all[4]).toMatchObject({ error_code: 'upstream_error' });
     expect(all[5]).toMatchObject({ stream: true, status: 200 });
     expect(all[5]).toHaveProperty(['usage', 'completion_tokens'], expect.any(Number));
 
     const verified = await runKtProcess(['audit', 'verify', '--path', 'audit'], stack.dir);
-    expect(verified.stdout).toContain('ok: 8 records');
+    expect(verified.stdout).toContain('ok: 10 records');
     expect(verified.code).toBe(0);
 
     // Nothing secret in the log: neither the key nor the bearer header.
@@ -110,6 +141,7 @@ describe('the audit log through the gateway', () => {
       expect(text).not.toContain(key);
       expect(text).not.toContain('kt-wrong-key');
       expect(text.toLowerCase()).not.toContain('bearer');
+      for (const pii of ['234-56-7890', 'jane.doe@example.com', '533180911']) expect(text).not.toContain(pii);
     }
   });
 
@@ -118,6 +150,7 @@ describe('the audit log through the gateway', () => {
     const segment = (await readdir(dir)).find((f) => f.endsWith('.jsonl'))!;
     const text = await readFile(join(dir, segment), 'utf8');
     await writeFile(join(dir, segment), text.replace('"status":502', '"status":200'));
+    expect(await readFile(join(dir, segment), 'utf8')).not.toBe(text);
     const verified = await runKtProcess(['audit', 'verify', '--path', 'audit'], stack.dir);
     expect(verified.code).toBe(1);
     expect(verified.stderr).toMatch(/broken at seq 5 .*hash_mismatch/);
