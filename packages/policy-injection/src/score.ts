@@ -26,6 +26,26 @@ export const CO_OCCURRENCES: readonly CoOccurrence[] = [
     withAnyOf: ['unrestricted_persona', 'refusal_suppression', 'harm_permission', 'known_jailbreak'],
   },
   {
+    // A made-up AI given its own rules: "you will act as BreadClyde, an AI… Rules for BreadClyde".
+    name: 'ai_persona_setup',
+    weight: 0.3,
+    anyOf: ['named_ai_persona', 'ai_denial'],
+    withAnyOf: [
+      'persona_framing',
+      'persona_switch',
+      'response_control',
+      'character_lock',
+      'ai_policy_reference',
+    ],
+  },
+  {
+    // Role-play that hands the character its own rule book: "act as X… follow the following rules".
+    name: 'persona_rules',
+    weight: 0.2,
+    anyOf: ['persona_rulebook'],
+    withAnyOf: ['persona_framing', 'persona_switch'],
+  },
+  {
     name: 'assistant_redefinition',
     weight: 0.2,
     anyOf: ['persona_framing', 'persona_switch'],

@@ -1,4 +1,5 @@
 import type { Signal } from './signal.js';
+import { aiDenial, namedAiPersona, personaRulebook } from './signals/ai-persona.js';
 import { aiPolicyReference } from './signals/ai-policy-reference.js';
 import { authorityClaim } from './signals/authority-claim.js';
 import { characterLock } from './signals/character-lock.js';
@@ -34,6 +35,9 @@ export const SIGNALS: readonly Signal[] = [
   dualResponse,
   personaFraming,
   personaSwitch,
+  namedAiPersona,
+  aiDenial,
+  personaRulebook,
   responseControl,
   templatePlaceholder,
   aiPolicyReference,

@@ -27,6 +27,16 @@ export const dualResponse: Signal = {
       lang: 'en',
       phrase: 'normally|usual [would] [respond|answer|reply|response|answer] ~8 second|other|then|and',
     },
+    {
+      lang: 'en',
+      phrase:
+        'multiple|several|many|three|3 responses|answers|replies|outputs|voices ~3 different|separate|distinct|opposing perspectives|personas|personalities|characters|identities',
+    },
+    {
+      lang: 'en',
+      phrase:
+        'compare|contrast|comparing|contrasting ~2 response%|answer%|repl%|output% from|of|by ~3 ai|model|chatbot|bot|language_model|persona',
+    },
   ],
   patterns: [
     {

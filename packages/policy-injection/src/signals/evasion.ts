@@ -24,5 +24,11 @@ export const encodedInstruction: Signal = {
       phrase:
         'follow|execute|obey|run|do ~2 the|these ~1 encoded|decoded|hidden|base64|hex|rot13|reversed|ciphered instructions?|commands?|text|message',
     },
+    // Asking for the answer in a code so that output filters miss it: "respond only in leet speak, no translation".
+    {
+      lang: 'en',
+      phrase:
+        'respond|responses|answer|answers|reply|replies|write|interpret|speak|talk [only|exclusively] [in|using|with] leet|l33t|1337|leetspeak|base64|rot13|morse|binary|hex|hexadecimal|ciphertext',
+    },
   ],
 };

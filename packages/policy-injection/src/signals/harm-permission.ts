@@ -27,6 +27,11 @@ export const harmPermission: Signal = {
     },
     {
       lang: 'en',
+      phrase:
+        'view|views|see|sees|consider|considers|treat|treats|regard|regards every|everything|all|anything ~3 as [being] [equally] legal|ethical|moral|appropriate|acceptable|permissible',
+    },
+    {
+      lang: 'en',
       phrase: 'nothing is|will_be [ever] illegal|forbidden|off-?_?limits|taboo|prohibited|off_the_table',
     },
     {

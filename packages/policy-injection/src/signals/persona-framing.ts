@@ -29,7 +29,8 @@ export const personaFraming: Signal = {
     },
     {
       lang: 'en',
-      phrase: 'take_on|take_up|assume|adopt|play|embody the|a|an role|persona|character|identity',
+      phrase:
+        'take_on|take_up|assume|adopt|play|embody [the|a|an|this|that] ~1 role|persona|character|identity',
     },
     {
       lang: 'en',
@@ -89,7 +90,15 @@ export const personaSwitch: Signal = {
       phrase:
         'from_now_on|henceforth|starting_now|from_this_(?:moment|point)(?:_on|_onwards?)?|rest_of_(?:this|our|the)_(?:conversation|chat|session) [,] [chatgpt|gpt] [,] you|youre|youll|your [will|are|must|shall] [be|act|respond|answer|reply|go_by|roleplay|pretend|simulate] [as|like] [a|an] ~1 [named|called|which|who|that]',
     },
-    { lang: 'en', phrase: 'opposite personality|persona|day|mode|version' },
+    {
+      lang: 'en',
+      phrase: 'opposite personality|persona|day|mode|version|machine|ai|bot|model|answers?|responses?|repl%',
+    },
+    // "You are now X": the persona replaces the assistant ("you are now able to…" does not count).
+    {
+      lang: 'en',
+      phrase: 'you_are|youre|you_will_be now a|an|the|in|called|named|known_as|going_to|my|windows|linux',
+    },
     {
       lang: 'en',
       phrase: 'you_are|youre now|finally free|freed|liberated|unchained|unleashed|unlocked|jailbroken',
@@ -118,6 +127,7 @@ export const personaSwitch: Signal = {
     },
   ],
   patterns: [
+    { lang: 'en', view: 'text', pattern: /\byou(?: are|re|'re) now ["“«]/g },
     {
       lang: 'zh',
       view: 'han',

@@ -4,7 +4,7 @@ import type { Signal } from '../signal.js';
 // harmful, never say "I'm sorry".
 
 const HARMFUL =
-  'immoral|unethical|illegal|dangerous|harmful|offensive|explicit|inappropriate|wrong|reckless|controversial|disgusting|vulgar|evil|hateful|violent|graphic|nsfw|sexual|degenerate|malicious|questionable|twisted|taboo';
+  'immoral|unethical|illegal|dangerous|harmful|offensive|explicit|inappropriate|wrong|reckless|controversial|disgusting|vulgar|evil|hateful|violent|graphic|nsfw|sexual|degenerate|malicious|questionable|twisted|taboo|strange|weird|extreme|dark|disturbing|depraved|sick|messed_up';
 
 /** "Never refuse", "without any warnings or disclaimers", "no matter how unethical". */
 export const refusalSuppression: Signal = {
