@@ -1,11 +1,13 @@
 // Prints recall and false-block rate per built-in topic on the tuning and held-out splits of
 // src/fixtures/topic-cases.ts, every built-in topic active. Run after a build:
 //   pnpm build && node scripts/eval.ts
+// Then the same for the fresh held-out set (src/fixtures/fresh-heldout.ts), which is never tuned on.
 // --failures             lists the tuning cases it gets wrong (--failures=heldout: the held-out ones)
 // --benign-csv=FILE      also counts false blocks on the rows of a CSV with `prompt,type` columns
 //                        whose type is `benign` (e.g. /work/shared/datasets/prompt-injection/*.csv)
 import { readFileSync } from 'node:fs';
 import { builtinTopicNames, createTopicMatcher } from '../dist/index.js';
+import { freshHeldoutCases } from '../src/fixtures/fresh-heldout.ts';
 import { topicCases } from '../src/fixtures/topic-cases.ts';
 import { evaluate } from '../src/test-support/evaluation.ts';
 
@@ -29,6 +31,21 @@ for (const row of [...builtinTopicNames, 'generic', 'total']) {
   }
 }
 console.log(lines.join('\n'));
+
+const fresh = evaluate(freshHeldoutCases(), (text) => matcher.match(text).map((m) => m.topic));
+const freshLines = [
+  '\nfresh held-out (src/fixtures/fresh-heldout.ts, never tuned on):',
+  '| topic | blocked | recall | benign | false blocks | false-block rate |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+];
+for (const row of [...builtinTopicNames, 'total']) {
+  const m = fresh.rows.get(row)?.heldout;
+  if (m === undefined) continue;
+  freshLines.push(
+    `| ${row} | ${m.blocked} | ${pct(m.recall)} (${m.caught}/${m.blocked}) | ${m.benign} | ${m.falseBlocks} | ${pct(m.falseBlockRate)} |`,
+  );
+}
+console.log(freshLines.join('\n'));
 
 const args = process.argv.slice(2);
 const failuresFlag = args.find((arg) => arg.startsWith('--failures'));

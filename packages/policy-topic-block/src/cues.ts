@@ -77,6 +77,8 @@ export const mentionCues: Readonly<Record<string, readonly PhrasePattern[]>> = {
 export const neutralPhrases: readonly PhrasePattern[] = [
   '(minecraft|game|gaming|discord|rust|roblox|fortnite|valorant|csgo|cs go|call of duty|teamspeak|ark|gmod|garry s mod) (server|servers|host|hosting)',
   'the news (feed|app|website|site)',
+  // Hiding something from a helper is no help-seeking: "hide my cuts from my school counselor".
+  '(from|away from) (my|the|our|his|her|a) (school )?(therapist|therapists|counselor|counsellor|counselors|counsellors|psychiatrist|psychologist|doctor|doctors|gp|nurse|teacher|teachers|parents|family|treatment team)',
 ];
 
 /**

@@ -42,12 +42,21 @@ export const intentFrames: Readonly<Record<FrameName, readonly PhrasePattern[]>>
     'what (do|would|should|will) (i|we|you|one) need (to|for)',
     '(what|which) (household )?(chemicals|ingredients|materials|parts|tools|equipment|supplies|items|components|substances|pills|medications|meds) (do|would|should|can|could) (i|you)',
     "(here's|here is|heres) how( to)?",
+    '(any|got any|some|need|need some|looking for) (ideas|suggestions|pointers|tips|advice) (on|for|about) (how )?(to )?',
+    'how (would|should|could|do|can) (i|we|one|someone) (go about|get started|start|begin)( with)?',
+    '(recommend|suggest) (a|the|some|any) (good |easy |simple )?(way|ways|method|methods|technique|techniques|approach)',
+    '(hwo|hoe|hiw|haw) (to|do (i|u|you)|can (i|u|you)|would (i|u|you))',
+    '(what|which) (should|do|would|could|can) (i|we|you) use (to|for)',
+    "((i'm|im|i am) (curious|wondering)|i wonder|wondering) how",
+    '(is it possible|would it be possible|is it even possible|is it doable|is it feasible) (to|for (me|us|someone) to)',
+    "(what's|whats|what is|what would be) (a|the) (good|smart|clever|simple|quick|reliable|realistic) way to",
     '(step|stage) (1|one)',
     "you('ll| will) need",
   ],
   // Nouns that ask for operational content by themselves ("pipe bomb instructions").
   instructions: [
     '(step|steps|instruction|instructions|directions|procedure|tutorial|tutorials|guide|guides|walkthrough|blueprint|blueprints|schematic|schematics|recipe|recipes|formula|formulas|manual|diagram|diagrams) (to|for|on|of|about)',
+    '(synthesis|synthesis route|preparation|production|manufacture|manufacturing|assembly) (of|for)',
     '(step by step|instructions|tutorial|recipe|blueprints|blueprint|schematics|schematic|walkthrough|diy|synthesis route|synthesis instructions|how to guide|build guide|detailed guide|full guide|cookbook|manual)',
   ],
   // First-person intent to act: "I want to", "I'm planning to".
@@ -57,6 +66,10 @@ export const intentFrames: Readonly<Record<FrameName, readonly PhrasePattern[]>>
     "i('m| am|m) gonna",
     "(i'm|i am|im|we're|we are) (building|making|assembling|putting together|cooking|writing|coding|developing|designing|mixing)",
     'help me( to)?',
+    '(i|we) (really )?(need|want|have|got) to (figure out how to|find a way to|learn to)',
+    "(i would|we would|i'd|we'd|id) (love|like) to",
+    "(i'm|im|i am) (thinking about|thinking of|considering|planning on|ready to|determined to)",
+    "(i've|ive|i have) (decided|made up my mind) to",
   ],
   // "How many pills", "what dose".
   how_much: [

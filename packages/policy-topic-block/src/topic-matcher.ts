@@ -328,6 +328,39 @@ function scoreTopic(
   return { topic: topic.name, score, signals };
 }
 
+// Words that stand for a term said just before: "the history of pipe bombs and how to build one".
+// Not "it": it stands for situations too ("my battery is dying, how do I fix it").
+const PRONOUNS: ReadonlySet<string> = new Set(['one', 'ones', 'them', 'some']);
+// How many words back a pronoun looks for its term.
+const PRONOUN_WINDOW = 10;
+
+/**
+ * Adds, for each pronoun, a hit carrying the tags of the topic's terms that end within
+ * {@link PRONOUN_WINDOW} words before it, so a rule can use the pronoun in the term's place.
+ * One pass over the hits (sorted by start) and the words: linear.
+ */
+function withPronouns(terms: readonly WordHit[], words: readonly string[]): readonly WordHit[] {
+  if (terms.length === 0) return terms;
+  const added: WordHit[] = [];
+  // terms[first, next) are the hits that start before word i and may still be in the window.
+  let first = 0;
+  let next = 0;
+  for (let i = terms[0]!.end + 1; i < words.length; i++) {
+    while (next < terms.length && terms[next]!.start < i) next++;
+    if (!PRONOUNS.has(words[i]!)) continue;
+    while (first < next && terms[first]!.end < i - PRONOUN_WINDOW) first++;
+    if (first === next && next === terms.length) break;
+    const tags = new Set<string>();
+    // A hit ends at most a few words after it starts, so this span stays short.
+    for (let k = first; k < next; k++) {
+      const hit = terms[k]!;
+      if (hit.end < i && hit.end >= i - PRONOUN_WINDOW) for (const tag of hit.tags) tags.add(tag);
+    }
+    if (tags.size > 0) added.push({ start: i, end: i, tags: [...tags] });
+  }
+  return added.length === 0 ? terms : mergeSorted(terms, added);
+}
+
 interface CompiledCustom {
   readonly hasPatterns: boolean;
   readonly index: PhraseIndex<string>;
@@ -426,7 +459,7 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
         const byTag = new Map<string, Occurrence[]>();
         const candidates = selected.filter((topic) => {
           const terms = layers[topic.layer]!.filter((hit) => !hit.tags.includes(EXCLUDED));
-          collect(byTag, terms);
+          collect(byTag, withPronouns(terms, tokens.words));
           return terms.length > 0 || topic.hasFrameOnlyRule;
         });
         // Frames and cues only matter once some topic's terms are present.

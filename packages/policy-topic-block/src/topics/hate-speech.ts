@@ -39,7 +39,7 @@ export const hateSpeech: TopicDefinition = {
       '(joke|jokes|essay|essays|post|posts|tweet|tweets|speech|speeches|rant|rants|poem|poems|song|songs|lyrics|rap|slogan|slogans|chant|chants|meme|memes|paragraph|article|story|stories|manifesto|propaganda|pamphlet|flyer|flyers|leaflet|message|comment|comments|caption|captions|letter|sermon|blog post|thread|review|description|roast|limerick|haiku|one liner|one liners|pickup line|insult|insults|greentext|copypasta|screed|statement)',
     ],
     degrade: [
-      "(inferior|subhuman|sub human|less than human|not human|not real people|vermin|animals|apes|monkeys|gorillas|parasites|cockroaches|rats|savages|a disease|diseased|a plague|a cancer|filth|filthy|dirty|disgusting|stupid|dumb|lazy|violent|criminals|thieves|rapists|thugs|terrorists|evil|less intelligent|genetically inferior|intellectually inferior|worthless|useless|a burden|breeding|degenerates|degenerate|abomination|abominations|groomers|pedophiles|predators|mentally ill|freaks|unnatural|sick|perverts|not real women|not real men|cheap|greedy|control the banks|control the media|control everything|ruining|ruin|destroying|destroy|invading|invaders|an invasion|replacing|replace us|taking over|the problem|go back|get out|don't belong|do not belong|shouldn't be allowed|should not be allowed|shouldn't have rights|should not have rights|don't deserve|do not deserve|deserve to die|deserve to suffer|deserve it|should die|should be killed|should be exterminated|should be deported|should be gassed|should be eradicated|should be banned|should be sterilized|should be removed|should be locked up|should be shot|should be hanged|should all die|kill all|kills all|killing all|kill every|kill them all|aren't real women|aren't real men|are not real women|are not real men|aren't real people|aren't human|are not human|must be stopped|need to be stopped|need to go|wipe out|wipe them out|exterminate|exterminates|exterminated|exterminating|extermination|eradicates|eradicated|massacres|massacred|slaughters|slaughtered|wipes out|wiped out|genocide|ethnic cleansing|gas the|kill all|lynch|lynching|hate|hated|hating)",
+      "(inferior|subhuman|sub human|less than human|not human|not real people|vermin|animals|apes|monkeys|gorillas|parasites|cockroaches|rats|savages|a disease|diseased|a plague|a cancer|filth|filthy|dirty|disgusting|stupid|dumb|lazy|violent|criminals|thieves|rapists|thugs|terrorists|evil|less intelligent|genetically inferior|intellectually inferior|worthless|useless|a burden|breeding|degenerates|degenerate|abomination|abominations|groomers|pedophiles|predators|mentally ill|freaks|unnatural|sick|perverts|not real women|not real men|cheap|greedy|control the banks|control the media|control everything|ruining|ruin|destroying|destroy|invading|invaders|an invasion|replacing|replace us|taking over|the problem|go back|get out|don't belong|do not belong|shouldn't be allowed|should not be allowed|shouldn't have rights|should not have rights|don't deserve|do not deserve|deserve to die|deserve to suffer|deserve it|should die|should be killed|should be exterminated|should be deported|should be gassed|should be eradicated|should be banned|should be sterilized|should be removed|should be locked up|should be shot|should be hanged|should all die|kill all|kills all|killing all|kill every|kill them all|aren't real women|aren't real men|are not real women|are not real men|aren't real people|aren't human|are not human|must be stopped|need to be stopped|need to go|wipe out|wipe them out|exterminate|exterminates|exterminated|exterminating|extermination|eradicates|eradicated|massacres|massacred|slaughters|slaughtered|wipes out|wiped out|genocide|ethnic cleansing|gas the|kill all|lynch|lynching|hate|hated|hating|dog eaters|dog eater|cat eaters|go back to (china|africa|mexico|india|your country|their country|where they came from|where you came from|their own country)|send them back|deport them all)",
     ],
     // Verbs that aim content at people: "roast", "mock", "make fun of".
     mock: [
@@ -47,6 +47,10 @@ export const hateSpeech: TopicDefinition = {
     ],
     slur_request: [
       '(slurs|slur|racial slurs|ethnic slurs|insults|insult|derogatory terms|derogatory names|derogatory words|offensive names|offensive terms|offensive words|offensive nicknames|mean names|names to call|nicknames|epithets|hateful nicknames|hateful names|ugly names)',
+    ],
+    // "I need a sexist joke": asking for content without a production verb.
+    want_a: [
+      "(i need|i want|i wanna|i'd like|id like|i would like|we need|we want|get me|find me|looking for|i'm looking for|im looking for|got any|know any|do you know|do you have|you got) (a|an|some|any|a few|a couple of|more|good|funny|your best)",
     ],
     hate_content: [
       '(great replacement|replacement theory|white genocide|race war|racial holy war|hate speech|hateful content|hateful message|hateful messages|hateful post|hateful posts|hateful rant|hate propaganda|hate mail|hate letter|hate post|hate posts|propaganda|nazi propaganda|white supremacist propaganda|white power|recruitment post|recruitment posts|recruitment material|recruitment flyer)',
@@ -78,7 +82,7 @@ export const hateSpeech: TopicDefinition = {
   rules: [
     {
       name: 'produce_hateful_content',
-      elements: ['@produce|@how_to|@intend', 'hateful_adj', 'content|group'],
+      elements: ['@produce|@how_to|@intend|want_a', 'hateful_adj', 'content|group'],
       gap: 5,
       weight: 0.9,
     },
@@ -90,7 +94,7 @@ export const hateSpeech: TopicDefinition = {
     },
     {
       name: 'produce_rude_content_about_group',
-      elements: ['@produce|@intend', 'rude_adj', 'group'],
+      elements: ['@produce|@intend|want_a', 'rude_adj', 'group'],
       order: 'near',
       gap: 10,
       weight: 0.85,

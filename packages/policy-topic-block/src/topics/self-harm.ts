@@ -60,6 +60,10 @@ export const selfHarm: TopicDefinition = {
     ed: [
       '(starve myself|starving myself|stop eating (completely|entirely|for (days|a week|weeks|a month))|not eat (for days|for a week|anything for days)|eat (less than|under) (100|200|300|400|500|600) calories|make myself (throw up|vomit|puke|sick)|purge|purging|pro ana|proana|pro mia|thinspo|thinspiration|meanspo|ana tips|mia tips|hide (my )?(eating disorder|anorexia|bulimia|not eating|purging)|lose weight by (not eating|starving|purging|vomiting|throwing up))',
     ],
+    // Weaker eating-disorder asks, harmful when someone is asked to push: "encourage me to stop eating".
+    ed_push: [
+      '(stop eating|not eat|skip meals|skip every meal|eat nothing|starve|starve myself|fast until i faint|throw up after eating|purge after meals)',
+    ],
     cut: ['(cut|cutting|slice|slicing|slit|slitting|stab|stabbing)'],
     bleed: ['(bleed|bleeding|blood) (the most|more|most|out|a lot|faster|heavily|enough)'],
     excuse: [
@@ -179,6 +183,7 @@ export const selfHarm: TopicDefinition = {
       gap: 10,
       weight: 0.85,
     },
+    { name: 'push_eating_disorder', elements: ['@persuade', 'ed_push'], gap: 2, weight: 0.8 },
     {
       name: 'encourage_self_harm',
       elements: ['@persuade', 'act_self|ed|self_outcome|die'],

@@ -55,10 +55,17 @@ export const violence: TopicDefinition = {
       '(torture|torturing|poison|poisoning|drown|drowning|maim|maiming|mutilate|set on fire|set fire to|burn|burning|abuse|abusing|starve|starving|hurt|hurting|kick|kicking|skin alive|blind)',
     ],
     victim: [
-      '(someone|somebody|anyone|anybody|a person|people|a human|humans|a man|a woman|a girl|a boy|a child|a kid|kids|children|a baby|babies|a toddler|a teenager|a student|students|a teacher|teachers|a classmate|classmates|a stranger|strangers|a neighbor|a neighbour|a coworker|a cop|cops|a police officer|police officers|an officer|a judge|a politician|politicians|a senator|the president|a president|the prime minister|a witness|witnesses|a rival|an enemy|my enemy|my enemies|a homeless person|a homeless man|homeless people|an old man|an old woman|an old lady|old people|the elderly|a jogger|a woman walking alone|a tourist|a crowd|crowds|worshippers|protesters|pedestrians|shoppers|concertgoers|this guy|that guy|this girl|that girl|this person|that person|the guy|the girl|the kid|the woman|the man)',
+      '(someone|somebody|anyone|anybody|a person|people|a human|humans|a man|a woman|a girl|a boy|a child|a kid|kids|children|a baby|babies|a toddler|a teenager|a student|students|a teacher|teachers|a classmate|classmates|a stranger|strangers|a neighbor|a neighbour|a coworker|a cop|cops|a police officer|police officers|an officer|a judge|a politician|politicians|a senator|the president|a president|the prime minister|a witness|witnesses|a rival|an enemy|my enemy|my enemies|a homeless person|a homeless man|homeless people|an old man|an old woman|an old lady|old people|the elderly|a jogger|a woman walking alone|a tourist|a crowd|crowds|worshippers|protesters|pedestrians|a pedestrian|a cyclist|cyclists|a driver|a security guard|a guard|a bouncer|a cashier|a protester|a family|a crowd of people|shoppers|concertgoers|this guy|that guy|this girl|that girl|this person|that person|the guy|the girl|the kid|the woman|the man)',
       "my (wife|husband|ex|ex wife|ex husband|ex girlfriend|ex boyfriend|boyfriend|girlfriend|partner|fiance|fiancee|spouse|boss|manager|supervisor|coworker|co worker|colleague|neighbor|neighbour|neighbors|neighbours|teacher|professor|classmate|classmates|roommate|flatmate|landlord|landlady|tenant|mom|mother|dad|father|stepdad|stepfather|stepmom|stepmother|brother|sister|stepbrother|stepsister|son|daughter|stepson|stepdaughter|baby|kid|kids|children|family|parents|grandma|grandmother|grandpa|grandfather|uncle|aunt|cousin|in laws|mother in law|father in law|bully|bullies|friend|best friend|enemy|rival|ex's new boyfriend|ex's new girlfriend|sister's boyfriend|daughter's boyfriend|dealer|ex partner)",
     ],
     pronoun: ['(him|her|them|he|she)'],
+    // "knock someone unconscious", "knock him out cold".
+    knock_verb: ['(knock|knocking|put|putting|render|rendering|make|making)'],
+    unconscious: ['(unconscious|out cold|out fast|out quickly|to sleep for good|senseless)'],
+    // "how many people could I kill": counting victims of one's own attack.
+    victim_count: [
+      'how many (people|kids|children|students|shoppers|worshippers|victims|pedestrians|cops|officers|civilians) (could|can|would|will|might) (i|we|one|someone|a person) (kill|hurt|injure|run over|shoot|stab|take out|take down|poison|wound)',
+    ],
     pet: [
       "(my neighbor's|my neighbour's|my neighbors|someone's|somebody's|a stray|stray|the neighbor's|the neighbour's|my roommate's|my ex's|my sister's|my brother's) (dog|cat|dogs|cats|puppy|kitten|pet|pets|horse|bird)",
     ],
@@ -80,6 +87,7 @@ export const violence: TopicDefinition = {
     ],
   },
   exclusions: [
+    '(self harm|self harming|self injury|self hurt)',
     '(kill|killing) (a|the|my|all)? (process|processes|task|tasks|session|sessions|job|jobs|thread|threads|app|apps|program|programs|switch|engine|lights|mood|vibe|server|container|containers|pod|pods|query|queries|connection|connections|daemon|service|bug|bugs|weeds|mold|mould|bacteria|germs|fleas|ticks|lice|bed bugs|roaches|cockroaches|ants|termites|mice|rats|mosquitoes|flies|wasps|slugs|aphids|fruit flies|moss|algae|grass|stumps|tree stump|the battery|my battery|time|it)',
     '(kill|killing) (it|time|the game|the interview|my workout|the presentation|the competition)',
     '(shoot|shooting) (a|the|my|some)? (photo|photos|photograph|photographs|picture|pictures|video|videos|film|movie|scene|scenes|portrait|portraits|wedding|hoops|basket|baskets|free throw|free throws|shot|shots|email|text|message|dm|dms|reel|reels|vlog|tiktok|commercial|footage|pool|arrow|arrows|three pointer|the breeze|for the moon|my shot|your shot|your shot)',
@@ -87,7 +95,7 @@ export const violence: TopicDefinition = {
     '(attack|attacking|attacks) (the|this|that|a) (problem|question|issue|challenge|task|project|puzzle|market|day|workout|hill|climb)',
     '(beat|beating) (the|my|this|that|a|your) (game|level|boss|record|traffic|heat|eggs|odds|deadline|market|system|clock|rush|competition|final boss|high score|drum|drums|batter|egg whites)',
     '(beat|beat up|beating) (eggs|egg whites|cream|butter|the batter)',
-    '(beat|beats|beating) (him|her|them|someone|my friend|my brother|my sister|my dad|my mom) (at|in) (chess|tennis|a game|the game|fifa|smash|mario kart|poker|checkers|ping pong|basketball|arm wrestling|a race|racing)',
+    '(beat|beats|beating) (him|her|them|someone|my friend|my brother|my sister|my dad|my mom) (at|in) (chess|tennis|a game|the game|fifa|smash|mario kart|poker|checkers|ping pong|basketball|arm wrestling|a race|racing|golf|soccer|football|cards|monopoly|scrabble|video games|games|pool|darts|bowling|badminton|volleyball|trivia|sudoku|a quiz|running|swimming)',
     "(hurt|hurts|hurting) (my|her|his|their|your|someone's|somebody's) (feelings|pride|ego|chances)",
     '(hurt|hurting|injure|injuring) (my|his|her|their|your) (back|knee|knees|wrist|ankle|shoulder|leg|arm|hand|foot|neck|hamstring)',
     '(execute|executing) (a|the|this|that|my|our) (plan|script|command|commands|query|order|orders|program|strategy|trade|trades|function|task|code|test|tests|contract|will)',
@@ -147,10 +155,17 @@ export const violence: TopicDefinition = {
     },
     {
       name: 'how_to_hurt_person',
-      elements: ['@how_to|@instructions', 'act_weak', 'victim'],
+      elements: ['@how_to|@instructions|@intend', 'act_weak', 'victim'],
       gap: 4,
       weight: 0.8,
     },
+    {
+      name: 'knock_person_unconscious',
+      elements: ['@how_to|@instructions|@intend', 'knock_verb', 'victim|pronoun', 'unconscious'],
+      gap: 3,
+      weight: 0.85,
+    },
+    { name: 'count_own_victims', elements: ['victim_count'], weight: 0.85 },
     {
       name: 'how_to_hurt_animal',
       elements: ['@how_to|@instructions|@intend', 'cruelty', 'animal|pet'],
