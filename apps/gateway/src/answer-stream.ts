@@ -47,7 +47,7 @@ export async function* bufferedEvents(
   trail.decide(outcome.decisions);
   const finishReason = outcome.finishReason ?? gathered.finishReason;
   trail.record.finish_reason = finishReason;
-  trail.record.answer = outcome.text;
+  if (trail.wantsContent) trail.record.answer = outcome.text;
   trail.record.usage = gathered.usage;
   if (outcome.text === gathered.content && outcome.finishReason === undefined) {
     yield* gathered.deltas;
@@ -76,20 +76,20 @@ export async function* incrementalEvents(
     if (event.type === 'done') {
       if (!ended) {
         const rest = filter.end();
-        answer += rest;
+        if (trail.wantsContent) answer += rest;
         if (rest !== '') yield { type: 'delta', content: rest };
       }
       const finishReason = filter.finishReason ?? event.finishReason;
       trail.decide(filter.decisions());
       trail.record.finish_reason = finishReason;
       trail.record.usage = event.usage;
-      trail.record.answer = answer;
+      if (trail.wantsContent) trail.record.answer = answer;
       yield { type: 'done', finishReason, usage: event.usage };
       return;
     }
     if (ended) continue;
     const content = event.content === undefined ? '' : filter.push(event.content);
-    answer += content;
+    if (trail.wantsContent) answer += content;
     ended = filter.finishReason !== undefined;
     const out: StreamEvent = {
       type: 'delta',

@@ -3,6 +3,8 @@ import type { AuditDecision, AuditRecord, AuditSink } from '@keeptrusts/core';
 /** Collects what happens to one request and hands one record to the sinks at the end. */
 export class AuditTrail {
   readonly record: AuditRecord;
+  /** Whether any sink keeps prompt and answer text; when none does, the routes copy none. */
+  readonly wantsContent: boolean;
   private readonly started: number;
   private finished = false;
   private readonly sinks: readonly AuditSink[];
@@ -16,6 +18,7 @@ export class AuditTrail {
     this.started = performance.now();
     this.sinks = sinks;
     this.onSinkError = onSinkError;
+    this.wantsContent = sinks.some((s) => s.wantsContent === true);
     this.record = {
       time: new Date().toISOString(),
       request_id: init.requestId,

@@ -61,7 +61,9 @@ export async function prepare<T extends { model: string; metadata?: Record<strin
   }
   let next = outcome.changes.size > 0 ? (texts.apply(outcome.changes) as unknown as T) : body;
   // What the upstream sees, after redaction; audit sinks keep it only with log_content.
-  deps.trail.record.prompt = texts.segments.map((s) => outcome.changes.get(s.id) ?? s.text).join('\n');
+  if (deps.trail.wantsContent) {
+    deps.trail.record.prompt = texts.segments.map((s) => outcome.changes.get(s.id) ?? s.text).join('\n');
+  }
   if (
     outcome.maxTokens !== undefined &&
     (maxTokensOf(next) ?? Number.POSITIVE_INFINITY) > outcome.maxTokens

@@ -60,6 +60,7 @@ export const auditLogger = defineAuditSink({
     }
     return {
       failClosed: resolveOnFailure(config) === 'fail_closed',
+      wantsContent: config.log_content,
       append(record: AuditRecord) {
         // Without log_all_access only requests that were served are recorded.
         if (!config.log_all_access && record.status >= 400) return;

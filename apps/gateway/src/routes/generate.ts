@@ -58,7 +58,7 @@ export async function generate(
     const finishReason = outcome.finishReason ?? result.finishReason;
     trail.record.usage = result.usage;
     trail.record.finish_reason = finishReason;
-    trail.record.answer = outcome.text;
+    if (trail.wantsContent) trail.record.answer = outcome.text;
     if ('content' in result) {
       const toolCalls = finishReason === 'content_filter' ? [] : result.toolCalls;
       return c.json(chatCompletionBody({ ...result, content: outcome.text, toolCalls, finishReason }, meta));

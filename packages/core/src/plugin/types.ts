@@ -122,6 +122,8 @@ export interface AuditSink {
   healthy(): boolean;
   /** When true, the gateway answers 503 `audit_unavailable` while the sink is unhealthy rather than serve unaudited. */
   readonly failClosed?: boolean;
+  /** When true, records carry the prompt and answer (after redaction); otherwise the gateway keeps no copy. */
+  readonly wantsContent?: boolean;
 }
 
 /** What the host hands a sink. */

@@ -15,78 +15,61 @@ export interface RequestTexts<T extends Body> {
  * completion prompts, embedding inputs), so policies see all of them and nothing slips past.
  */
 export function requestTexts<T extends Body>(endpoint: EndpointKind, body: T): RequestTexts<T> {
-  const copy = structuredClone(body);
   const segments: TextSegment[] = [];
-  const setters: ((text: string) => void)[] = [];
-  const add = (segment: Omit<TextSegment, 'id'>, set: (text: string) => void) => {
+  const paths: (string | number)[][] = [];
+  const add = (segment: Omit<TextSegment, 'id'>, path: (string | number)[]) => {
     segments.push({ ...segment, id: segments.length });
-    setters.push(set);
+    paths.push(path);
   };
 
   if (endpoint === 'chat') {
-    for (const message of (copy as ChatCompletionRequest).messages) {
+    for (const [m, message] of (body as ChatCompletionRequest).messages.entries()) {
       const role = message.role;
       const content = message.content;
       if (typeof content === 'string') {
-        add({ role, source: 'message', text: content }, (t) => {
-          message.content = t;
-        });
+        add({ role, source: 'message', text: content }, ['messages', m, 'content']);
       } else if (Array.isArray(content)) {
-        for (const part of content) {
-          if (part.type === 'text') {
-            add({ role, source: 'message', text: part.text }, (t) => {
-              part.text = t;
-            });
-          }
+        for (const [p, part] of content.entries()) {
+          if (part.type === 'text')
+            add({ role, source: 'message', text: part.text }, ['messages', m, 'content', p, 'text']);
         }
       }
       if (message.role === 'assistant') {
-        for (const call of message.tool_calls ?? []) {
-          add({ role, source: 'tool_arguments', text: call.function.arguments }, (t) => {
-            call.function.arguments = t;
-          });
+        for (const [c, call] of (message.tool_calls ?? []).entries()) {
+          add({ role, source: 'tool_arguments', text: call.function.arguments }, [
+            'messages',
+            m,
+            'tool_calls',
+            c,
+            'function',
+            'arguments',
+          ]);
         }
       }
     }
   } else if (endpoint === 'completion') {
-    const request = copy as CompletionRequest;
-    const prompt = request.prompt;
-    if (typeof prompt === 'string') {
-      add({ source: 'prompt', text: prompt }, (t) => {
-        request.prompt = t;
-      });
-    } else {
-      for (const [i, text] of prompt.entries()) {
-        add({ source: 'prompt', text }, (t) => {
-          prompt[i] = t;
-        });
-      }
-    }
-    if (typeof request.suffix === 'string') {
-      add({ source: 'prompt', text: request.suffix }, (t) => {
-        request.suffix = t;
-      });
-    }
+    const request = body as CompletionRequest;
+    if (typeof request.prompt === 'string') add({ source: 'prompt', text: request.prompt }, ['prompt']);
+    else for (const [i, text] of request.prompt.entries()) add({ source: 'prompt', text }, ['prompt', i]);
+    if (typeof request.suffix === 'string') add({ source: 'prompt', text: request.suffix }, ['suffix']);
   } else {
-    const request = copy as EmbeddingRequest;
-    const input = request.input;
-    if (typeof input === 'string') {
-      add({ source: 'embedding_input', text: input }, (t) => {
-        request.input = t;
-      });
-    } else {
-      for (const [i, text] of input.entries()) {
-        add({ source: 'embedding_input', text }, (t) => {
-          input[i] = t;
-        });
-      }
-    }
+    const input = (body as EmbeddingRequest).input;
+    if (typeof input === 'string') add({ source: 'embedding_input', text: input }, ['input']);
+    else for (const [i, text] of input.entries()) add({ source: 'embedding_input', text }, ['input', i]);
   }
 
   return {
     segments,
+    // The body is copied only when a policy rewrote something, not on every request.
     apply(changes) {
-      for (const [id, text] of changes) setters[id]?.(text);
+      const copy = structuredClone(body);
+      for (const [id, text] of changes) {
+        const path = paths[id];
+        if (path === undefined) continue;
+        let node = copy as unknown as Record<string | number, unknown>;
+        for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+        node[path.at(-1)!] = text;
+      }
       return copy;
     },
   };
