@@ -35,7 +35,9 @@ server:
 
 async function gatewayFor(mode: string, patterns = 'ssn, credit_card, email') {
   const registry = createBuiltinRegistry();
-  const loaded = await loadConfigTexts([{ file: `${mode}.yaml`, text: config(mode, patterns) }], { registry });
+  const loaded = await loadConfigTexts([{ file: `${mode}.yaml`, text: config(mode, patterns) }], {
+    registry,
+  });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
   const gateway = await createGateway({ config: loaded.config, registry });
   return startServer(gateway, { host: '127.0.0.1', port: 0 });
@@ -99,7 +101,9 @@ const rows = [
   await measure('gateway, incremental mode, [ssn, credit_card, email]', viaGateway(incremental.url)),
   await measure('gateway, buffered mode', viaGateway(buffered.url)),
 ];
-console.log(`median of ${runs} streams, ${tokenDelayMs} ms per token, pii_detection (redact) active; buffered and the email row use [ssn, credit_card, email]\n`);
+console.log(
+  `median of ${runs} streams, ${tokenDelayMs} ms per token, pii_detection (redact) active; buffered and the email row use [ssn, credit_card, email]\n`,
+);
 console.log('| path | time to first token (ms) | whole answer (ms) |');
 console.log('| --- | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.name} | ${r.ttft.toFixed(1)} | ${r.total.toFixed(1)} |`);
