@@ -56,3 +56,21 @@ describe('a third-party policy plugin named under plugins:', () => {
     );
   });
 });
+
+describe('a third-party provider plugin named under plugins:', () => {
+  it('serves requests through kt gateway run', async () => {
+    const echo = join(import.meta.dirname, 'fixtures/echo-provider.mjs');
+    const stack = await startStack(
+      `plugins:\n  - ${echo}\nproviders:\n  targets:\n    - id: echo\n      provider: echo:chat:any\n`,
+    );
+    try {
+      const response = await stack.client.chat.completions.create({
+        model: 'echo',
+        messages: [{ role: 'user', content: 'hello' }],
+      });
+      expect(response.choices[0]?.message.content).toBe('echo: hello');
+    } finally {
+      await stack.stop();
+    }
+  });
+});

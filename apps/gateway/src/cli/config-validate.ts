@@ -1,6 +1,6 @@
-import { formatConfigIssue, type GatewayConfig, loadConfig } from '@keeptrusts/core';
-import { createBuiltinRegistry } from '../builtin-plugins.js';
+import type { GatewayConfig } from '@keeptrusts/core';
 import type { CliIo } from './io.js';
+import { loadForCommand } from './load-config.js';
 
 /** `kt config validate FILE...`: exit 0 with a summary, or 1 with every problem. */
 export async function configValidate(files: readonly string[], io: CliIo): Promise<number> {
@@ -8,15 +8,13 @@ export async function configValidate(files: readonly string[], io: CliIo): Promi
     io.err('usage: kt config validate FILE [FILE...]');
     return 2;
   }
-  const result = await loadConfig(files, { registry: createBuiltinRegistry(), env: io.env, cwd: io.cwd });
-  if (!result.ok) {
-    for (const issue of result.issues) io.err(formatConfigIssue(issue));
-    io.err(
-      `${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} found; nothing was loaded.`,
-    );
-    return 1;
-  }
-  io.out(summarise(result.config, files));
+  const loaded = await loadForCommand(
+    files,
+    io,
+    (n) => `${n} problem${n === 1 ? '' : 's'} found; nothing was loaded.`,
+  );
+  if (loaded === undefined) return 1;
+  io.out(summarise(loaded.config, files));
   return 0;
 }
 

@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
-import { formatConfigIssue, loadConfig } from '@keeptrusts/core';
 import { pino } from 'pino';
-import { createBuiltinRegistry } from '../builtin-plugins.js';
 import { createGateway } from '../gateway.js';
 import { isLoopback, parseListen, startServer } from '../server.js';
 import type { CliIo } from './io.js';
+import { loadForCommand } from './load-config.js';
 import { UsageError } from './usage-error.js';
 
 /** `kt gateway run`: loads the config, refuses unsafe or unsupported set-ups, serves until a signal. */
@@ -24,13 +23,14 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
   }
   const files = values['policy-config'] ?? [];
   if (files.length === 0) throw new UsageError('gateway run needs --policy-config FILE');
-  const loaded = await loadConfig(files, { registry: createBuiltinRegistry(), env: io.env, cwd: io.cwd });
-  if (!loaded.ok) {
-    for (const issue of loaded.issues) io.err(formatConfigIssue(issue));
-    io.err('the gateway did not start: fix the configuration above (kt config validate checks it)');
-    return 1;
-  }
-  const { config } = loaded;
+  const loaded = await loadForCommand(
+    files,
+    io,
+    () => 'the gateway did not start: fix the configuration above (kt config validate checks it)',
+  );
+  if (loaded === undefined) return 1;
+  // The registry that loaded the config also holds the plugins it names; the gateway needs those.
+  const { config, registry } = loaded;
   let listen: { host: string; port: number };
   try {
     listen = parseListen(values.listen ?? config.server.listen ?? '127.0.0.1:41002');
@@ -49,7 +49,7 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
   const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination(2));
   let gateway: Awaited<ReturnType<typeof createGateway>>;
   try {
-    gateway = await createGateway({ config, registry: createBuiltinRegistry(), env: io.env, logger });
+    gateway = await createGateway({ config, registry, env: io.env, logger });
   } catch (error) {
     io.err(`the gateway did not start: ${(error as Error).message}`);
     return 1;
