@@ -96,14 +96,9 @@ export async function withFailover<R>(
       return await call(target);
     } catch (error) {
       lastError = error;
-      if (!(error instanceof GatewayError && error.code === 'upstream_error' && isUnreachable(error)))
-        throw error;
+      if (!(error instanceof GatewayError && error.unreachable)) throw error;
       if (target.config.healthProbe) target.healthy = false;
     }
   }
   throw lastError;
-}
-
-function isUnreachable(error: GatewayError): boolean {
-  return error.message.startsWith('could not reach');
 }

@@ -32,12 +32,19 @@ export class GatewayError extends Error {
   readonly code: ErrorCode;
   readonly param: string | null;
   readonly status: number;
+  /** The upstream could not be reached at all: nothing was sent, so another target may be tried. */
+  readonly unreachable: boolean;
 
-  constructor(code: ErrorCode, message: string, options: { param?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { param?: string; cause?: unknown; unreachable?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.param = options.param ?? null;
     this.status = errorCodes[code].status;
+    this.unreachable = options.unreachable ?? false;
   }
 
   /** The body OpenAI clients expect. */

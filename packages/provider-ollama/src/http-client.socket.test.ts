@@ -92,6 +92,8 @@ describe('streams over a real socket', () => {
     expect((error as Error).message).toBe(
       `the connection to Ollama at ${baseUrl} broke mid-stream: other side closed`,
     );
+    // The upstream had the request: another target must not be tried.
+    expect(error).toMatchObject({ unreachable: false });
   });
 
   it('throws upstream_error when the server ends the stream cleanly without a done line', async () => {

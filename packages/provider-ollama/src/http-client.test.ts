@@ -172,6 +172,8 @@ describe('unreachable Ollama', () => {
       testProvider({ baseUrl: `http://127.0.0.1:${port}` }).chat(request, callOptions()),
     );
     expect(error.message).toBe(`could not reach Ollama at http://127.0.0.1:${port}: ECONNREFUSED`);
+    // Nothing reached the upstream, so the gateway may fail over to another target.
+    expect(error.unreachable).toBe(true);
   });
 });
 

@@ -415,7 +415,7 @@ export class OllamaHttpClient {
       during === 'request'
         ? `could not reach Ollama at ${this.#display}: ${networkReason(error)}`
         : `the connection to Ollama at ${this.#display} broke mid-${during}: ${networkReason(error)}`,
-      { cause: error },
+      { cause: error, unreachable: during === 'request' },
     );
   }
 }
