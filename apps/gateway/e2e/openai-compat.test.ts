@@ -198,6 +198,8 @@ describe('the openai SDK through the gateway', () => {
       expect.arrayContaining(['ollama-llama3', 'ollama-phi4', 'ollama-mistral-completion', 'ollama-embed']),
     );
     expect((await stack.client.models.retrieve('ollama-embed')).id).toBe('ollama-embed');
+    // Model names resolve as for requests: Ollama's `:latest` is implied.
+    expect((await stack.client.models.retrieve('llama3.3:latest')).id).toBe('llama3.3:latest');
   });
 });
 

@@ -18,7 +18,7 @@ export interface LiveTarget {
 /** Why a request went where it went, for logs and audit. */
 export interface Resolution {
   candidates: LiveTarget[];
-  via: 'route' | 'target_id' | 'provider_string' | 'model' | 'default';
+  via: 'route' | 'target' | 'model' | 'default';
 }
 
 /**
@@ -47,6 +47,15 @@ export class TargetPool {
     return this.byId.get(id);
   }
 
+  /** The targets a `model` names: as a target id, else as a provider string, else as a model name. */
+  named(model: string): LiveTarget[] {
+    const byId = this.byId.get(model);
+    if (byId !== undefined) return [byId];
+    const byProvider = this.targets.filter((t) => t.config.provider === model);
+    if (byProvider.length > 0) return byProvider;
+    return this.targets.filter((t) => sameModel(t.config.model, model));
+  }
+
   resolve(endpoint: EndpointKind, model: string, metadata: Readonly<Record<string, string>>): Resolution {
     for (const rule of this.rules) {
       if (!matches(rule, endpoint, model, metadata)) continue;
@@ -64,16 +73,14 @@ export class TargetPool {
       }
       return { candidates, via: 'route' };
     }
-    const byId = this.byId.get(model);
-    if (byId !== undefined) return { candidates: [this.check(byId, endpoint, model)], via: 'target_id' };
-    const byProvider = this.targets.filter((t) => t.config.provider === model);
-    if (byProvider.length > 0) {
-      return { candidates: byProvider.map((t) => this.check(t, endpoint, model)), via: 'provider_string' };
+    const named = this.named(model);
+    if (this.byId.has(model) || named.some((t) => t.config.provider === model)) {
+      return { candidates: named.map((t) => this.check(t, endpoint, model)), via: 'target' };
     }
-    const byModel = this.targets.filter((t) => sameModel(t.config.model, model));
-    const servingModel = byModel.filter((t) => serves(t.config.kind, endpoint));
-    if (servingModel.length > 0) return { candidates: servingModel, via: 'model' };
-    if (byModel.length > 0) this.check(byModel[0]!, endpoint, model);
+    // A bare model name may be served by targets of several kinds; keep those of this endpoint.
+    const serving = named.filter((t) => serves(t.config.kind, endpoint));
+    if (serving.length > 0) return { candidates: serving, via: 'model' };
+    if (named.length > 0) this.check(named[0]!, endpoint, model);
     if (this.defaultTargets !== undefined) {
       const candidates = this.defaultTargets.map((id) => this.byId.get(id)!);
       if (candidates.every((t) => serves(t.config.kind, endpoint))) return { candidates, via: 'default' };

@@ -19,11 +19,7 @@ export function listModels(c: Context, deps: GatewayDeps): Response {
 /** `GET /v1/models/{id}`: a target id, a provider string or a bare model name. */
 export function getModel(c: Context, deps: GatewayDeps): Response {
   const id = decodeURIComponent(c.req.path.slice('/v1/models/'.length));
-  const target =
-    deps.pool.get(id) ??
-    deps.pool.targets.find(
-      (t) => t.config.provider === id || t.config.model.toLowerCase() === id.toLowerCase(),
-    );
+  const target = deps.pool.named(id)[0];
   if (target === undefined) {
     throw new GatewayError('model_not_found', `no target or model named "${id}"; GET /v1/models lists them`, {
       param: 'model',
