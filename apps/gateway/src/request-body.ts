@@ -1,4 +1,4 @@
-import { GatewayError } from '@keeptrusts/core';
+import { formatPath, GatewayError } from '@keeptrusts/core';
 import type { z } from 'zod';
 
 /** Parses a request body as JSON and validates it; every failure is a 400 naming the field. */
@@ -18,10 +18,10 @@ export function parseBody<T>(schema: z.ZodType<T>, raw: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = pickIssue(result.error.issues);
-  const param = paramOf(issue.path);
+  const param = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
-    const at = paramOf([...issue.path, key]);
+    const at = formatPath([...issue.path, key]);
     throw new GatewayError('invalid_request_error', `Unrecognized request argument supplied: ${at}`, {
       param: at,
     });
@@ -45,13 +45,4 @@ function pickIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   return deepest === undefined
     ? first
     : ({ ...deepest, path: [...first.path, ...deepest.path] } as z.core.$ZodIssue);
-}
-
-function paramOf(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? String(segment) : `.${String(segment)}`;
-  }
-  return out;
 }

@@ -3,6 +3,7 @@
 // Audit
 export type { AuditDecision, AuditRecord } from './audit/record.js';
 export { didYouMean } from './config/did-you-mean.js';
+export { formatPath } from './config/zod-issues.js';
 export type { LoadOptions, LoadResult } from './config/load.js';
 // Config
 export { loadConfig, loadConfigTexts } from './config/load.js';

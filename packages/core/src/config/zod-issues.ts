@@ -6,10 +6,11 @@ type Path = readonly (string | number)[];
 type Locate = (path: Path, options?: { key?: boolean }) => { line: number; column: number };
 
 /** Renders a path as written: `providers.targets[2].timeout_seconds`. */
-export function formatPath(path: Path): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
-    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    const name = String(segment);
+    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? name : `.${name}`;
   }
   return out;
 }
