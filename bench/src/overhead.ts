@@ -2,25 +2,18 @@
 // through the gateway (OpenAI API, no policies, then the seed's PII policy), with autocannon.
 //
 //   pnpm --filter @keeptrusts/bench overhead        (after pnpm build)
-import { loadConfigTexts } from '@keeptrusts/core';
-import { createBuiltinRegistry, createGateway, startServer } from '@keeptrusts/gateway';
 import { startOllamaSimulator } from '@keeptrusts/testkit';
 import autocannon from 'autocannon';
+import { serveYaml } from './serve-yaml.ts';
 
 const seconds = Number(process.env.SECONDS ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 32);
 const sim = await startOllamaSimulator({ port: 0, tokenDelayMs: 0 });
 sim.replyWith('A short answer of a dozen or so tokens, enough to be realistic for a reply.');
 
-async function gatewayWith(policies: string) {
-  const registry = createBuiltinRegistry();
-  const text = `providers:\n  targets:\n    - id: llama\n      provider: ollama:chat:llama3.3\n      base_url: ${sim.url}\n${policies}`;
-  const loaded = await loadConfigTexts([{ file: 'bench.yaml', text }], { registry });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-  return startServer(await createGateway({ config: loaded.config, registry }), {
-    host: '127.0.0.1',
-    port: 0,
-  });
+function gatewayWith(policies: string) {
+  const targets = `providers:\n  targets:\n    - id: llama\n      provider: ollama:chat:llama3.3\n      base_url: ${sim.url}\n`;
+  return serveYaml('bench.yaml', targets + policies);
 }
 
 const messages = [

@@ -3,9 +3,8 @@
 // (per-token delay) and the seed's PII redaction policy active.
 //
 //   pnpm --filter @keeptrusts/bench ttft            (after pnpm build)
-import { loadConfigTexts } from '@keeptrusts/core';
-import { createBuiltinRegistry, createGateway, startServer } from '@keeptrusts/gateway';
 import { startOllamaSimulator } from '@keeptrusts/testkit';
+import { serveYaml } from './serve-yaml.ts';
 
 const runs = Number(process.env.RUNS ?? 20);
 const tokenDelayMs = Number(process.env.TOKEN_DELAY_MS ?? 40);
@@ -33,14 +32,8 @@ server:
     policy_mode: ${mode}
 `;
 
-async function gatewayFor(mode: string, patterns = 'ssn, credit_card, email') {
-  const registry = createBuiltinRegistry();
-  const loaded = await loadConfigTexts([{ file: `${mode}.yaml`, text: config(mode, patterns) }], {
-    registry,
-  });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-  const gateway = await createGateway({ config: loaded.config, registry });
-  return startServer(gateway, { host: '127.0.0.1', port: 0 });
+function gatewayFor(mode: string, patterns = 'ssn, credit_card, email') {
+  return serveYaml(`${mode}.yaml`, config(mode, patterns));
 }
 
 /** Milliseconds until the first byte of content, and until the end, for one streamed request. */
