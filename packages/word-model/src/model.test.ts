@@ -67,6 +67,25 @@ describe('wordProbability', () => {
     );
   });
 
+  it('counts extra features once each, never in pairs, and in the norm', () => {
+    const tagged = compileWordModel(
+      file(0, [
+        ['@tag', 1],
+        ['mode @tag', 5],
+      ]),
+    );
+    expect(wordProbability(tagged, ['mode'], ['@tag', '@tag'])).toBeCloseTo(
+      logistic(1 * featureNorm(1, 2)),
+      12,
+    );
+    expect(wordProbability(tagged, ['mode'], [])).toBeCloseTo(0.5, 12);
+    const trained = trainedProbability(
+      { bias: 0, weights: new Map([['@tag', 1]]) },
+      { words: ['mode'], extras: ['@tag'], label: 0 },
+    );
+    expect(wordProbability(tagged, ['mode'], ['@tag'])).toBeCloseTo(trained, 12);
+  });
+
   it('refuses a weight that is not a finite number', () => {
     expect(() => compileWordModel(file(0, [['x', Number.NaN]]))).toThrow(/"x" is not a finite number/);
     expect(() => compileWordModel(file(Number.POSITIVE_INFINITY, []))).toThrow(/bias/);

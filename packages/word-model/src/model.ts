@@ -31,10 +31,10 @@ export type WordModel = {
 
 /**
  * One over the square root of the number of features of a text of `wordCount` words (its words plus
- * adjacent pairs), so that a long text does not score high by length alone.
+ * adjacent pairs) and `extraCount` extra features, so that a long text does not score high by length alone.
  */
-export function featureNorm(wordCount: number): number {
-  return 1 / Math.sqrt(Math.max(1, 2 * wordCount - 1));
+export function featureNorm(wordCount: number, extraCount = 0): number {
+  return 1 / Math.sqrt(Math.max(1, 2 * wordCount - 1 + extraCount));
 }
 
 /** Every distinct feature of a word list: the words, and adjacent pairs joined by one space. */
@@ -70,10 +70,25 @@ export function compileWordModel(file: WordModelFile): WordModel {
   return { bias: file.bias, words, calls: 0 };
 }
 
-/** The logistic of the bias plus the normalised sum of the weights of the distinct features. Linear in the input. */
-export function wordProbability(model: WordModel, words: readonly string[]): number {
+/**
+ * The logistic of the bias plus the normalised sum of the weights of the distinct features. Linear in
+ * the input. `extras` are features the caller derived itself (tags without spaces); they count like
+ * single words but never form pairs.
+ */
+export function wordProbability(
+  model: WordModel,
+  words: readonly string[],
+  extras: readonly string[] = [],
+): number {
   const call = ++model.calls;
   let sum = 0;
+  for (const extra of extras) {
+    const entry = model.words.get(extra);
+    if (entry !== undefined && entry.counted !== call) {
+      entry.counted = call;
+      sum += entry.weight;
+    }
+  }
   let pairs: ReadonlyMap<string, Weight> | undefined;
   for (const word of words) {
     const single = model.words.get(word);
@@ -88,7 +103,7 @@ export function wordProbability(model: WordModel, words: readonly string[]): num
     }
     pairs = single?.next;
   }
-  return logistic(model.bias + sum * featureNorm(words.length));
+  return logistic(model.bias + sum * featureNorm(words.length, extras.length));
 }
 
 /** 1 / (1 + e^−z). */

@@ -1,7 +1,11 @@
 import { featureNorm, logistic, type WordModelFile, wordFeatures } from './model.js';
 
-/** One labelled text, already split into words. */
-export type Example = { readonly words: readonly string[]; readonly label: 0 | 1 };
+/** One labelled text, already split into words, with any extra features (see `wordProbability`). */
+export type Example = {
+  readonly words: readonly string[];
+  readonly extras?: readonly string[];
+  readonly label: 0 | 1;
+};
 
 /** Hyper-parameters of `trainWordModel`. */
 export type TrainingOptions = {
@@ -21,10 +25,16 @@ export type TrainedModel = { readonly bias: number; readonly weights: ReadonlyMa
 
 type Prepared = { readonly features: readonly string[]; readonly norm: number; readonly label: 0 | 1 };
 
+function features(example: Example): Set<string> {
+  const set = wordFeatures(example.words);
+  for (const extra of example.extras ?? []) set.add(extra);
+  return set;
+}
+
 function prepare(example: Example): Prepared {
   return {
-    features: [...wordFeatures(example.words)],
-    norm: featureNorm(example.words.length),
+    features: [...features(example)],
+    norm: featureNorm(example.words.length, example.extras?.length ?? 0),
     label: example.label,
   };
 }
@@ -77,8 +87,8 @@ export function trainWordModel(examples: readonly Example[], options: TrainingOp
 /** The probability a trained (not yet written) model gives one example. */
 export function trainedProbability(model: TrainedModel, example: Example): number {
   let sum = 0;
-  for (const f of wordFeatures(example.words)) sum += model.weights.get(f) ?? 0;
-  return logistic(model.bias + sum * featureNorm(example.words.length));
+  for (const f of features(example)) sum += model.weights.get(f) ?? 0;
+  return logistic(model.bias + sum * featureNorm(example.words.length, example.extras?.length ?? 0));
 }
 
 /**
