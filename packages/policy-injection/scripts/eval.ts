@@ -4,18 +4,22 @@
 // `--failures` lists the misclassified rows of the tuning split only (never held-out or test rows),
 // with score and fired signals, then stops.
 import { parseArgs } from 'node:util';
+import { datasetDir, loadSplits, piiSentences, type Row, readmePieces } from '@keeptrusts/testkit/corpora';
 import { createInjectionDetector, DEFAULT_THRESHOLD } from '../dist/index.js';
+import { HARD_BENIGN } from '../src/fixtures/hard-benign.ts';
 import { OWN_CASES } from '../src/fixtures/own-cases.ts';
-import { datasetDir, loadSplits, type Row } from './dataset.ts';
 
 const { values } = parseArgs({
   options: { threshold: { type: 'string' }, splits: { type: 'string' }, failures: { type: 'boolean' } },
 });
 const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
-const wanted = new Set((values.splits ?? 'tune,held-out,test,own').split(','));
-const detector = createInjectionDetector({ threshold });
+const wanted = new Set((values.splits ?? 'tune,held-out,test,own,readme,pii,hard').split(','));
+const detectors = [
+  createInjectionDetector({ threshold, learned: false }),
+  createInjectionDetector({ threshold }),
+] as const;
 
-function measure(name: string, rows: readonly Row[]): string {
+function rates(detector: (typeof detectors)[number], rows: readonly Row[]): string {
   let tp = 0;
   let fn = 0;
   let fp = 0;
@@ -25,25 +29,35 @@ function measure(name: string, rows: readonly Row[]): string {
     if (row.label === 1) blocked ? tp++ : fn++;
     else blocked ? fp++ : tn++;
   }
-  const tpr = tp / Math.max(1, tp + fn);
-  const fpr = fp / Math.max(1, fp + tn);
-  return `| ${name} | ${tp + fn} | ${fp + tn} | ${tpr.toFixed(3)} (${tp}/${tp + fn}) | ${fpr.toFixed(3)} (${fp}/${fp + tn}) |`;
+  const tpr = tp + fn === 0 ? '–' : `${(tp / (tp + fn)).toFixed(3)} (${tp}/${tp + fn})`;
+  return `${tpr} | ${(fp / Math.max(1, fp + tn)).toFixed(3)} (${fp}/${fp + tn})`;
+}
+
+function measure(name: string, rows: readonly Row[]): string {
+  const attacks = rows.filter((r) => r.label === 1).length;
+  return `| ${name} | ${attacks} | ${rows.length - attacks} | ${detectors.map((d) => rates(d, rows)).join(' | ')} |`;
 }
 
 const dir = datasetDir();
 const splits = loadSplits(dir);
+const readme: Row[] = readmePieces().eval.map((piece) => ({ prompt: piece.text, label: 0 }));
+const pii: Row[] = [...piiSentences().train, ...piiSentences().eval].map((prompt) => ({ prompt, label: 0 }));
+const hard: Row[] = HARD_BENIGN.map((prompt) => ({ prompt, label: 0 }));
 const own: Row[] = OWN_CASES.map((c) => ({ prompt: c.text, label: c.label === 'attack' ? 1 : 0 }));
 const table: [string, string, readonly Row[]][] = [
   ['tune', 'train, tuning part (80 %)', splits.tune],
   ['held-out', 'train, held-out part (20 %, never tuned on)', splits.heldOut],
   ['test', 'upstream test file (minus overlaps)', splits.test],
   ['own', 'own cases (src/fixtures/own-cases.ts)', own],
+  ['readme', 'README pieces, eval half (testkit corpora/readme-pieces.ts, never fitted)', readme],
+  ['pii', 'PII dataset sentences (../shared/datasets/pii)', pii],
+  ['hard', 'hard benign persona-style messages (src/fixtures/hard-benign.ts, never fitted)', hard],
 ];
 
 if (values.failures === true) {
   // Tuning split only: the held-out and test rows must not be inspected while tuning.
   for (const row of splits.tune) {
-    const result = detector.detect(row.prompt);
+    const result = detectors[1].detect(row.prompt);
     if (result.blocked === (row.label === 1)) continue;
     const kind = row.label === 1 ? 'MISS' : 'FALSE-POSITIVE';
     console.log(`--- ${kind} score=${result.score.toFixed(3)} [${result.signals.join(', ')}]`);
@@ -55,6 +69,8 @@ if (values.failures === true) {
 console.log(`datasets: ${dir}`);
 for (const note of splits.notes) console.log(`note: ${note}`);
 console.log(`threshold: ${threshold}\n`);
-console.log('| split | attacks | benign | TPR | FPR |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log(
+  '| split | attacks | benign | signals: TPR | signals: FPR | signals + style model: TPR | signals + style model: FPR |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [key, name, rows] of table) if (wanted.has(key)) console.log(measure(name, rows));

@@ -2,9 +2,9 @@
 // The split is fixed by a hash of the prompt text, so it never depends on row order or on tuning.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { datasetsRoot } from './paths.js';
 
 export type Row = { prompt: string; label: 0 | 1 };
 
@@ -20,10 +20,7 @@ const TEST_FILE = 'jailbreak_dataset_test_balanced.csv';
 
 /** Directory holding the CSVs: $KT_DATASETS/prompt-injection, else <repo root>/../shared/datasets/prompt-injection. */
 export function datasetDir(): string {
-  const override = process.env.KT_DATASETS;
-  if (override !== undefined && override !== '') return resolve(override, 'prompt-injection');
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-  return join(repoRoot, '..', 'shared', 'datasets', 'prompt-injection');
+  return join(datasetsRoot(), 'prompt-injection');
 }
 
 function readRows(file: string): Row[] {

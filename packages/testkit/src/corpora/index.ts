@@ -1,0 +1,9 @@
+// Evaluation corpora for the detectors' scripts (eval, training): the labelled datasets beside the
+// repo and README text of the installed packages. Node-only; not part of the simulator.
+
+export { datasetsRoot, repoRoot } from './paths.js';
+export { piiSentences } from './pii-sentences.js';
+export type { Row, Splits } from './prompt-injection.js';
+export { datasetDir, isHeldOut, loadSplits } from './prompt-injection.js';
+export type { DocPiece } from './readme-pieces.js';
+export { readmePieces } from './readme-pieces.js';
