@@ -9,11 +9,18 @@ describe('promptInjectionConfig', () => {
       threshold: DEFAULT_THRESHOLD,
       scan_roles: ['user', 'prompt'],
       languages: ['en', 'es', 'de', 'fr', 'zh'],
+      learned: true,
     });
   });
 
   it('accepts a full rule', () => {
-    const rule = { action: 'block', threshold: 0.7, scan_roles: ['user', 'tool'], languages: ['en', 'zh'] };
+    const rule = {
+      action: 'block',
+      threshold: 0.7,
+      scan_roles: ['user', 'tool'],
+      languages: ['en', 'zh'],
+      learned: false,
+    };
     expect(promptInjectionConfig.parse(rule)).toEqual(rule);
   });
 
@@ -26,6 +33,7 @@ describe('promptInjectionConfig', () => {
     { name: 'empty roles', config: { action: 'block', scan_roles: [] } },
     { name: 'unknown language', config: { action: 'block', languages: ['it'] } },
     { name: 'unknown key', config: { action: 'block', treshold: 0.5 } },
+    { name: 'learned that is not a boolean', config: { action: 'block', learned: 'yes' } },
   ])('rejects $name', ({ config }) => {
     expect(promptInjectionConfig.safeParse(config).success).toBe(false);
   });

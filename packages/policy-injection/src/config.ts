@@ -18,6 +18,8 @@ export const promptInjectionConfig = z.strictObject({
     .array(z.enum(LANGUAGES))
     .min(1)
     .default([...LANGUAGES]),
+  /** Whether the learned style model scores long texts next to the signals (see the README). */
+  learned: z.boolean().default(true),
 });
 
 /** A parsed `prompt_injection` rule. */

@@ -6,7 +6,12 @@ import { promptInjection } from './prompt-injection.js';
 export { promptInjection } from './prompt-injection.js';
 
 // Detector
-export { createInjectionDetector, DEFAULT_THRESHOLD } from './injection-detector.js';
+export {
+  createInjectionDetector,
+  DEFAULT_THRESHOLD,
+  JAILBREAK_STYLE,
+  PERSONA_SHAPE_SIGNALS,
+} from './injection-detector.js';
 export type { InjectionDetector, InjectionDetectorOptions, InjectionResult } from './injection-detector.js';
 // Rule config (the YAML shape the policy plugin validates)
 export { promptInjectionConfig, SCAN_ROLES } from './config.js';
@@ -16,6 +21,8 @@ export { LANGUAGES } from './signal.js';
 export type { Language, Signal } from './signal.js';
 export { SIGNALS } from './signal-catalog.js';
 export { CO_OCCURRENCES } from './score.js';
+// Learned style model (exposed for scripts/train-style.ts and for review)
+export { loadStyleModel, STYLE_MIN_WORDS, styleProbability, styleWords } from './style-model.js';
 // Normalisation (exposed for tests and for callers that want to see what the rules read)
 export { normalize } from './normalize.js';
 

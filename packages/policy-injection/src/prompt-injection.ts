@@ -16,7 +16,11 @@ export const promptInjection = definePolicy({
   type: 'prompt_injection',
   configSchema: promptInjectionConfig,
   create(config) {
-    const detector = createInjectionDetector({ threshold: config.threshold, languages: config.languages });
+    const detector = createInjectionDetector({
+      threshold: config.threshold,
+      languages: config.languages,
+      learned: config.learned,
+    });
     const roles = new Set<string>(config.scan_roles);
     return {
       onRequest(request) {

@@ -218,7 +218,14 @@ const REVERSED_GATE = new RegExp(REVERSED_KEYS.join('|'));
  * ROT13 and reversed text (counted as obfuscation when the plain scan missed them), and all of it
  * again inside decoded payloads.
  */
-export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): Uint8Array {
+export function scanSignals(compiled: CompiledSignals, raw: string): SignalScan {
+  return scanText(compiled, raw, 0);
+}
+
+/** Hit counts per signal (indexed like the compiled signals) and the normalised text they were read from. */
+export type SignalScan = { readonly hits: Uint8Array; readonly normalized: string };
+
+function scanText(compiled: CompiledSignals, raw: string, depth: number): SignalScan {
   const hits = new Uint8Array(compiled.signals.length);
   const { visible, smuggled } = revealInvisible(raw);
   const normalized = foldVisible(visible);
@@ -247,7 +254,7 @@ export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): 
   if (depth < MAX_DECODE_DEPTH) {
     const payloads = new Set([...smuggled, ...decodeHiddenPayloads(visible)]);
     if (payloads.size > 0) {
-      const inner = scanSignals(compiled, [...payloads].join(PAYLOAD_JOINT), depth + 1);
+      const inner = scanText(compiled, [...payloads].join(PAYLOAD_JOINT), depth + 1).hits;
       let fired = false;
       inner.forEach((count, signal) => {
         if (count === 0) return;
@@ -257,5 +264,5 @@ export function scanSignals(compiled: CompiledSignals, raw: string, depth = 0): 
       if (fired && compiled.encodedPayload >= 0) hits[compiled.encodedPayload] = 1;
     }
   }
-  return hits;
+  return { hits, normalized };
 }

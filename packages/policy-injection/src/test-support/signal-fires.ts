@@ -5,5 +5,5 @@ import { compileSignals, scanSignals } from '../signal-scan.js';
 /** A predicate telling whether `signal` alone fires on a text (all languages enabled). */
 export function firesOn(signal: Signal): (text: string) => boolean {
   const compiled = compileSignals([signal], LANGUAGES);
-  return (text) => (scanSignals(compiled, text)[0] ?? 0) > 0;
+  return (text) => (scanSignals(compiled, text).hits[0] ?? 0) > 0;
 }

@@ -1,0 +1,38 @@
+// The learned half of the detector: a logistic regression over the words and word pairs of the
+// normalised text (@keeptrusts/word-model), trained by scripts/train-style.ts on the tuning part
+// of the development set plus README text, never on the held-out part or the test file. It
+// recognises the style of long persona jailbreaks ("stay in character", "no ethical guidelines",
+// "developer mode output") that no single phrase rule pins down. style-weights.json lists every
+// feature (a word or two adjacent words) with its weight, highest first, for review.
+import {
+  compileWordModel,
+  type WordModel,
+  type WordModelFile,
+  wordProbability,
+} from '@keeptrusts/word-model';
+import styleWeights from './style-weights.json' with { type: 'json' };
+
+/**
+ * Texts shorter than this many words get probability 0: the model was fitted to multi-paragraph
+ * set-ups, and on a one-line question its word weights are noise. Short attacks are the
+ * hand-written signals' job.
+ */
+export const STYLE_MIN_WORDS = 40;
+
+const WORD = /[a-z0-9]+/g;
+
+/** The words the model reads: runs of ASCII letters and digits of the normalised text. */
+export function styleWords(normalized: string): string[] {
+  return normalized.match(WORD) ?? [];
+}
+
+/** The shipped model, compiled. */
+export function loadStyleModel(): WordModel {
+  return compileWordModel(styleWeights as unknown as WordModelFile);
+}
+
+/** The model's probability that a normalised text is a jailbreak; undefined below STYLE_MIN_WORDS words. */
+export function styleProbability(model: WordModel, normalized: string): number | undefined {
+  const words = styleWords(normalized);
+  return words.length < STYLE_MIN_WORDS ? undefined : wordProbability(model, words);
+}
