@@ -17,10 +17,11 @@ describe('topicBlockConfig', () => {
       topics: ['weapons_manufacturing', 'illegal_activity'],
       custom: [],
       scan: 'request',
+      learned: true,
     });
   });
 
-  it('accepts custom topics, response scanning and semantic mode', () => {
+  it('accepts custom topics, response scanning, semantic mode and the learned layer switched off', () => {
     const config = {
       action: 'block',
       topics: ['malware', 'project_phoenix'],
@@ -30,6 +31,7 @@ describe('topicBlockConfig', () => {
       ],
       scan: 'both',
       semantic: { target: 'embedder', threshold: 0.8 },
+      learned: false,
     };
     expect(topicBlockConfig.parse(config)).toEqual(config);
   });

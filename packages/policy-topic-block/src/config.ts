@@ -20,6 +20,8 @@ export const topicBlockConfig = z
     custom: z.array(customTopicSchema).default([]),
     scan: z.enum(scanTargets).default('request'),
     semantic: semanticConfigSchema.optional(),
+    /** Whether the built-in topics' learned models check requests next to the lexicon rules. */
+    learned: z.boolean().default(true),
   })
   .superRefine((config, ctx) => {
     const customNames = new Set<string>();

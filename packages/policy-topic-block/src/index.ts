@@ -6,7 +6,7 @@ import { topicBlock } from './topic-block.js';
 export { topicBlock } from './topic-block.js';
 
 // Matching
-export { createTopicMatcher, MATCH_THRESHOLD } from './topic-matcher.js';
+export { createTopicMatcher, learnedFeatures, MATCH_THRESHOLD } from './topic-matcher.js';
 export type { TopicMatch, TopicMatcher, TopicMatcherOptions } from './topic-matcher.js';
 export { normalizeText } from './normalize.js';
 
@@ -15,6 +15,10 @@ export { builtinTopics, builtinTopicNames } from './builtin-topics.js';
 export { intentFrames } from './frames.js';
 export { detailCues, fictionCues, mentionCues } from './cues.js';
 export type { FrameName, PhrasePattern, TopicDefinition, TopicRule } from './topic-definition.js';
+
+// Learned layer (models of the built-in topics; words as they read them)
+export { LEARNED_SIGNAL, learnedLayer, learnedModelFiles } from './learned.js';
+export type { LearnedLayer } from './learned.js';
 
 // Config
 export { scanTargets, topicBlockConfig } from './config.js';

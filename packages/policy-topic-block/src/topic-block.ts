@@ -3,7 +3,7 @@ import { builtinTopics } from './builtin-topics.js';
 import { topicBlockConfig } from './config.js';
 import type { CustomTopic } from './custom-topic.js';
 import { matchSemantic, type TopicEmbedding, topicProbeTexts } from './semantic.js';
-import { createTopicMatcher, type TopicMatch } from './topic-matcher.js';
+import { createTopicMatcher, type TopicMatch, type TopicMatcher } from './topic-matcher.js';
 
 // Roles whose text states what the caller asks for; system prompts and tool output describe, not ask.
 const requestRoles = new Set<string | undefined>(['user', undefined]);
@@ -18,7 +18,10 @@ export const topicBlock = definePolicy({
   configSchema: topicBlockConfig,
   defaultAppliesTo: ['chat', 'completion'],
   create(config, context) {
-    const matcher = createTopicMatcher({ topics: [...config.topics, ...config.custom] });
+    const topics = [...config.topics, ...config.custom];
+    // The learned models were fitted to requests; answers are read by the lexicon alone.
+    const requestMatcher = createTopicMatcher({ topics, learned: config.learned });
+    const answerMatcher = config.learned ? createTopicMatcher({ topics, learned: false }) : requestMatcher;
     const semantic = config.semantic;
     if (semantic !== undefined) {
       if (context.embed === undefined || context.embeddingTargets === undefined) {
@@ -50,7 +53,7 @@ export const topicBlock = definePolicy({
       return probes;
     };
 
-    async function check(texts: readonly string[]): Promise<TopicMatch[]> {
+    async function check(texts: readonly string[], matcher: TopicMatcher): Promise<TopicMatch[]> {
       const matches = texts.flatMap((text) => matcher.match(text));
       if (semantic !== undefined && texts.length > 0) {
         const topics = await topicEmbeddings();
@@ -82,14 +85,14 @@ export const topicBlock = definePolicy({
         ? {
             async onRequest(request: { segments: readonly TextSegment[] }) {
               const texts = request.segments.filter((s) => requestRoles.has(s.role)).map((s) => s.text);
-              return decide(await check(texts), 'prompt');
+              return decide(await check(texts, requestMatcher), 'prompt');
             },
           }
         : {}),
       ...(scanAnswers
         ? {
             async onResponse(response: { text: string }) {
-              return decide(await check([response.text]), 'answer');
+              return decide(await check([response.text], answerMatcher), 'answer');
             },
           }
         : {}),

@@ -2,11 +2,12 @@ import { builtinTopicNames, builtinTopics, findBuiltinTopic } from './builtin-to
 import { detailCues, fictionCues, mentionCues, neutralPhrases } from './cues.js';
 import { CUSTOM_PATTERN_FLAGS, type CustomTopic, checkCustomPattern } from './custom-topic.js';
 import { intentFrames } from './frames.js';
+import { LEARNED_SIGNAL, learnedLayer } from './learned.js';
 import { normalizeText } from './normalize.js';
 import { createPhraseIndex, type PhraseIndex } from './phrase-index.js';
 import { expandPhrase } from './phrase-pattern.js';
 import type { FrameName, PhrasePattern, TopicDefinition, TopicRule } from './topic-definition.js';
-import { tokenize } from './word-tokens.js';
+import { tokenize, type WordTokens } from './word-tokens.js';
 import { createWordTrie, type WordHit, type WordLayer, type WordTrie } from './word-trie.js';
 
 /** A topic the text asks for help with. */
@@ -26,6 +27,11 @@ export interface TopicMatcherOptions {
    * `[...config.topics, ...config.custom]`.
    */
   readonly topics: readonly (string | CustomTopic)[];
+  /**
+   * Whether the built-in topics' learned models (src/learned.ts) also match; default true. They
+   * were fitted to requests, so leave them off for answers.
+   */
+  readonly learned?: boolean;
 }
 
 /** A compiled set of topics; `match` is pure and safe to call concurrently. */
@@ -165,6 +171,49 @@ function compileBuiltins(): CompiledBuiltins {
   return builtins;
 }
 
+/**
+ * What the lexicon sees in a text, as features for the learned layer: `@tag` for every frame, cue
+ * and term group of every built-in topic present, and per sentence `@frame&term` and
+ * `@mention&term` for each intent frame or mention cue next to each term group. The lexicon's
+ * vocabulary then generalises for the learned models: a synonym listed in a term group counts as
+ * that group, even if no training text used it.
+ */
+export function lexiconFeatures(tokens: WordTokens, scanned?: readonly (readonly WordHit[])[]): string[] {
+  // Every layer is read: a caller that already scanned them all passes its hits.
+  const all = scanned ?? compileBuiltins().trie.scan(tokens);
+  const out = new Set<string>();
+  const bySentence = new Map<number, { context: Set<string>; terms: Set<string> }>();
+  for (const layer of all) {
+    for (const hit of layer) {
+      const sentence = tokens.sentence[hit.start] ?? 0;
+      let entry = bySentence.get(sentence);
+      if (entry === undefined) {
+        entry = { context: new Set(), terms: new Set() };
+        bySentence.set(sentence, entry);
+      }
+      for (const tag of hit.tags) {
+        if (tag === EXCLUDED || tag === NEUTRAL) continue;
+        out.add(`@${tag}`);
+        if (tag.startsWith('term:')) entry.terms.add(tag);
+        else if (tag.startsWith(FRAME) || tag === MENTION) entry.context.add(tag);
+      }
+    }
+  }
+  for (const { context, terms } of bySentence.values()) {
+    for (const c of context) for (const t of terms) out.add(`@${c}&${t}`);
+  }
+  return [...out];
+}
+
+/** What the learned layer reads: the words of the normalised text, and the lexicon's features. */
+export function learnedFeatures(text: string): {
+  readonly words: readonly string[];
+  readonly extras: readonly string[];
+} {
+  const tokens = tokenize(normalizeText(text));
+  return { words: tokens.words, extras: lexiconFeatures(tokens) };
+}
+
 function collect(byTag: Map<string, Occurrence[]>, hits: readonly WordHit[]): void {
   for (const hit of hits) {
     for (const tag of hit.tags) {
@@ -290,16 +339,21 @@ function mentionTouches(
   return i < cues.length && sentence[cues[i]!.start]! <= last;
 }
 
+/**
+ * The topic's match, if a rule fired; `heldBack` when some rule would have fired but a mention or
+ * fiction cue held it back, which the learned layer must respect too.
+ */
 function scoreTopic(
   topic: CompiledTopic,
   byTag: ReadonlyMap<string, Occurrence[]>,
   context: Context,
-): TopicMatch | undefined {
+): { readonly match: TopicMatch | undefined; readonly heldBack: boolean } {
   const topicMentions = byTag.get(topic.cueTag) ?? NONE;
   const fiction = byTag.has(FICTION) && !topic.fictionIsNotAMention;
   const detail = byTag.has(DETAIL);
   const fictionHolds = fiction && !detail;
   let score = 0;
+  let heldBack = false;
   const signals: string[] = [];
   for (const rule of topic.rules) {
     const lists = rule.elements.map((tags) => occurrencesOf(byTag, tags));
@@ -321,11 +375,12 @@ function scoreTopic(
       signals.push(rule.name);
     } else if (suppressed) {
       score = Math.max(score, rule.weight * SUPPRESSED_FACTOR);
+      heldBack = true;
     }
   }
-  if (score < MATCH_THRESHOLD) return undefined;
+  if (score < MATCH_THRESHOLD) return { match: undefined, heldBack };
   if (fiction && detail) signals.push(DETAIL_SIGNAL);
-  return { topic: topic.name, score, signals };
+  return { match: { topic: topic.name, score, signals }, heldBack };
 }
 
 // Words that stand for a term said just before: "the history of pipe bombs and how to build one".
@@ -447,6 +502,8 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
   const shared = selected.length > 0 ? compileBuiltins() : undefined;
   const activeLayers = new Set([0, ...selected.map((topic) => topic.layer)]);
   const custom = customs.length > 0 ? compileCustom(customs) : undefined;
+  const learned = options.learned === false || selected.length === 0 ? undefined : learnedLayer();
+  const selectedNames = new Set(selected.map((topic) => topic.name));
 
   return {
     topics: names,
@@ -455,8 +512,10 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
       const matches: TopicMatch[] = [];
       if (shared !== undefined) {
         const tokens = tokenize(normalized);
-        const layers = shared.trie.scan(tokens, activeLayers);
+        // With the learned layer on, every topic's terms are features, so every layer is scanned once.
+        const layers = shared.trie.scan(tokens, learned === undefined ? activeLayers : undefined);
         const byTag = new Map<string, Occurrence[]>();
+        let heldBack = false;
         const candidates = selected.filter((topic) => {
           const terms = layers[topic.layer]!.filter((hit) => !hit.tags.includes(EXCLUDED));
           collect(byTag, withPronouns(terms, tokens.words));
@@ -471,9 +530,23 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
             mentions: byTag.get(MENTION) ?? NONE,
           };
           for (const topic of candidates) {
-            const match = scoreTopic(topic, byTag, context);
-            if (match !== undefined) matches.push(match);
+            const scored = scoreTopic(topic, byTag, context);
+            if (scored.match !== undefined) matches.push(scored.match);
+            heldBack ||= scored.heldBack;
           }
+        }
+        // The learned layer only adds: a text no lexicon rule matched or held back as a mention
+        // (history, fiction, help-seeking…), attributed to an active topic.
+        const found =
+          matches.length === 0 && !heldBack
+            ? learned?.classify(tokens.words, lexiconFeatures(tokens, layers))
+            : undefined;
+        if (found !== undefined && selectedNames.has(found.topic)) {
+          matches.push({
+            topic: found.topic,
+            score: Math.round(found.score * 1000) / 1000,
+            signals: [LEARNED_SIGNAL],
+          });
         }
       }
       if (custom !== undefined) matches.push(...matchCustom(custom, text, normalized));
