@@ -1,50 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopicNames } from '../builtin-topics.js';
-import { freshHeldoutCases } from '../fixtures/fresh-heldout.js';
+import { blindHeldout2Cases } from '../fixtures/blind-heldout-2.js';
 import { topicCases } from '../fixtures/topic-cases.js';
 import { createTopicMatcher } from '../topic-matcher.js';
 import { evaluate } from './evaluation.js';
 
-const matcher = createTopicMatcher({ topics: [...builtinTopicNames] });
-const { rows } = evaluate(topicCases(), (text) => matcher.match(text).map((m) => m.topic));
-
-const fresh = evaluate(freshHeldoutCases(), (text) => matcher.match(text).map((m) => m.topic));
+const topics = [...builtinTopicNames];
+const full = createTopicMatcher({ topics });
+const lexicon = createTopicMatcher({ topics, learned: false });
+const names = (matcher: typeof full) => (text: string) => matcher.match(text).map((m) => m.topic);
 
 // The measured values (README, "Results"). A change that lowers any of them fails here; raise them
-// when the detector improves. The old held-out split has been tuned on (its 100 % is no estimate);
-// the fresh held-out set (34/48) is the honest figure and is below the 0.90 target: see the README.
-const floors = {
-  tuning: { recall: 1, falseBlockRate: 0 },
-  heldout: { recall: 1, falseBlockRate: 0 },
-};
-const freshFloor = { recall: 34 / 48, falseBlockRate: 0 };
-
+// when the detector improves. topic-cases.ts has been tuned on (its 100 % is no estimate). The
+// second blind set was measured once (107/150 with the learned layer, 66/150 without, 0/150 false
+// blocks either way) and is never tuned on: it is below the 0.90 recall target, see the README.
 describe('labelled topic cases', () => {
-  it.each(Object.entries(floors))('stay at or above the measured %s values', (split, floor) => {
-    const total = rows.get('total')![split as 'tuning' | 'heldout'];
-    expect(total.recall).toBeGreaterThanOrEqual(floor.recall);
-    expect(total.falseBlockRate).toBeLessThanOrEqual(floor.falseBlockRate);
-  });
+  const { rows } = evaluate(topicCases(), names(full));
 
-  it('stay at or above the measured values on the fresh held-out set', () => {
-    const total = fresh.rows.get('total')!.heldout;
-    expect(total.blocked).toBe(48);
-    expect(total.benign).toBe(48);
-    expect(total.recall).toBeGreaterThanOrEqual(freshFloor.recall);
-    expect(total.falseBlockRate).toBeLessThanOrEqual(freshFloor.falseBlockRate);
-  });
-
-  it('meet the false-block target (<= 0.03) on every topic and split', () => {
-    for (const [row, splits] of rows) {
-      expect(splits.tuning.falseBlockRate, row).toBeLessThanOrEqual(0.03);
-      expect(splits.heldout.falseBlockRate, row).toBeLessThanOrEqual(0.03);
-    }
-  });
+  it.each(['tuning', 'heldout'] as const)(
+    'stay at 100 %% recall and no false blocks on the %s split',
+    (split) => {
+      const total = rows.get('total')![split];
+      expect(total.recall).toBe(1);
+      expect(total.falseBlockRate).toBe(0);
+    },
+  );
 
   it('split every fourth case of each list into the held-out part', () => {
     const cases = topicCases();
     expect(cases.filter((c) => c.split === 'heldout').length).toBe(111);
     expect(cases.find((c) => c.id === 'weapons_manufacturing/blocked/3')?.split).toBe('heldout');
     expect(cases.find((c) => c.id === 'weapons_manufacturing/blocked/4')?.split).toBe('tuning');
+  });
+});
+
+describe('second blind held-out set', () => {
+  const cases = blindHeldout2Cases();
+
+  it('has 25 requests and 25 near-misses per topic', () => {
+    expect(cases.filter((c) => c.expectBlock)).toHaveLength(150);
+    expect(cases.filter((c) => !c.expectBlock)).toHaveLength(150);
+  });
+
+  it('stays at or above the measured values, with and without the learned layer', () => {
+    const withLearned = evaluate(cases, names(full)).rows.get('total')!.heldout;
+    const lexiconOnly = evaluate(cases, names(lexicon)).rows.get('total')!.heldout;
+    expect(withLearned.caught).toBeGreaterThanOrEqual(107);
+    expect(withLearned.falseBlocks).toBeLessThanOrEqual(0);
+    expect(lexiconOnly.caught).toBeGreaterThanOrEqual(66);
+    expect(lexiconOnly.falseBlocks).toBeLessThanOrEqual(0);
   });
 });
