@@ -12,7 +12,6 @@
 // dependency changes (`--check` says when).
 // 5-fold cross-validation picks the operating point: the lowest cut-off at which the fold models
 // block at most MAX_CV_FPR of the benign rows, of the README pieces and of the persona messages.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +19,7 @@ import { loadSplits, readmePieces } from '@keeptrusts/testkit/corpora';
 import {
   crossValidate,
   type Example,
-  formatModelFile,
+  saveModelFile,
   type TrainingOptions,
   toModelFile,
   trainWordModel,
@@ -105,15 +104,9 @@ const file = toModelFile(
     },
   },
 );
-const text = formatModelFile(file);
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'style-weights.json');
-if (values.check === true) {
-  if (readFileSync(out, 'utf8') !== text) {
-    console.error(`${out} differs from a fresh training run; run node scripts/train-style.ts and commit it`);
-    process.exit(1);
-  }
-  console.log(`${out} matches a fresh training run`);
-} else {
-  writeFileSync(out, text);
-  console.log(`wrote ${out}: ${file.weights.length} features`);
+if (!saveModelFile(out, file, { check: values.check })) {
+  console.error(`${out} differs from a fresh training run; run node scripts/train-style.ts and commit it`);
+  process.exit(1);
 }
+console.log(`${values.check === true ? 'checked' : 'wrote'} ${out}: ${file.weights.length} features`);

@@ -11,7 +11,6 @@
 // 5-fold cross-validation picks the gate's operating point: the lowest cut-off at which the fold
 // models, together with the lexicon, block at most MAX_FIXTURE_FPR of the fixture benign texts,
 // and the fold models block at most MAX_OUTSIDE_FPR of the outside texts.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,10 +18,11 @@ import { loadSplits, piiSentences, readmePieces } from '@keeptrusts/testkit/corp
 import {
   crossValidate,
   type Example,
-  formatModelFile,
+  saveModelFile,
   type TrainingOptions,
   toModelFile,
   trainWordModel,
+  type WordModelFile,
 } from '@keeptrusts/word-model';
 import { builtinTopicNames, createTopicMatcher, learnedFeatures } from '../dist/index.js';
 import { developmentCases } from './development-cases.ts';
@@ -61,13 +61,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'learned');
 let stale = false;
 
-function write(name: string, text: string): void {
+function write(name: string, file: WordModelFile): void {
   const out = join(outDir, `${name}.json`);
-  if (values.check !== true) {
-    writeFileSync(out, text);
-    return;
-  }
-  if (readFileSync(out, 'utf8') !== text) {
+  if (!saveModelFile(out, file, { check: values.check })) {
     console.error(`${out} differs from a fresh training run`);
     stale = true;
   }
@@ -108,22 +104,20 @@ if (cut === undefined) throw new Error('no cut-off meets the false-block limits'
 console.log(`operating point: cut-off ${cut}`);
 write(
   'request',
-  formatModelFile(
-    toModelFile(trainWordModel(examples, OPTIONS), cut, `The gate of the learned layer. ${DESCRIPTION}`, {
-      positives: `${requests.length} requests that must block, every built-in topic, tuning splits of src/fixtures`,
-      negatives:
-        `${benign.length} fixture near-misses and generic texts, ${outsideTexts.length} outside texts ` +
-        '(prompt-injection tuning split benign rows, PII sentences train half, README pieces train half)',
-      ...OPTIONS,
-      cutOff: cut,
-      crossValidated: {
-        folds: FOLDS,
-        recallWithLexicon: round(recall(cut)),
-        fixtureFalseBlocksWithLexicon: round(fixtureFpr(cut)),
-        outsideFalseBlocks: round(outsideFpr(cut)),
-      },
-    }),
-  ),
+  toModelFile(trainWordModel(examples, OPTIONS), cut, `The gate of the learned layer. ${DESCRIPTION}`, {
+    positives: `${requests.length} requests that must block, every built-in topic, tuning splits of src/fixtures`,
+    negatives:
+      `${benign.length} fixture near-misses and generic texts, ${outsideTexts.length} outside texts ` +
+      '(prompt-injection tuning split benign rows, PII sentences train half, README pieces train half)',
+    ...OPTIONS,
+    cutOff: cut,
+    crossValidated: {
+      folds: FOLDS,
+      recallWithLexicon: round(recall(cut)),
+      fixtureFalseBlocksWithLexicon: round(fixtureFpr(cut)),
+      outsideFalseBlocks: round(outsideFpr(cut)),
+    },
+  }),
 );
 
 // Attribution: each topic against the others, over the requests only.
@@ -140,7 +134,7 @@ for (const topic of builtinTopicNames) {
     `Attribution model of ${topic}: this topic's requests against the other topics' requests. ${DESCRIPTION}`,
     { positives: `requests for ${topic}`, negatives: 'requests for the other built-in topics', ...OPTIONS },
   );
-  write(topic, formatModelFile(file));
+  write(topic, file);
 }
 let right = 0;
 requests.forEach((c, i) => {
