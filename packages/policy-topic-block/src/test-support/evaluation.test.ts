@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopicNames } from '../builtin-topics.js';
-import { blindHeldout2Cases } from '../fixtures/blind-heldout-2.js';
+import { blindHeldout3Cases } from '../fixtures/blind-heldout-3.js';
 import { topicCases } from '../fixtures/topic-cases.js';
 import { createTopicMatcher } from '../topic-matcher.js';
 import { evaluate } from './evaluation.js';
@@ -12,7 +12,7 @@ const names = (matcher: typeof full) => (text: string) => matcher.match(text).ma
 
 // The measured values (README, "Results"). A change that lowers any of them fails here; raise them
 // when the detector improves. topic-cases.ts has been tuned on (its 100 % is no estimate). The
-// second blind set was measured once (107/150 with the learned layer, 66/150 without, 0/150 false
+// third blind set was measured once (117/150 with the learned layer, 58/150 without, 0/150 false
 // blocks either way) and is never tuned on: it is below the 0.90 recall target, see the README.
 describe('labelled topic cases', () => {
   const { rows } = evaluate(topicCases(), names(full));
@@ -34,8 +34,8 @@ describe('labelled topic cases', () => {
   });
 });
 
-describe('second blind held-out set', () => {
-  const cases = blindHeldout2Cases();
+describe('third blind held-out set', () => {
+  const cases = blindHeldout3Cases();
 
   it('has 25 requests and 25 near-misses per topic', () => {
     expect(cases.filter((c) => c.expectBlock)).toHaveLength(150);
@@ -45,9 +45,9 @@ describe('second blind held-out set', () => {
   it('stays at or above the measured values, with and without the learned layer', () => {
     const withLearned = evaluate(cases, names(full)).rows.get('total')!.heldout;
     const lexiconOnly = evaluate(cases, names(lexicon)).rows.get('total')!.heldout;
-    expect(withLearned.caught).toBeGreaterThanOrEqual(107);
+    expect(withLearned.caught).toBeGreaterThanOrEqual(117);
     expect(withLearned.falseBlocks).toBeLessThanOrEqual(0);
-    expect(lexiconOnly.caught).toBeGreaterThanOrEqual(66);
+    expect(lexiconOnly.caught).toBeGreaterThanOrEqual(58);
     expect(lexiconOnly.falseBlocks).toBeLessThanOrEqual(0);
   });
 });
