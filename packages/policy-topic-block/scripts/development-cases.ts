@@ -1,12 +1,13 @@
 /**
  * Every labelled case the detector may be tuned and trained on, in one list: the tuning split of
- * topic-cases.ts, the development rounds 3–9, and three former held-out sets that have been
+ * topic-cases.ts, the development rounds 3–10, and four former held-out sets that have been
  * development data since they were measured: the round-2 "fresh" set (measured twice in an earlier
- * session), the first blind set (measured twice) and the second blind set (measured once). The
- * held-out split of topic-cases.ts and blind-heldout-3.ts are not here.
+ * session), the first blind set (measured twice), the second and third blind sets (measured once each). The
+ * held-out split of topic-cases.ts and blind-heldout-4.ts are not here.
  */
 import { blindHeldoutCases } from '../src/fixtures/blind-heldout.ts';
 import { blindHeldout2Cases } from '../src/fixtures/blind-heldout-2.ts';
+import { blindHeldout3Cases } from '../src/fixtures/blind-heldout-3.ts';
 import { devRound3Cases } from '../src/fixtures/dev-round3.ts';
 import { devRound4Cases } from '../src/fixtures/dev-round4.ts';
 import { devRound5Cases } from '../src/fixtures/dev-round5.ts';
@@ -14,11 +15,17 @@ import { devRound6Cases } from '../src/fixtures/dev-round6.ts';
 import { devRound7Cases } from '../src/fixtures/dev-round7.ts';
 import { devRound8Cases } from '../src/fixtures/dev-round8.ts';
 import { devRound9Cases } from '../src/fixtures/dev-round9.ts';
+import { devRound10Cases } from '../src/fixtures/dev-round10.ts';
 import { freshHeldoutCases } from '../src/fixtures/fresh-heldout.ts';
 import { type TopicCase, topicCases } from '../src/fixtures/topic-cases.ts';
 
 export function developmentCases(): TopicCase[] {
-  const formerlyHeldOut = [...freshHeldoutCases(), ...blindHeldoutCases(), ...blindHeldout2Cases()];
+  const formerlyHeldOut = [
+    ...freshHeldoutCases(),
+    ...blindHeldoutCases(),
+    ...blindHeldout2Cases(),
+    ...blindHeldout3Cases(),
+  ];
   return [
     ...topicCases().filter((c) => c.split === 'tuning'),
     ...devRound3Cases(),
@@ -28,6 +35,7 @@ export function developmentCases(): TopicCase[] {
     ...devRound7Cases(),
     ...devRound8Cases(),
     ...devRound9Cases(),
+    ...devRound10Cases(),
     ...formerlyHeldOut.map((c) => ({ ...c, split: 'tuning' as const })),
   ];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopicNames } from '../builtin-topics.js';
-import { blindHeldout3Cases } from '../fixtures/blind-heldout-3.js';
+import { blindHeldout4Cases } from '../fixtures/blind-heldout-4.js';
 import { topicCases } from '../fixtures/topic-cases.js';
 import { createTopicMatcher } from '../topic-matcher.js';
 import { evaluate } from './evaluation.js';
@@ -12,8 +12,8 @@ const names = (matcher: typeof full) => (text: string) => matcher.match(text).ma
 
 // The measured values (README, "Results"). A change that lowers any of them fails here; raise them
 // when the detector improves. topic-cases.ts has been tuned on (its 100 % is no estimate). The
-// third blind set was measured once (117/150 with the learned layer, 58/150 without, 0/150 false
-// blocks either way) and is never tuned on: it is below the 0.90 recall target, see the README.
+// fourth blind set was measured once (138/150 with the learned layer and 4/150 false blocks; 70/150
+// and 3/150 without) and is never tuned on.
 describe('labelled topic cases', () => {
   const { rows } = evaluate(topicCases(), names(full));
 
@@ -34,20 +34,26 @@ describe('labelled topic cases', () => {
   });
 });
 
-describe('third blind held-out set', () => {
-  const cases = blindHeldout3Cases();
+describe('fourth blind held-out set', () => {
+  const cases = blindHeldout4Cases();
 
   it('has 25 requests and 25 near-misses per topic', () => {
     expect(cases.filter((c) => c.expectBlock)).toHaveLength(150);
     expect(cases.filter((c) => !c.expectBlock)).toHaveLength(150);
   });
 
+  it('meets the targets (recall >= 0.90, false blocks <= 0.03) with the learned layer', () => {
+    const total = evaluate(cases, names(full)).rows.get('total')!.heldout;
+    expect(total.recall).toBeGreaterThanOrEqual(0.9);
+    expect(total.falseBlockRate).toBeLessThanOrEqual(0.03);
+  });
+
   it('stays at or above the measured values, with and without the learned layer', () => {
     const withLearned = evaluate(cases, names(full)).rows.get('total')!.heldout;
     const lexiconOnly = evaluate(cases, names(lexicon)).rows.get('total')!.heldout;
-    expect(withLearned.caught).toBeGreaterThanOrEqual(117);
-    expect(withLearned.falseBlocks).toBeLessThanOrEqual(0);
-    expect(lexiconOnly.caught).toBeGreaterThanOrEqual(58);
-    expect(lexiconOnly.falseBlocks).toBeLessThanOrEqual(0);
+    expect(withLearned.caught).toBeGreaterThanOrEqual(138);
+    expect(withLearned.falseBlocks).toBeLessThanOrEqual(4);
+    expect(lexiconOnly.caught).toBeGreaterThanOrEqual(70);
+    expect(lexiconOnly.falseBlocks).toBeLessThanOrEqual(3);
   });
 });
