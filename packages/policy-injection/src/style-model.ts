@@ -26,9 +26,15 @@ export function styleWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
-/** The shipped model, compiled. */
+let compiled: WordModel | undefined;
+
+/**
+ * The shipped model, compiled once per process and shared: scoring is synchronous, so detectors can
+ * share its per-call marks safely.
+ */
 export function loadStyleModel(): WordModel {
-  return compileWordModel(styleWeights as unknown as WordModelFile);
+  compiled ??= compileWordModel(styleWeights as unknown as WordModelFile);
+  return compiled;
 }
 
 /** The model's probability that a normalised text is a jailbreak; undefined below STYLE_MIN_WORDS words. */
