@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeHiddenPayloads } from './hidden-payloads.js';
+import { base64Runs, decodeHiddenPayloads } from './hidden-payloads.js';
 
 const base64 = (s: string): string => Buffer.from(s).toString('base64');
 const hex = (s: string): string => Buffer.from(s).toString('hex');
@@ -47,5 +48,36 @@ describe('decodeHiddenPayloads', () => {
   it('decodes a repeated run once', () => {
     const run = base64('hello there, general kenobi');
     expect(decodeHiddenPayloads(`${run} ${run} ${run}`)).toEqual(['hello there, general kenobi']);
+  });
+});
+
+describe('base64Runs', () => {
+  // The specification it implements in one pass: what this regex finds, at the same places.
+  const BASE64 = /\b[A-Za-z0-9+/_-]{16,}={0,2}/g;
+  const byRegex = (text: string): [number, string][] =>
+    Array.from(text.matchAll(BASE64), (m) => [m.index, m[0]]);
+
+  it('finds what the base64 regex finds', () => {
+    // Short pieces from an alphabet rich in the edge cases: word and non-word base64 characters,
+    // padding, separators.
+    const piece = fc.oneof(
+      fc.constantFrom('a', 'Z', '9', '_', '+', '/', '-', '=', ' ', '.', '@', '\n', 'é'),
+      fc.stringMatching(/^[A-Za-z0-9+/_-]{10,24}={0,3}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(base64Runs(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['a run that starts with symbols', '--+/abcdefghijklmnopqrstuv== tail'],
+    ['a run too short after its first boundary', '++++++++++++++++abc'],
+    ['three padding characters', 'aGVsbG8gdGhlcmUgZ2VuZXJhbA=== x'],
+  ])('matches the regex on %s', (_name, text) => {
+    expect(base64Runs(text)).toEqual(byRegex(text));
   });
 });

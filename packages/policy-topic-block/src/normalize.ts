@@ -58,12 +58,8 @@ const LEET: Readonly<Record<string, string>> = {
   '|': 'l',
 };
 
-// A token holding at least one leet character. The lookbehind anchors it at a token start, so each
-// token is scanned once and the regex stays linear.
-const LEET_TOKEN_RE = /(?<![a-z0-9@$!|])[a-z0-9@$!|]*[0-9@$!|][a-z0-9@$!|]*/g;
 // Numbers with units ("3d", "9mm", "$50k", "2nd") and model numbers ("ak47", "ar15") are not leet.
 const NOT_LEET_RE = /^\$?\d+[a-z]{0,3}$|^[a-z]{1,3}\d{2,4}$|^(?:c4|m4|mp5|g3)$/;
-const LETTER_RE = /[a-z]/;
 
 // Three or more single letters split by one kind of symbol ("b.o.m.b", "k-i-l-l"), or four or more
 // split by spaces ("b o m b"): writers spell a word out this way to slip past a word list.
@@ -137,8 +133,9 @@ function foldUnicode(text: string): string {
 const CONTROL_RE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 // "80%" reads as "80 percent", so phrases need no punctuation.
 const PERCENT_RE = /(\d) ?%/g;
-// A letter next to a digit or symbol: the only place leetspeak can hide.
-const LEET_HINT_RE = /[a-z][0-9@$!|]|[0-9@$!|][a-z]/;
+// A letter next to a digit or symbol: the only place leetspeak can hide. A token (a run of letters,
+// digits and the symbols leetspeak uses) mixes both exactly when it holds such a pair.
+const LEET_HINT_RE = /[a-z][0-9@$!|]|[0-9@$!|][a-z]/g;
 const DASH_RE = /[-_]+/g;
 // A run of two or more whitespace characters, or one that is not a plain space.
 const WHITESPACE_RE = /\s{2,}|[^\S ]/g;
@@ -148,8 +145,9 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && ch >= 'a' && ch <= 'z';
 }
 
+/** Folds one token that mixes letters with digits or leet symbols, unless it reads as a number or model name. */
 function foldLeetToken(token: string): string {
-  if (!LETTER_RE.test(token) || NOT_LEET_RE.test(token)) return token;
+  if (NOT_LEET_RE.test(token)) return token;
   let out = '';
   for (let i = 0; i < token.length; i++) {
     const ch = token[i]!;
@@ -165,6 +163,27 @@ function foldLeetToken(token: string): string {
     }
   }
   return out;
+}
+
+function isLeetTokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 33 || c === 124;
+}
+
+/** Folds every token that mixes letters with digits or symbols; other tokens are not visited. */
+function foldLeetTokens(text: string): string {
+  let out = '';
+  let copied = 0;
+  LEET_HINT_RE.lastIndex = 0;
+  for (let hint = LEET_HINT_RE.exec(text); hint !== null; hint = LEET_HINT_RE.exec(text)) {
+    let start = hint.index;
+    while (start > copied && isLeetTokenChar(text.charCodeAt(start - 1))) start--;
+    let end = hint.index + 2;
+    while (end < text.length && isLeetTokenChar(text.charCodeAt(end))) end++;
+    out += text.slice(copied, start) + foldLeetToken(text.slice(start, end));
+    copied = end;
+    LEET_HINT_RE.lastIndex = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function joinSpelledOut(run: string): string {
@@ -194,7 +213,7 @@ export function normalizeText(text: string): string {
   out = out.replace(CONTROL_RE, ' ');
   if (out.includes('`')) out = out.replaceAll('`', "'");
   if (out.includes('%')) out = out.replace(PERCENT_RE, '$1 percent');
-  if (LEET_HINT_RE.test(out)) out = out.replace(LEET_TOKEN_RE, foldLeetToken);
+  out = foldLeetTokens(out);
   out = out.replace(SYMBOL_SPELLED_RE, (run) => run.replace(/[.*_-]/g, ''));
   out = out.replace(SPACE_SPELLED_RE, joinSpelledOut);
   out = out.replace(DASH_RE, ' ');

@@ -95,21 +95,35 @@ function* expandAll(patterns: readonly PhrasePattern[], tag: string): Generator<
   for (const pattern of patterns) for (const phrase of expandPhrase(pattern)) yield [phrase, tag];
 }
 
+// Elements with the same alternatives share one array, so a match call merges their occurrence
+// lists once however many rules use them.
+const internedElements = new Map<string, readonly string[]>();
+
+function internElement(tags: readonly string[]): readonly string[] {
+  const key = tags.join('|');
+  const known = internedElements.get(key);
+  if (known !== undefined) return known;
+  internedElements.set(key, tags);
+  return tags;
+}
+
 function compileRule(topic: TopicDefinition, rule: TopicRule): CompiledRule {
   const elements = rule.elements.map((element) =>
-    element.split('|').map((alternative) => {
-      if (alternative.startsWith('@')) {
-        const frame = alternative.slice(1);
-        if (!(frame in intentFrames)) {
-          throw new Error(`topic ${topic.name} rule ${rule.name}: unknown frame "${alternative}"`);
+    internElement(
+      element.split('|').map((alternative) => {
+        if (alternative.startsWith('@')) {
+          const frame = alternative.slice(1);
+          if (!(frame in intentFrames)) {
+            throw new Error(`topic ${topic.name} rule ${rule.name}: unknown frame "${alternative}"`);
+          }
+          return FRAME + frame;
         }
-        return FRAME + frame;
-      }
-      if (topic.terms[alternative] === undefined) {
-        throw new Error(`topic ${topic.name} rule ${rule.name}: unknown term group "${alternative}"`);
-      }
-      return termTag(topic.name, alternative);
-    }),
+        if (topic.terms[alternative] === undefined) {
+          throw new Error(`topic ${topic.name} rule ${rule.name}: unknown term group "${alternative}"`);
+        }
+        return termTag(topic.name, alternative);
+      }),
+    ),
   );
   return {
     name: rule.name,
@@ -182,6 +196,15 @@ export function lexiconFeatures(tokens: WordTokens, scanned?: readonly (readonly
   // Every layer is read: a caller that already scanned them all passes its hits.
   const all = scanned ?? compileBuiltins().trie.scan(tokens);
   const out = new Set<string>();
+  // Tags come from the lexicon, so the feature names are few: built once, then looked up.
+  const feature = (tag: string): string => {
+    let name = featureNames.get(tag);
+    if (name === undefined) {
+      name = `@${tag}`;
+      featureNames.set(tag, name);
+    }
+    return name;
+  };
   const bySentence = new Map<number, { context: Set<string>; terms: Set<string> }>();
   for (const layer of all) {
     for (const hit of layer) {
@@ -193,17 +216,34 @@ export function lexiconFeatures(tokens: WordTokens, scanned?: readonly (readonly
       }
       for (const tag of hit.tags) {
         if (tag === EXCLUDED || tag === NEUTRAL) continue;
-        out.add(`@${tag}`);
+        out.add(feature(tag));
         if (tag.startsWith('term:')) entry.terms.add(tag);
         else if (tag.startsWith(FRAME) || tag === MENTION) entry.context.add(tag);
       }
     }
   }
   for (const { context, terms } of bySentence.values()) {
-    for (const c of context) for (const t of terms) out.add(`@${c}&${t}`);
+    for (const c of context) {
+      let byTerm = pairNames.get(c);
+      if (byTerm === undefined) {
+        byTerm = new Map();
+        pairNames.set(c, byTerm);
+      }
+      for (const t of terms) {
+        let name = byTerm.get(t);
+        if (name === undefined) {
+          name = `@${c}&${t}`;
+          byTerm.set(t, name);
+        }
+        out.add(name);
+      }
+    }
   }
   return [...out];
 }
+
+const featureNames = new Map<string, string>();
+const pairNames = new Map<string, Map<string, string>>();
 
 /** What the learned layer reads: the words of the normalised text, and the lexicon's features. */
 export function learnedFeatures(text: string): {
@@ -240,12 +280,17 @@ function mergeSorted(a: readonly Occurrence[], b: readonly Occurrence[]): Occurr
 function occurrencesOf(
   byTag: ReadonlyMap<string, Occurrence[]>,
   tags: readonly string[],
+  cache: Map<readonly string[], readonly Occurrence[]>,
 ): readonly Occurrence[] {
+  if (tags.length === 1) return byTag.get(tags[0]!) ?? NONE;
+  const cached = cache.get(tags);
+  if (cached !== undefined) return cached;
   let merged: readonly Occurrence[] = NONE;
   for (const tag of tags) {
     const list = byTag.get(tag);
     if (list !== undefined) merged = merged.length === 0 ? list : mergeSorted(merged, list);
   }
+  cache.set(tags, merged);
   return merged;
 }
 
@@ -310,6 +355,8 @@ interface Context {
   readonly words: readonly string[];
   readonly sentence: Uint32Array;
   readonly mentions: readonly Occurrence[];
+  /** Merged occurrence lists of multi-tag elements, filled as rules need them. */
+  readonly merged: Map<readonly string[], readonly Occurrence[]>;
 }
 
 /**
@@ -356,7 +403,7 @@ function scoreTopic(
   let heldBack = false;
   const signals: string[] = [];
   for (const rule of topic.rules) {
-    const lists = rule.elements.map((tags) => occurrencesOf(byTag, tags));
+    const lists = rule.elements.map((tags) => occurrencesOf(byTag, tags, context.merged));
     if (lists.some((list) => list.length === 0)) continue;
     let suppressed = false;
     const fired = someChain(lists, rule, (chain) => {
@@ -389,20 +436,28 @@ const PRONOUNS: ReadonlySet<string> = new Set(['one', 'ones', 'them', 'some']);
 // How many words back a pronoun looks for its term.
 const PRONOUN_WINDOW = 10;
 
+/** Indexes of the words that are pronouns in {@link PRONOUNS}, ascending. */
+function pronounsIn(words: readonly string[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < words.length; i++) if (PRONOUNS.has(words[i]!)) at.push(i);
+  return at;
+}
+
 /**
- * Adds, for each pronoun, a hit carrying the tags of the topic's terms that end within
- * {@link PRONOUN_WINDOW} words before it, so a rule can use the pronoun in the term's place.
- * One pass over the hits (sorted by start) and the words: linear.
+ * Adds, for each pronoun (`pronouns`: their word indexes, ascending), a hit carrying the tags of
+ * the topic's terms that end within {@link PRONOUN_WINDOW} words before it, so a rule can use the
+ * pronoun in the term's place. One pass over the hits (sorted by start) and the pronouns: linear.
  */
-function withPronouns(terms: readonly WordHit[], words: readonly string[]): readonly WordHit[] {
-  if (terms.length === 0) return terms;
+function withPronouns(terms: readonly WordHit[], pronouns: readonly number[]): readonly WordHit[] {
+  if (terms.length === 0 || pronouns.length === 0) return terms;
   const added: WordHit[] = [];
   // terms[first, next) are the hits that start before word i and may still be in the window.
   let first = 0;
   let next = 0;
-  for (let i = terms[0]!.end + 1; i < words.length; i++) {
+  const from = terms[0]!.end + 1;
+  for (const i of pronouns) {
+    if (i < from) continue;
     while (next < terms.length && terms[next]!.start < i) next++;
-    if (!PRONOUNS.has(words[i]!)) continue;
     while (first < next && terms[first]!.end < i - PRONOUN_WINDOW) first++;
     if (first === next && next === terms.length) break;
     const tags = new Set<string>();
@@ -516,9 +571,10 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
         const layers = shared.trie.scan(tokens, learned === undefined ? activeLayers : undefined);
         const byTag = new Map<string, Occurrence[]>();
         let heldBack = false;
+        const pronouns = pronounsIn(tokens.words);
         const candidates = selected.filter((topic) => {
           const terms = layers[topic.layer]!.filter((hit) => !hit.tags.includes(EXCLUDED));
-          collect(byTag, withPronouns(terms, tokens.words));
+          collect(byTag, withPronouns(terms, pronouns));
           return terms.length > 0 || topic.hasFrameOnlyRule;
         });
         // Frames and cues only matter once some topic's terms are present.
@@ -528,6 +584,7 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
             words: tokens.words,
             sentence: tokens.sentence,
             mentions: byTag.get(MENTION) ?? NONE,
+            merged: new Map(),
           };
           for (const topic of candidates) {
             const scored = scoreTopic(topic, byTag, context);
