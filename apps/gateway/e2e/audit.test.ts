@@ -75,12 +75,19 @@ describe('the audit log through the gateway', () => {
     await expect(
       chat({ messages: [{ role: 'user', content: 'My passport number is 533180911.' }] }),
     ).rejects.toThrow();
+    stack.sim.replyWithToolCall({ name: 'send', arguments: { to: 'jane.doe@example.com' } }, { times: 1 });
+    await chat({
+      messages: [{ role: 'user', content: 'write to me' }],
+      tools: [
+        { type: 'function', function: { name: 'send', parameters: { type: 'object', properties: {} } } },
+      ],
+    });
 
     await stack.stop();
     stopped = true;
     const all = await records();
-    expect(all.map((r) => r.status)).toEqual([200, 200, 401, 400, 502, 200, 404, 200, 200, 400]);
-    expect(all.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(all.map((r) => r.status)).toEqual([200, 200, 401, 400, 502, 200, 404, 200, 200, 400, 200]);
+    expect(all.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(all[8]).toMatchObject({
       prompt: 'My SSN is [REDACTED:SSN], mail [REDACTED:EMAIL]',
       decisions: expect.arrayContaining([
@@ -104,6 +111,23 @@ describe('the audit log through the gateway', () => {
           action: 'block',
           findings: [{ type: 'passport_number', count: 1 }],
         }),
+      ]),
+    );
+    // A tool call is part of the answer: its arguments are redacted, then recorded.
+    expect(all[10]).toMatchObject({
+      answer: '',
+      finish_reason: 'tool_calls',
+      tool_calls: [{ name: 'send', arguments: '{"to":"[REDACTED:EMAIL]"}' }],
+    });
+    expect(all[10]?.decisions).toEqual(
+      expect.arrayContaining([
+        {
+          policy: 'privacy',
+          rule: 'pii_detection',
+          stage: 'response',
+          action: 'modify',
+          findings: [{ type: 'email', count: 1 }],
+        },
       ]),
     );
     expect(all[0]).toMatchObject({
@@ -132,7 +156,7 @@ describe('the audit log through the gateway', () => {
     expect(all[5]).toHaveProperty(['usage', 'completion_tokens'], expect.any(Number));
 
     const verified = await runKtProcess(['audit', 'verify', '--path', 'audit'], stack.dir);
-    expect(verified.stdout).toContain('ok: 10 records');
+    expect(verified.stdout).toContain('ok: 11 records');
     expect(verified.code).toBe(0);
 
     // Nothing secret in the log: neither the key nor the bearer header.

@@ -28,11 +28,17 @@ let sim: OllamaSimulator;
 let buffered: Stack;
 let incremental: Stack;
 
+// A thinking model, for answers that carry reasoning.
+const thinkingTarget = `    - id: ollama-qwen3
+      provider: ollama:chat:qwen3:8b
+      base_url: SIM_URL
+`;
+
 beforeAll(async () => {
   sim = await startOllamaSimulator({ port: 0 });
-  buffered = await startStack(`${seedTargets}${privacy}`, { sim });
+  buffered = await startStack(`${seedTargets}${thinkingTarget}${privacy}`, { sim });
   incremental = await startStack(
-    `${seedTargets}${privacy}server:\n  streaming:\n    policy_mode: incremental\n`,
+    `${seedTargets}${thinkingTarget}${privacy}server:\n  streaming:\n    policy_mode: incremental\n`,
     { sim },
   );
 });
@@ -150,6 +156,96 @@ describe('pii_detection through the gateway', () => {
       expect(finish).toBe('content_filter');
       expect(text).not.toContain('533180911');
       expect(text.startsWith('Here is what I found.')).toBe(true);
+    }
+  });
+
+  const tools: OpenAI.ChatCompletionTool[] = [
+    {
+      type: 'function',
+      function: {
+        name: 'send_email',
+        parameters: { type: 'object', properties: { to: { type: 'string' }, body: { type: 'string' } } },
+      },
+    },
+  ];
+  const leakyCall = { name: 'send_email', arguments: { to: email, body: `Card on file: ${card}` } };
+  const redactedArguments = { to: '[REDACTED:EMAIL]', body: 'Card on file: [REDACTED:CREDIT_CARD]' };
+
+  it('redacts PII in the arguments of a tool call the model makes', async () => {
+    sim.replyWithToolCall(leakyCall);
+    const response = await buffered.client.chat.completions.create({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'email my card number to me' }],
+      tools,
+    });
+    const call = response.choices[0]?.message.tool_calls?.[0];
+    expect(response.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(call?.type === 'function' && JSON.parse(call.function.arguments)).toEqual(redactedArguments);
+  });
+
+  it.each([
+    ['buffered', () => buffered],
+    ['incremental', () => incremental],
+  ] as const)('redacts PII in streamed tool call arguments, %s mode', async (_mode, stack) => {
+    sim.replyWithToolCall(leakyCall);
+    const stream = await stack().client.chat.completions.create({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'email my card number to me' }],
+      tools,
+      stream: true,
+    });
+    let args = '';
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) args += call.function?.arguments ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(JSON.parse(args)).toEqual(redactedArguments);
+    expect(finish).toBe('tool_calls');
+  });
+
+  it('drops a tool call whose arguments a block rule stops', async () => {
+    sim.replyWithToolCall({
+      name: 'send_email',
+      arguments: { to: 'desk', body: 'Passport number: 533180911' },
+    });
+    for (const stack of [buffered, incremental]) {
+      const response = await stack.client.chat.completions.create({
+        model: 'llama3.3',
+        messages: [{ role: 'user', content: 'send my passport details' }],
+        tools,
+      });
+      expect(response.choices[0]?.finish_reason).toBe('content_filter');
+      expect(response.choices[0]?.message.tool_calls ?? []).toEqual([]);
+      expect(JSON.stringify(response)).not.toContain('533180911');
+    }
+  });
+
+  it("redacts PII in a reasoning model's thinking, whole and streamed in both modes", async () => {
+    sim.thinkWith(`The user's SSN is ${ssn}; I should not repeat it.`);
+    const expected = "The user's SSN is [REDACTED:SSN]; I should not repeat it.";
+    const whole = await buffered.client.chat.completions.create({
+      model: 'ollama-qwen3',
+      messages: [{ role: 'user', content: 'what is on file?' }],
+    });
+    // Ollama's OpenAI layer, and so the gateway, name the thinking text `reasoning`.
+    const message = whole.choices[0]?.message as { reasoning?: string } | undefined;
+    expect(message?.reasoning).toBe(expected);
+    sim.setTokenDelay(1);
+    for (const stack of [buffered, incremental]) {
+      const stream = await stack.client.chat.completions.create({
+        model: 'ollama-qwen3',
+        messages: [{ role: 'user', content: 'what is on file?' }],
+        stream: true,
+      });
+      let reasoning = '';
+      let text = '';
+      for await (const chunk of stream) {
+        reasoning += (chunk.choices[0]?.delta as { reasoning?: string } | undefined)?.reasoning ?? '';
+        text += chunk.choices[0]?.delta.content ?? '';
+      }
+      expect(reasoning).toBe(expected);
+      expect(text).toBe('You said: "what is on file?"');
     }
   });
 

@@ -13,6 +13,8 @@ import type { AuditTrail } from './audit-trail.js';
 interface Gathered {
   deltas: StreamEvent[];
   content: string;
+  reasoning: string | undefined;
+  toolCalls: ToolCall[];
   finishReason: FinishReason;
   usage: Usage;
 }
@@ -21,11 +23,15 @@ interface Gathered {
 export async function gather(events: AsyncIterable<StreamEvent>): Promise<Gathered> {
   const deltas: StreamEvent[] = [];
   let content = '';
+  let reasoning: string | undefined;
+  const toolCalls: ToolCall[] = [];
   for await (const event of events) {
     if (event.type === 'done')
-      return { deltas, content, finishReason: event.finishReason, usage: event.usage };
+      return { deltas, content, reasoning, toolCalls, finishReason: event.finishReason, usage: event.usage };
     deltas.push(event);
     content += event.content ?? '';
+    if (event.reasoning !== undefined) reasoning = (reasoning ?? '') + event.reasoning;
+    if (event.toolCalls !== undefined) toolCalls.push(...event.toolCalls);
   }
   throw new Error('provider stream ended without a done event');
 }
@@ -43,19 +49,27 @@ export async function* bufferedEvents(
   const outcome = await chain.response(scope, {
     text: gathered.content,
     finishReason: gathered.finishReason,
+    reasoning: gathered.reasoning,
+    toolCalls: gathered.toolCalls,
   });
   trail.decide(outcome.decisions);
   const finishReason = outcome.finishReason ?? gathered.finishReason;
   trail.record.finish_reason = finishReason;
-  if (trail.wantsContent) trail.record.answer = outcome.text;
+  trail.answer(outcome);
   trail.record.usage = gathered.usage;
-  if (outcome.text === gathered.content && outcome.finishReason === undefined) {
+  const unchanged =
+    outcome.text === gathered.content &&
+    outcome.reasoning === gathered.reasoning &&
+    outcome.finishReason === undefined &&
+    outcome.toolCalls.length === gathered.toolCalls.length &&
+    outcome.toolCalls.every((call, i) => call === gathered.toolCalls[i]);
+  if (unchanged) {
     yield* gathered.deltas;
   } else {
+    // The checked parts, in the order a stream sends them: reasoning, text, tool calls.
+    if (outcome.reasoning) yield { type: 'delta', reasoning: outcome.reasoning };
     if (outcome.text !== '') yield { type: 'delta', content: outcome.text };
-    // Tool calls are kept unless the answer was blocked: nothing unchecked leaves.
-    const calls: ToolCall[] = gathered.deltas.flatMap((d) => (d.type === 'delta' ? (d.toolCalls ?? []) : []));
-    if (finishReason !== 'content_filter' && calls.length > 0) yield { type: 'delta', toolCalls: calls };
+    if (outcome.toolCalls.length > 0) yield { type: 'delta', toolCalls: outcome.toolCalls };
   }
   yield { type: 'done', finishReason, usage: gathered.usage };
 }
@@ -71,31 +85,45 @@ export async function* incrementalEvents(
   trail: AuditTrail,
 ): AsyncGenerator<StreamEvent> {
   let ended = false;
-  let answer = '';
+  // What was sent, for the audit record; kept only when a sink wants content.
+  const sent = { text: '', reasoning: '', toolCalls: [] as ToolCall[] };
+  const keep = (text: string, reasoning: string, calls: readonly ToolCall[]) => {
+    if (!trail.wantsContent) return;
+    sent.text += text;
+    sent.reasoning += reasoning;
+    sent.toolCalls.push(...calls);
+  };
   for await (const event of events) {
     if (event.type === 'done') {
       if (!ended) {
+        const thought = filter.endReasoning();
+        if (thought !== '') yield { type: 'delta', reasoning: thought };
         const rest = filter.end();
-        if (trail.wantsContent) answer += rest;
+        keep(rest, thought, []);
         if (rest !== '') yield { type: 'delta', content: rest };
       }
       const finishReason = filter.finishReason ?? event.finishReason;
       trail.decide(filter.decisions());
       trail.record.finish_reason = finishReason;
       trail.record.usage = event.usage;
-      if (trail.wantsContent) trail.record.answer = answer;
+      trail.answer(sent);
       yield { type: 'done', finishReason, usage: event.usage };
       return;
     }
     if (ended) continue;
-    const content = event.content === undefined ? '' : filter.push(event.content);
-    if (trail.wantsContent) answer += content;
+    // Reasoning streams first; the first text or tool call releases what its stages held back.
+    let reasoning = event.reasoning === undefined ? '' : filter.pushReasoning(event.reasoning);
+    if (event.content !== undefined || event.toolCalls !== undefined) reasoning += filter.endReasoning();
+    const content =
+      event.content === undefined || filter.finishReason !== undefined ? '' : filter.push(event.content);
+    const calls = event.toolCalls === undefined ? [] : filter.toolCalls(event.toolCalls);
+    keep(content, reasoning, calls);
     ended = filter.finishReason !== undefined;
     const out: StreamEvent = {
       type: 'delta',
+      ...(reasoning === '' ? {} : { reasoning }),
       ...(content === '' ? {} : { content }),
-      ...(event.reasoning === undefined ? {} : { reasoning: event.reasoning }),
-      ...(event.toolCalls === undefined || ended ? {} : { toolCalls: event.toolCalls }),
+      ...(calls.length === 0 ? {} : { toolCalls: calls }),
     };
     if (out.content !== undefined || out.reasoning !== undefined || out.toolCalls !== undefined) yield out;
   }

@@ -1,4 +1,4 @@
-import type { AuditDecision, AuditRecord, AuditSink } from '@keeptrusts/core';
+import type { AuditDecision, AuditRecord, AuditSink, ToolCall } from '@keeptrusts/core';
 
 /** Collects what happens to one request and hands one record to the sinks at the end. */
 export class AuditTrail {
@@ -41,6 +41,19 @@ export class AuditTrail {
 
   decide(decisions: readonly AuditDecision[]): void {
     this.record.decisions.push(...decisions);
+  }
+
+  /** Keeps the answer as sent (after the response rules) when a sink wants content. */
+  answer(sent: { text: string; reasoning?: string | undefined; toolCalls?: readonly ToolCall[] }): void {
+    if (!this.wantsContent) return;
+    this.record.answer = sent.text;
+    if (sent.reasoning) this.record.reasoning = sent.reasoning;
+    if (sent.toolCalls !== undefined && sent.toolCalls.length > 0) {
+      this.record.tool_calls = sent.toolCalls.map((call) => ({
+        name: call.function.name,
+        arguments: call.function.arguments,
+      }));
+    }
   }
 
   firstByte(): void {

@@ -64,7 +64,7 @@ export const auditLogger = defineAuditSink({
       append(record: AuditRecord) {
         // Without log_all_access only requests that were served are recorded.
         if (!config.log_all_access && record.status >= 400) return;
-        const { prompt: _prompt, answer: _answer, ...metadata } = record;
+        const { prompt: _p, answer: _a, reasoning: _r, tool_calls: _t, ...metadata } = record;
         writer.append(config.log_content ? record : metadata);
       },
       flush: () => writer.flush(),

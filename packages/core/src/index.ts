@@ -47,6 +47,7 @@ export type {
   PolicyHooks,
   PolicyRequest,
   PolicyResponse,
+  AnswerPart,
   ProviderContext,
   ProviderDefinition,
   ScanMatch,
@@ -54,6 +55,7 @@ export type {
 } from './plugin/types.js';
 export { CONTRACT_VERSION } from './plugin/types.js';
 export type {
+  AnswerInput,
   BlockedBy,
   PolicyChain,
   RequestOutcome,

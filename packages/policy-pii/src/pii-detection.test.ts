@@ -26,6 +26,7 @@ const response = (text: string): PolicyResponse => ({
   model: 'llama3.3',
   text,
   finishReason: 'stop',
+  part: 'content',
 });
 
 const seedRule = {

@@ -68,6 +68,11 @@ export interface OllamaSimulatorControl {
   reset(): void;
   /** Answers chat/generate with this text; `times` defaults to every following request. */
   replyWith(text: string, options?: KnobOptions): void;
+  /**
+   * Makes thinking models think this text instead of the default (chat and generate, when thinking is
+   * on); `times` defaults to every following request.
+   */
+  thinkWith(text: string, options?: KnobOptions): void;
   /** Answers chat requests that carry `tools` with these calls; `times` defaults to every following one. */
   replyWithToolCall(call: ToolCallReply | readonly ToolCallReply[], options?: KnobOptions): void;
   /** Fails the next inference request(s) (`times` default 1) with a status and `{"error"}` body. */
@@ -154,6 +159,7 @@ export class SimulatorState implements OllamaSimulatorControl {
   #toolCallCount = 0;
   readonly #replies = new KnobQueue<string>(GENERATION_PATHS);
   readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(['/api/chat']);
+  readonly #thoughts = new KnobQueue<string>(GENERATION_PATHS);
   readonly #failures = new KnobQueue<{ status: number; error: string }>(INFERENCE_PATHS);
   readonly #hangs = new KnobQueue<true>(INFERENCE_PATHS);
   readonly #drops = new KnobQueue<number>(GENERATION_PATHS);
@@ -193,6 +199,7 @@ export class SimulatorState implements OllamaSimulatorControl {
     this.#toolCallCount = 0;
     this.#replies.clear();
     this.#toolCalls.clear();
+    this.#thoughts.clear();
     this.#failures.clear();
     this.#hangs.clear();
     this.#drops.clear();
@@ -201,6 +208,10 @@ export class SimulatorState implements OllamaSimulatorControl {
 
   replyWith(text: string, options?: KnobOptions): void {
     this.#replies.add(text, options, Number.POSITIVE_INFINITY);
+  }
+
+  thinkWith(text: string, options?: KnobOptions): void {
+    this.#thoughts.add(text, options, Number.POSITIVE_INFINITY);
   }
 
   replyWithToolCall(call: ToolCallReply | readonly ToolCallReply[], options?: KnobOptions): void {
@@ -264,6 +275,11 @@ export class SimulatorState implements OllamaSimulatorControl {
   /** Consumes a pending fixed reply for this path. */
   takeReply(path: string): string | undefined {
     return this.#replies.take(path);
+  }
+
+  /** Consumes a pending thinking text for this path (only requests that think ask). */
+  takeThinking(path: string): string | undefined {
+    return this.#thoughts.take(path);
   }
 
   /** Consumes a pending tool-call reply (only chat requests carrying tools ask). */

@@ -86,6 +86,26 @@ describe('replyWithToolCall', () => {
   });
 });
 
+describe('thinkWith', () => {
+  it('sets what thinking models think, and only for them', async () => {
+    sim.thinkWith('Let me check the account number first.', { times: 1 });
+    type Answer = { message: { content: string; thinking?: string } };
+    const plain = (await (await chat(chatBody('hi', { stream: false }))).json()) as Answer;
+    expect(plain.message.thinking).toBeUndefined();
+    const thought = (await (
+      await chat({ ...chatBody('hi', { stream: false }), model: 'qwen3:8b' })
+    ).json()) as Answer;
+    expect(thought.message).toMatchObject({
+      content: 'You said: "hi"',
+      thinking: 'Let me check the account number first.',
+    });
+    const after = (await (
+      await chat({ ...chatBody('hi', { stream: false }), model: 'qwen3:8b' })
+    ).json()) as Answer;
+    expect(after.message.thinking).toBe('The user sent a message. I will answer it directly.');
+  });
+});
+
 describe('failNext', () => {
   it('fails the next inference request with the status and message, then recovers', async () => {
     sim.failNext({ status: 503, error: 'server busy, please try again.  maximum pending requests exceeded' });

@@ -50,6 +50,7 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     reset: () => state.reset(),
     replyWith: (text, knob) => state.replyWith(text, knob),
     replyWithToolCall: (call, knob) => state.replyWithToolCall(call, knob),
+    thinkWith: (text, knob) => state.thinkWith(text, knob),
     failNext: (failure) => state.failNext(failure),
     hangNext: (knob) => state.hangNext(knob),
     dropNextStreamAfter: (tokens, knob) => state.dropNextStreamAfter(tokens, knob),

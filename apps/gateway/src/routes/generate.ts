@@ -53,15 +53,30 @@ export async function generate(
     );
     trail.firstByte();
     const text = 'content' in result ? result.content : result.text;
-    const outcome = await deps.chain.response(prepared.scope, { text, finishReason: result.finishReason });
+    const outcome = await deps.chain.response(prepared.scope, {
+      text,
+      finishReason: result.finishReason,
+      ...('content' in result ? { reasoning: result.reasoning, toolCalls: result.toolCalls } : {}),
+    });
     trail.decide(outcome.decisions);
     const finishReason = outcome.finishReason ?? result.finishReason;
     trail.record.usage = result.usage;
     trail.record.finish_reason = finishReason;
-    if (trail.wantsContent) trail.record.answer = outcome.text;
+    trail.answer(outcome);
     if ('content' in result) {
-      const toolCalls = finishReason === 'content_filter' ? [] : result.toolCalls;
-      return c.json(chatCompletionBody({ ...result, content: outcome.text, toolCalls, finishReason }, meta));
+      const { reasoning, ...rest } = result;
+      return c.json(
+        chatCompletionBody(
+          {
+            ...rest,
+            ...(outcome.reasoning ? { reasoning: outcome.reasoning } : {}),
+            content: outcome.text,
+            toolCalls: outcome.toolCalls,
+            finishReason,
+          },
+          meta,
+        ),
+      );
     }
     return c.json(textCompletionBody({ ...result, text: outcome.text, finishReason }, meta));
   }

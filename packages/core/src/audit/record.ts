@@ -30,4 +30,8 @@ export interface AuditRecord {
   /** Present only with `log_content`, and then after redaction. */
   prompt?: string;
   answer?: string;
+  /** The answer's reasoning text, when it had one; `log_content` only, after redaction. */
+  reasoning?: string;
+  /** The tool calls the answer made, arguments after redaction; `log_content` only. */
+  tool_calls?: { name: string; arguments: string }[];
 }

@@ -21,13 +21,25 @@ export interface PolicyRequest {
   readonly metadata: Readonly<Record<string, string>>;
 }
 
-/** An answer as the policy chain shows it to policies: the assembled text. */
+/**
+ * Which part of an answer a response hook is reading: the answer text, the model's reasoning
+ * ("thinking"), or one tool call's arguments (a JSON string, re-serialised without escapes).
+ */
+export type AnswerPart = 'content' | 'reasoning' | 'tool_arguments';
+
+/**
+ * An answer as the policy chain shows it to policies: one part of it, assembled. `onResponse` is
+ * called once per part present (reasoning, then the text, then each tool call's arguments); a
+ * `modify` with `text` replaces that part, a `block` ends the whole answer.
+ */
 export interface PolicyResponse {
   readonly endpoint: EndpointKind;
   readonly targetId: string;
   readonly model: string;
   readonly text: string;
   readonly finishReason: string | null;
+  /** The part `text` is; `content` for the answer text. */
+  readonly part: AnswerPart;
 }
 
 /** A match a {@link TextScanner} reports, in offsets of the scanned text. */

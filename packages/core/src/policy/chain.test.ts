@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { PolicyConfig } from '../config/types.js';
 import { allow, block, modify } from '../plugin/decision.js';
 import { definePolicy } from '../plugin/define.js';
-import type { PolicyHooks } from '../plugin/types.js';
+import type { PolicyHooks, TextScanner } from '../plugin/types.js';
+import type { ToolCall } from '../wire/openai.js';
 import { createPolicyChain } from './chain.js';
 
 function policy(
@@ -128,5 +129,156 @@ describe('createPolicyChain', () => {
     const chain = await createPolicyChain([policy('whole', 'judge', { onResponse: () => allow() })]);
     expect(chain.streamFilter(scope)).toBeUndefined();
     expect(chain.bufferedOnly(scope)).toEqual(['judge']);
+  });
+});
+
+describe('answers with reasoning and tool calls', () => {
+  // Redacts "secret" and blocks "forbidden", as a scanner, so both modes apply it.
+  const scanner: TextScanner = {
+    holdback: 9,
+    lookbehind: 0,
+    scan: (text) =>
+      [...text.matchAll(/secret|forbidden/g)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        type: m[0] === 'secret' ? 'secret' : 'forbidden',
+        ...(m[0] === 'secret' ? { replacement: '[S]' } : {}),
+      })),
+  };
+  const call = (args: string, id = 'call_1'): ToolCall => ({
+    id,
+    type: 'function',
+    function: { name: 'lookup', arguments: args },
+  });
+
+  it('redacts reasoning, text and tool call arguments, and sums the findings in one decision', async () => {
+    const chain = await createPolicyChain([policy('p', 'mask', { responseScanner: scanner })]);
+    const untouched = call('{"q": "weather"}', 'call_2');
+    const outcome = await chain.response(scope, {
+      text: 'the secret is out',
+      finishReason: 'tool_calls',
+      reasoning: 'I know the secret',
+      // An escaped character cannot hide a value: arguments are read as canonical JSON.
+      toolCalls: [call('{"note": "a \\u0073ecret", "n": 1}'), untouched],
+    });
+    expect(outcome).toMatchObject({
+      text: 'the [S] is out',
+      reasoning: 'I know the [S]',
+      finishReason: undefined,
+      blocked: undefined,
+    });
+    expect(outcome.toolCalls).toEqual([call('{"note":"a [S]","n":1}'), untouched]);
+    expect(outcome.toolCalls[1]).toBe(untouched);
+    expect(outcome.decisions).toEqual([
+      {
+        policy: 'p',
+        rule: 'mask',
+        stage: 'response',
+        action: 'modify',
+        findings: [{ type: 'secret', count: 3 }],
+      },
+    ]);
+  });
+
+  it('drops the tool calls and keeps the checked text when a tool call is blocked', async () => {
+    const chain = await createPolicyChain([policy('p', 'mask', { responseScanner: scanner })]);
+    const outcome = await chain.response(scope, {
+      text: 'calling the tool',
+      finishReason: 'tool_calls',
+      toolCalls: [call('{"q": "forbidden"}')],
+    });
+    expect(outcome).toMatchObject({
+      text: 'calling the tool',
+      toolCalls: [],
+      finishReason: 'content_filter',
+      blocked: { policy: 'p', rule: 'mask', code: 'mask_blocked' },
+    });
+    expect(outcome.decisions[0]).toMatchObject({
+      action: 'block',
+      findings: [{ type: 'forbidden', count: 1 }],
+    });
+  });
+
+  it('ends the answer inside the reasoning when the reasoning is blocked', async () => {
+    const chain = await createPolicyChain([policy('p', 'mask', { responseScanner: scanner })]);
+    const outcome = await chain.response(scope, {
+      text: 'the answer',
+      finishReason: 'stop',
+      reasoning: 'first this, then the forbidden part',
+      toolCalls: [call('{}')],
+    });
+    expect(outcome).toMatchObject({
+      reasoning: 'first this, then the ',
+      text: '',
+      toolCalls: [],
+      finishReason: 'content_filter',
+    });
+  });
+
+  it('blocks rather than send arguments a redaction turned into invalid JSON', async () => {
+    const breaking: TextScanner = {
+      holdback: 1,
+      lookbehind: 0,
+      scan: (text) => {
+        const at = text.indexOf('"');
+        return at < 0 ? [] : [{ start: at, end: at + 1, type: 'quote', replacement: '' + 'X' }];
+      },
+    };
+    const chain = await createPolicyChain([policy('p', 'breaker', { responseScanner: breaking })]);
+    const outcome = await chain.response(scope, {
+      text: 'no quotes here',
+      finishReason: 'tool_calls',
+      toolCalls: [call('{"q": 1}')],
+    });
+    expect(outcome).toMatchObject({ toolCalls: [], finishReason: 'content_filter' });
+    const filter = chain.streamFilter(scope)!;
+    expect(filter.toolCalls([call('{"q": 1}')])).toEqual([]);
+    expect(filter.finishReason).toBe('content_filter');
+  });
+
+  it('shows onResponse rules each part, in stream order, and applies their rewrites', async () => {
+    const seen: string[] = [];
+    const chain = await createPolicyChain([
+      policy('p', 'judge', {
+        onResponse: (response) => {
+          seen.push(`${response.part}: ${response.text}`);
+          return response.part === 'tool_arguments'
+            ? modify({ text: response.text.replace('x', 'y'), findings: [{ type: 'x', count: 1 }] })
+            : allow();
+        },
+      }),
+    ]);
+    const outcome = await chain.response(scope, {
+      text: 'text',
+      finishReason: 'tool_calls',
+      reasoning: 'thought',
+      toolCalls: [call('{"a": "x"}')],
+    });
+    expect(seen).toEqual(['reasoning: thought', 'content: text', 'tool_arguments: {"a":"x"}']);
+    expect(outcome.toolCalls).toEqual([call('{"a":"y"}')]);
+  });
+
+  it('filters streamed reasoning and tool calls as it filters whole answers', async () => {
+    const chain = await createPolicyChain([policy('p', 'mask', { responseScanner: scanner })]);
+    const filter = chain.streamFilter(scope)!;
+    const reasoning = ['I know the se', 'cr', 'et well'].map((d) => filter.pushReasoning(d)).join('');
+    const released = filter.endReasoning();
+    expect(reasoning + released).toBe('I know the [S] well');
+    expect(filter.endReasoning()).toBe('');
+    const text = filter.push('a secret answer') + filter.end();
+    expect(text).toBe('a [S] answer');
+    expect(filter.toolCalls([call('{"q": "secret"}')])).toEqual([call('{"q":"[S]"}')]);
+    expect(filter.decisions()).toEqual([
+      {
+        policy: 'p',
+        rule: 'mask',
+        stage: 'response',
+        action: 'modify',
+        findings: [{ type: 'secret', count: 3 }],
+      },
+    ]);
+    expect(filter.toolCalls([call('{"q": "forbidden"}')])).toEqual([]);
+    expect(filter.finishReason).toBe('content_filter');
+    expect(filter.toolCalls([call('{}')])).toEqual([]);
   });
 });

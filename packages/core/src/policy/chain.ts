@@ -3,6 +3,7 @@ import type { PolicyConfig } from '../config/types.js';
 import { PluginError } from '../errors.js';
 import type { Decision, Finding, TextSegment } from '../plugin/decision.js';
 import type {
+  AnswerPart,
   EndpointKind,
   PolicyContext,
   PolicyHooks,
@@ -10,6 +11,7 @@ import type {
   PolicyResponse,
   TextScanner,
 } from '../plugin/types.js';
+import type { ToolCall } from '../wire/openai.js';
 import { applyScanner, ScanStage, type StageOutput } from './scan-stage.js';
 import { TokenLimiter, truncateToTokens } from './token-limit.js';
 
@@ -31,11 +33,25 @@ export interface RequestOutcome {
   maxTokens: number | undefined;
 }
 
+/** A whole answer as the response policies read it: its text, reasoning and tool calls. */
+export interface AnswerInput {
+  text: string;
+  finishReason: string | null;
+  /** The model's reasoning ("thinking") text, when it sent one. */
+  reasoning?: string | undefined;
+  /** Tool calls the model made; each call's arguments are checked like text. */
+  toolCalls?: readonly ToolCall[] | undefined;
+}
+
 /** What the response policies did to a whole answer. */
 export interface ResponseOutcome {
   decisions: AuditDecision[];
   blocked: BlockedBy | undefined;
   text: string;
+  /** The reasoning after the rules; undefined when the answer had none. */
+  reasoning: string | undefined;
+  /** The tool calls after the rules (arguments redacted); none when a rule blocked the answer. */
+  toolCalls: ToolCall[];
   /** `length` when a rule cut the answer short, `content_filter` when one blocked it. */
   finishReason: 'length' | 'content_filter' | undefined;
 }
@@ -44,6 +60,12 @@ export interface ResponseOutcome {
 export interface StreamFilter {
   push(delta: string): string;
   end(): string;
+  /** Filters reasoning text, which streams before the answer text through stages of its own. */
+  pushReasoning(delta: string): string;
+  /** Releases the reasoning held back; call it before the first answer text or tool call. Idempotent. */
+  endReasoning(): string;
+  /** Checks whole tool calls: arguments redacted, or none when a rule blocks (which ends the answer). */
+  toolCalls(calls: readonly ToolCall[]): ToolCall[];
   /** Set once a rule blocked or cut the answer; nothing more is emitted after it. */
   readonly finishReason: 'length' | 'content_filter' | undefined;
   readonly blocked: BlockedBy | undefined;
@@ -74,7 +96,7 @@ export interface PolicyChain {
       metadata: Record<string, string>;
     },
   ): Promise<RequestOutcome>;
-  response(scope: Scope, input: { text: string; finishReason: string | null }): Promise<ResponseOutcome>;
+  response(scope: Scope, input: AnswerInput): Promise<ResponseOutcome>;
   /** An incremental filter, or undefined when a rule that applies needs the whole answer. */
   streamFilter(scope: Scope): StreamFilter | undefined;
   /** Rule types that act on answers for this scope but cannot work incrementally. */
@@ -146,25 +168,32 @@ export async function createPolicyChain(
     async response(scope, input) {
       const decisions: AuditDecision[] = [];
       let text = input.text;
+      let reasoning = input.reasoning;
+      let calls = [...(input.toolCalls ?? [])];
       let finishReason: ResponseOutcome['finishReason'];
+      const ended = (rule: LiveRule, decision: Decision & { kind: 'block' }) => ({
+        decisions,
+        blocked: blockedBy(rule, decision),
+        finishReason: 'content_filter' as const,
+        toolCalls: [],
+      });
       for (const rule of active(scope)) {
         if (!respondsTo(rule)) continue;
-        let decision: Decision;
-        if (rule.hooks.responseScanner !== undefined) {
-          // Scanner rules run as a scanner on whole answers too, so buffered and incremental agree.
-          decision = await run(rule, 'responseScanner', () =>
-            scannerDecision(rule, rule.hooks.responseScanner!, text),
+        const tally = new Tally();
+        // Reasoning first: a stream sends it before the answer text, so a block there ends
+        // the answer before any text.
+        if (reasoning !== undefined && reasoning !== '') {
+          const decision = tally.add(
+            await decidePart(rule, scope, 'reasoning', reasoning, input.finishReason),
           );
-        } else if (rule.hooks.onResponse !== undefined) {
-          const response: PolicyResponse = {
-            ...scope,
-            text,
-            finishReason: finishReason ?? input.finishReason,
-          };
-          decision = await run(rule, 'onResponse', () => rule.hooks.onResponse!(response));
-        } else {
-          decision = { kind: 'allow', findings: [] };
+          if (decision.kind === 'block') {
+            decisions.push(record(rule, 'response', tally.decision(decision)));
+            return { ...ended(rule, decision), text: '', reasoning: decision.text ?? '' };
+          }
+          if (decision.kind === 'modify' && decision.text !== undefined) reasoning = decision.text;
         }
+
+        let decision = await decidePart(rule, scope, 'content', text, finishReason ?? input.finishReason);
         if (decision.kind === 'modify' && decision.text !== undefined) {
           text = decision.text;
           if (decision.finishReason !== undefined) finishReason = decision.finishReason;
@@ -181,19 +210,38 @@ export async function createPolicyChain(
             };
           }
         }
-        decisions.push(record(rule, 'response', decision));
+        tally.add(decision);
         if (decision.kind === 'block') {
           // The answer ends before the first blocking match; everything before it was checked.
-          const kept = decision.text ?? '';
-          return {
-            decisions,
-            blocked: blockedBy(rule, decision),
-            text: kept,
-            finishReason: 'content_filter',
-          };
+          decisions.push(record(rule, 'response', tally.decision(decision)));
+          return { ...ended(rule, decision), text: decision.text ?? '', reasoning };
         }
+
+        if (
+          calls.length > 0 &&
+          (rule.hooks.responseScanner !== undefined || rule.hooks.onResponse !== undefined)
+        ) {
+          const checked: ToolCall[] = [];
+          for (const call of calls) {
+            const verdict = tally.add(
+              await decideArguments(rule, scope, call.function.arguments, input.finishReason),
+            );
+            if (verdict.kind === 'block') {
+              // Half a tool call is no use to a client: the calls go, the checked text stays.
+              decisions.push(record(rule, 'response', tally.decision(verdict)));
+              return { ...ended(rule, verdict), text, reasoning };
+            }
+            checked.push(
+              verdict.kind === 'modify' && verdict.text !== undefined
+                ? { ...call, function: { ...call.function, arguments: verdict.text } }
+                : call,
+            );
+          }
+          calls = checked;
+        }
+        decisions.push(record(rule, 'response', tally.decision()));
       }
-      return { decisions, blocked: undefined, text, finishReason };
+      return { decisions, blocked: undefined, text, reasoning, toolCalls: calls, finishReason };
     },
 
     streamFilter(scope) {
@@ -209,6 +257,101 @@ export async function createPolicyChain(
         .map((r) => r.type);
     },
   };
+}
+
+/** One rule's decision on one part of an answer: its scanner if it has one, else its onResponse. */
+async function decidePart(
+  rule: LiveRule,
+  scope: Scope,
+  part: AnswerPart,
+  text: string,
+  finishReason: string | null,
+): Promise<Decision> {
+  const scanner = rule.hooks.responseScanner;
+  if (scanner !== undefined) {
+    // Scanner rules run as a scanner on whole answers too, so buffered and incremental agree.
+    return run(rule, 'responseScanner', () => scannerDecision(rule, scanner, text));
+  }
+  const onResponse = rule.hooks.onResponse;
+  if (onResponse === undefined) return { kind: 'allow', findings: [] };
+  const response: PolicyResponse = { ...scope, text, finishReason, part };
+  return run(rule, 'onResponse', () => onResponse(response));
+}
+
+/** JSON text re-serialised without needless escapes (`\u0040` becomes `@`); undefined if not JSON. */
+function canonicalJson(text: string): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+const BROKEN_ARGUMENTS = 'a redaction would leave the tool call arguments invalid JSON';
+
+/**
+ * One rule's decision on one tool call's arguments. Rules read them as canonical JSON, so no value
+ * hides behind an escape sequence; a rewrite that would break JSON blocks instead.
+ */
+async function decideArguments(
+  rule: LiveRule,
+  scope: Scope,
+  args: string,
+  finishReason: string | null,
+): Promise<Decision> {
+  const canonical = canonicalJson(args);
+  const decision = await decidePart(rule, scope, 'tool_arguments', canonical ?? args, finishReason);
+  if (decision.kind !== 'modify' || decision.text === undefined) return decision;
+  if (canonical !== undefined && canonicalJson(decision.text) === undefined) {
+    return {
+      kind: 'block',
+      code: `${rule.type}_blocked`,
+      reason: BROKEN_ARGUMENTS,
+      findings: decision.findings,
+    };
+  }
+  return decision;
+}
+
+/** A scanner applied to one tool call's arguments, with the same rules as {@link decideArguments}. */
+function scanArguments(scanner: TextScanner, args: string): StageOutput {
+  const canonical = canonicalJson(args);
+  const output = applyScanner(scanner, canonical ?? args);
+  if (output.counts.size === 0) return { text: args, counts: output.counts };
+  if (output.blockedBy === undefined && canonical !== undefined && canonicalJson(output.text) === undefined) {
+    const [type] = output.counts.keys();
+    return { ...output, blockedBy: { start: 0, end: 0, type: type ?? 'tool_arguments' } };
+  }
+  return output;
+}
+
+/** Sums one rule's findings over the parts of an answer into the one decision the audit records. */
+class Tally {
+  private readonly findings = new Map<string, Finding>();
+  private modified = false;
+
+  add(decision: Decision): Decision {
+    if (decision.kind === 'modify') this.modified = true;
+    for (const finding of decision.findings) {
+      const seen = this.findings.get(finding.type);
+      if (seen === undefined) {
+        this.findings.set(finding.type, { ...finding });
+        continue;
+      }
+      seen.count += finding.count;
+      if (finding.score !== undefined) seen.score = Math.max(seen.score ?? 0, finding.score);
+      if (finding.signals !== undefined)
+        seen.signals = [...new Set([...(seen.signals ?? []), ...finding.signals])];
+    }
+    return decision;
+  }
+
+  /** The rule's overall decision: the block if one ended the answer, else modify or allow. */
+  decision(blocking?: Decision & { kind: 'block' }): Decision {
+    const findings = [...this.findings.values()];
+    if (blocking !== undefined) return { ...blocking, findings };
+    return this.modified ? { kind: 'modify', findings } : { kind: 'allow', findings };
+  }
 }
 
 function scannerDecision(rule: LiveRule, scanner: TextScanner, text: string): Decision {
@@ -238,17 +381,23 @@ class ChainStreamFilter implements StreamFilter {
   private readonly stages: {
     rule: LiveRule;
     stage?: ScanStage;
+    /** The same scanner over the reasoning text, a separate stream. */
+    reasoningStage?: ScanStage;
     limiter?: TokenLimiter;
     counts: Map<string, number>;
     truncated: boolean;
   }[];
+  private reasoningEnded = false;
 
   constructor(rules: LiveRule[]) {
     this.stages = rules.map((rule) => ({
       rule,
       ...(rule.hooks.responseScanner === undefined
         ? {}
-        : { stage: new ScanStage(rule.hooks.responseScanner) }),
+        : {
+            stage: new ScanStage(rule.hooks.responseScanner),
+            reasoningStage: new ScanStage(rule.hooks.responseScanner),
+          }),
       ...(rule.hooks.responseTokenLimit === undefined
         ? {}
         : { limiter: new TokenLimiter(rule.hooks.responseTokenLimit) }),
@@ -265,6 +414,73 @@ class ChainStreamFilter implements StreamFilter {
     return this.flow('', true);
   }
 
+  pushReasoning(delta: string): string {
+    return this.flowReasoning(delta, false);
+  }
+
+  endReasoning(): string {
+    if (this.reasoningEnded) return '';
+    this.reasoningEnded = true;
+    return this.flowReasoning('', true);
+  }
+
+  toolCalls(calls: readonly ToolCall[]): ToolCall[] {
+    if (this.finishReason !== undefined) return [];
+    let checked = [...calls];
+    for (const entry of this.stages) {
+      const scanner = entry.rule.hooks.responseScanner;
+      if (scanner === undefined) continue;
+      const next: ToolCall[] = [];
+      for (const call of checked) {
+        const output = scanArguments(scanner, call.function.arguments);
+        this.count(entry, output);
+        if (output.blockedBy !== undefined) {
+          this.block(entry.rule, output.blockedBy.type);
+          return [];
+        }
+        next.push(
+          output.counts.size === 0
+            ? call
+            : { ...call, function: { ...call.function, arguments: output.text } },
+        );
+      }
+      checked = next;
+    }
+    return checked;
+  }
+
+  private flowReasoning(input: string, ending: boolean): string {
+    if (this.finishReason !== undefined) return '';
+    let text = input;
+    let ended = ending;
+    for (const entry of this.stages) {
+      if (entry.reasoningStage === undefined) continue;
+      const output = runStage(entry.reasoningStage, text, ended);
+      this.count(entry, output);
+      text = output.text;
+      if (output.blockedBy !== undefined) {
+        this.block(entry.rule, output.blockedBy.type);
+        ended = true;
+      }
+    }
+    return text;
+  }
+
+  private count(entry: { counts: Map<string, number> }, output: StageOutput): void {
+    for (const [type, n] of output.counts) entry.counts.set(type, (entry.counts.get(type) ?? 0) + n);
+  }
+
+  private block(rule: LiveRule, type: string): void {
+    if (this.finishReason !== undefined) return;
+    this.finishReason = 'content_filter';
+    this.blocked = {
+      policy: rule.policy.id,
+      rule: rule.type,
+      code: `${rule.type}_blocked`,
+      reason: `the answer contains ${type}`,
+    };
+  }
+
   private flow(input: string, ending: boolean): string {
     if (this.finishReason !== undefined) return '';
     let text = input;
@@ -273,16 +489,10 @@ class ChainStreamFilter implements StreamFilter {
     for (const entry of this.stages) {
       if (entry.stage !== undefined) {
         const output = runStage(entry.stage, text, ended);
-        for (const [type, n] of output.counts) entry.counts.set(type, (entry.counts.get(type) ?? 0) + n);
+        this.count(entry, output);
         text = output.text;
         if (output.blockedBy !== undefined && this.finishReason === undefined) {
-          this.finishReason = 'content_filter';
-          this.blocked = {
-            policy: entry.rule.policy.id,
-            rule: entry.rule.type,
-            code: `${entry.rule.type}_blocked`,
-            reason: `the answer contains ${output.blockedBy.type}`,
-          };
+          this.block(entry.rule, output.blockedBy.type);
           ended = true;
         }
       }

@@ -107,7 +107,7 @@ export async function handleChat({ state, body, path, signal }: EndpointContext)
   const calls = knobCalls ?? (ruleCall === undefined ? [] : [ruleCall]);
   const plan = planGeneration({
     text: fixed ?? formatReply(format, chatReplyText(messages)),
-    thinking: thinks ? THINKING_TEXT : undefined,
+    thinking: thinks ? (state.takeThinking(path) ?? THINKING_TEXT) : undefined,
     toolCalls: toolCallsOf(state, calls),
     numPredict: options.numPredict,
     stop: options.stop,

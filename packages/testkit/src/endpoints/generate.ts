@@ -98,7 +98,10 @@ export async function handleGenerate({ state, body, path, signal }: EndpointCont
   const fixed = state.takeReply(path);
   const plan = planGeneration({
     text: fixed ?? formatReply(format, generateReplyText(prompt, imageCount)),
-    thinking: hasCapability(model, 'thinking') && request.think !== false ? THINKING_TEXT : undefined,
+    thinking:
+      hasCapability(model, 'thinking') && request.think !== false
+        ? (state.takeThinking(path) ?? THINKING_TEXT)
+        : undefined,
     numPredict: options.numPredict,
     stop: options.stop,
   });
