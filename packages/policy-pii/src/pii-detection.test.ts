@@ -1,4 +1,5 @@
-import type { PolicyHooks, PolicyRequest, PolicyResponse, TextSegment } from '@keeptrusts/core';
+import type { PolicyHooks, PolicyRequest, TextSegment } from '@keeptrusts/core';
+import { chatScope, policyChainFor } from '@keeptrusts/testkit';
 import { describe, expect, it } from 'vitest';
 import manifest, {
   createPiiScanner,
@@ -11,6 +12,9 @@ import manifest, {
 const create = async (input: unknown): Promise<PolicyHooks> =>
   piiDetection.create(piiDetectionConfigSchema.parse(input), { policyId: 'local-privacy-policy' });
 
+const answerOf = async (rule: unknown, text: string) =>
+  (await policyChainFor(piiDetection, rule)).response(chatScope, { text, finishReason: 'stop' });
+
 const request = (segments: readonly Omit<TextSegment, 'id'>[]): PolicyRequest => ({
   endpoint: 'chat',
   targetId: 'local-llama',
@@ -18,15 +22,6 @@ const request = (segments: readonly Omit<TextSegment, 'id'>[]): PolicyRequest =>
   segments: segments.map((segment, id) => ({ id, ...segment })),
   maxTokens: undefined,
   metadata: {},
-});
-
-const response = (text: string): PolicyResponse => ({
-  endpoint: 'chat',
-  targetId: 'local-llama',
-  model: 'llama3.3',
-  text,
-  finishReason: 'stop',
-  part: 'content',
 });
 
 const seedRule = {
@@ -101,72 +96,67 @@ describe('pii_detection', () => {
     const text = `SSN ${values[0]}, ${values[1]}, card ${values[2]}`;
     for (const action of ['redact', 'block']) {
       const hooks = await create({ ...seedRule, action });
-      const decisions = [
-        await hooks.onRequest?.(request([{ role: 'user', source: 'message', text }])),
-        await hooks.onResponse?.(response(text)),
+      const decision = await hooks.onRequest?.(request([{ role: 'user', source: 'message', text }]));
+      const answer = await answerOf({ ...seedRule, action }, text);
+      const reports = [
+        JSON.stringify({ ...decision, segments: undefined }),
+        JSON.stringify({ decisions: answer.decisions, blocked: answer.blocked }),
       ];
-      for (const decision of decisions) {
-        const report = JSON.stringify({ ...decision, segments: undefined, text: undefined });
-        for (const value of values) expect(report).not.toContain(value);
-      }
+      for (const report of reports) for (const value of values) expect(report).not.toContain(value);
     }
   });
 
+  // Answers go through the chain, which runs the rule's responseScanner on them (whole, or as a
+  // stream in incremental mode): the policy has no separate onResponse.
   it('redacts an answer', async () => {
-    const hooks = await create(seedRule);
-    expect(await hooks.onResponse?.(response('Sure: your SSN is 514-79-5339.'))).toEqual({
-      kind: 'modify',
+    expect(await answerOf(seedRule, 'Sure: your SSN is 514-79-5339.')).toMatchObject({
       text: 'Sure: your SSN is [REDACTED:SSN].',
-      findings: [{ type: 'ssn', count: 1 }],
+      decisions: [{ action: 'modify', findings: [{ type: 'ssn', count: 1 }] }],
     });
   });
 
-  it('blocks an answer when the action is block', async () => {
-    const hooks = await create({ ...seedRule, action: 'block' });
-    expect(await hooks.onResponse?.(response('card 4636966187873712'))).toMatchObject({
-      kind: 'block',
-      code: 'pii_detected',
-      reason: 'the answer contains credit_card (1)',
+  it('ends an answer before the first value when the action is block', async () => {
+    expect(await answerOf({ ...seedRule, action: 'block' }, 'Your card: 4636966187873712.')).toMatchObject({
+      text: 'Your card: ',
+      finishReason: 'content_filter',
+      blocked: { code: 'pii_detection_blocked', reason: 'the answer contains credit_card' },
     });
   });
 
   it('allows an answer without PII', async () => {
-    const hooks = await create(seedRule);
-    expect(await hooks.onResponse?.(response('The capital of France is Paris.'))).toEqual({
-      kind: 'allow',
-      findings: [],
+    expect(await answerOf(seedRule, 'The capital of France is Paris.')).toMatchObject({
+      text: 'The capital of France is Paris.',
+      decisions: [{ action: 'allow', findings: [] }],
     });
   });
 
   it('uses a configured placeholder, and a custom pattern its own', async () => {
-    const hooks = await create({
+    const rule = {
       patterns: ['ssn', 'email'],
       placeholder: '<{type} removed>',
       custom: [
         { name: 'employee_id', regex: String.raw`\bEMP-\d{6}\b`, placeholder: '[EMP]', max_length: 10 },
       ],
-    });
-    const decision = await hooks.onResponse?.(response('EMP-004211 has SSN 514-79-5339, mail x@example.org'));
-    expect(decision).toEqual({
-      kind: 'modify',
+    };
+    expect(await answerOf(rule, 'EMP-004211 has SSN 514-79-5339, mail x@example.org')).toMatchObject({
       text: '[EMP] has SSN <ssn removed>, mail <email removed>',
-      findings: [
-        { type: 'ssn', count: 1 },
-        { type: 'email', count: 1 },
-        { type: 'employee_id', count: 1 },
+      decisions: [
+        {
+          findings: [
+            { type: 'employee_id', count: 1 },
+            { type: 'ssn', count: 1 },
+            { type: 'email', count: 1 },
+          ],
+        },
       ],
     });
   });
 
   it('counts overlapping custom matches once', async () => {
-    const hooks = await create({
-      patterns: [],
-      custom: [{ name: 'digits', regex: String.raw`\d{3}`, max_length: 3 }],
-    });
-    expect(await hooks.onResponse?.(response('code 12345 ok'))).toEqual({
-      kind: 'modify',
+    const rule = { patterns: [], custom: [{ name: 'digits', regex: String.raw`\d{3}`, max_length: 3 }] };
+    expect(await answerOf(rule, 'code 12345 ok')).toMatchObject({
       text: 'code [REDACTED:DIGITS] ok',
-      findings: [{ type: 'digits', count: 1 }],
+      decisions: [{ findings: [{ type: 'digits', count: 1 }] }],
     });
   });
 

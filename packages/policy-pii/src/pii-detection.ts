@@ -60,19 +60,8 @@ export const piiDetection = definePolicy({
         }
         return modify({ segments, findings });
       },
-      onResponse(response): Decision {
-        const { text, counts } = redact(compiled, response.text);
-        const findings = findingsOf(compiled, counts);
-        if (findings.length === 0) return allow();
-        if (blocking) {
-          return block({
-            code: 'pii_detected',
-            reason: `the answer contains ${describe(findings)}`,
-            findings,
-          });
-        }
-        return modify({ text, findings });
-      },
+      // Answers (text, reasoning, tool call arguments; whole or streamed) go through the scanner,
+      // which the chain runs in place of an onResponse hook.
       responseScanner: compiled.scanner,
     };
   },
