@@ -35,6 +35,29 @@ describe('a third-party policy plugin named under plugins:', () => {
     expect(ok.choices[0]?.message.content).toContain('hello');
   });
 
+  it("ends answers that use a denied word through the plugin's response scanner", async () => {
+    stack.sim.replyWith('The launch of Project-X moves to Friday.');
+    const whole = await stack.client.chat.completions.create({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'any launch news?' }],
+    });
+    expect(whole.choices[0]?.message.content).toBe('The launch of ');
+    expect(whole.choices[0]?.finish_reason).toBe('content_filter');
+    const stream = await stack.client.chat.completions.create({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'any launch news?' }],
+      stream: true,
+    });
+    let text = '';
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect([text, finish]).toEqual(['The launch of ', 'content_filter']);
+    stack.sim.reset();
+  });
+
   it("validates the plugin's rules with its own schema", async () => {
     await writeFile(
       join(stack.dir, 'bad.yaml'),

@@ -1,9 +1,9 @@
 import { ScanStage, type TextScanner } from '@keeptrusts/core';
+import { chunkAt, safeEndBreach, scanStreamed, scanWhole } from '@keeptrusts/testkit/scanner';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { knownPatterns } from './patterns/builtin.js';
 import { createPiiScanner, detectPii, tile } from './scanner.js';
-import { chunkAt, redactIncrementally, redactWhole, safeEndBreach } from './test-support/incremental.js';
 
 // Valid values of every type, each with the words that make it detectable on its own.
 const planted: Record<string, readonly string[]> = {
@@ -169,8 +169,8 @@ describe('streaming redaction', () => {
       fc.property(
         plantedText.chain((t) => fc.tuple(fc.constant(t), cutsFor(t.text))),
         ([{ text, values }, cuts]) => {
-          const whole = redactWhole(plantedScanner, text);
-          expect(redactIncrementally(plantedScanner, chunkAt(text, cuts))).toBe(whole);
+          const whole = scanWhole(plantedScanner, text);
+          expect(scanStreamed(plantedScanner, chunkAt(text, cuts))).toBe(whole);
           for (const value of values) expect(whole).not.toContain(value);
         },
       ),
@@ -184,7 +184,7 @@ describe('streaming redaction', () => {
         fc.constantFrom(...plantedScanners),
         plantedText.chain((t) => fc.tuple(fc.constant(t.text), cutsFor(t.text))),
         (scanner, [text, cuts]) => {
-          expect(redactIncrementally(scanner, chunkAt(text, cuts))).toBe(redactWhole(scanner, text));
+          expect(scanStreamed(scanner, chunkAt(text, cuts))).toBe(scanWhole(scanner, text));
         },
       ),
       { numRuns: 150 },
@@ -194,7 +194,7 @@ describe('streaming redaction', () => {
   it('equals whole-text redaction one character at a time', () => {
     fc.assert(
       fc.property(plantedText, ({ text }) => {
-        expect(redactIncrementally(plantedScanner, [...text])).toBe(redactWhole(plantedScanner, text));
+        expect(scanStreamed(plantedScanner, [...text])).toBe(scanWhole(plantedScanner, text));
       }),
       { numRuns: 20 },
     );
@@ -259,7 +259,7 @@ describe('streaming redaction', () => {
         fc.constantFrom(...scanners),
         denseText.chain((text) => fc.tuple(fc.constant(text), cutsFor(text))),
         (scanner, [text, cuts]) => {
-          expect(redactIncrementally(scanner, chunkAt(text, cuts))).toBe(redactWhole(scanner, text));
+          expect(scanStreamed(scanner, chunkAt(text, cuts))).toBe(scanWhole(scanner, text));
         },
       ),
       { numRuns: 200 },
@@ -278,7 +278,7 @@ describe('streaming redaction', () => {
   }, 60_000);
 
   it('holds a value split across chunks until it is whole', () => {
-    const streamed = redactIncrementally(createPiiScanner({ patterns: ['ssn', 'email'] }), [
+    const streamed = scanStreamed(createPiiScanner({ patterns: ['ssn', 'email'] }), [
       'My SSN 514-79-',
       '5339 and bob@',
       'acme.com, thanks',

@@ -108,3 +108,27 @@ describe('ScanStage', () => {
     );
   });
 });
+
+describe('ScanStage context', () => {
+  it('never starts its look-behind context inside a surrogate pair', () => {
+    // "word" counts only when no letter precedes it; 𝒜 is a letter outside the BMP (two code units).
+    const wordStart: TextScanner = {
+      holdback: 5,
+      lookbehind: 1,
+      scan: (text) =>
+        Array.from(text.matchAll(/(?<!\p{L})word/gu), (m) => ({
+          start: m.index,
+          end: m.index + 4,
+          type: 'word',
+        })),
+    };
+    // Seven code units, so the hold-back of five cuts right after 𝒜.
+    const text = '𝒜word ';
+    expect(applyScanner(wordStart, text).text).toBe(text);
+    const stage = new ScanStage(wordStart);
+    const pushed = stage.push(text);
+    const ended = stage.end();
+    expect(pushed.text + ended.text).toBe(text);
+    expect(ended.blockedBy).toBeUndefined();
+  });
+});

@@ -75,8 +75,11 @@ export class ScanStage {
 
   private emit(buffer: string, from: number, cut: number, matches: readonly ScanMatch[]): StageOutput {
     const output = render(buffer, from, cut, matches);
-    const consumed = buffer.slice(0, cut);
-    this.context = this.scanner.lookbehind === 0 ? '' : consumed.slice(-this.scanner.lookbehind);
+    let keep = this.scanner.lookbehind === 0 ? cut : Math.max(0, cut - this.scanner.lookbehind);
+    // The context never starts inside a surrogate pair: a lone low surrogate reads as no
+    // character, so a lookbehind for a letter would see none where the whole text has one.
+    if (keep > 0 && keep < cut && isHighSurrogate(buffer.charCodeAt(keep - 1))) keep--;
+    this.context = buffer.slice(keep, cut);
     this.pending = buffer.slice(cut);
     return output;
   }
