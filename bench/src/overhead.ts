@@ -1,5 +1,6 @@
 // Gateway overhead: non-streamed chat requests straight to the simulator (native API) and
-// through the gateway (OpenAI API, no policies, then the seed's PII policy), with autocannon.
+// through the gateway (OpenAI API, no policies, the seed's PII policy, then every built-in guard
+// on requests and answers), with autocannon.
 //
 //   pnpm --filter @keeptrusts/bench overhead        (after pnpm build)
 import { startOllamaSimulator } from '@keeptrusts/testkit';
@@ -43,6 +44,13 @@ const plain = await gatewayWith('');
 const pii = await gatewayWith(
   'policies:\n  - id: privacy\n    rules:\n      - type: pii_detection\n        action: redact\n        patterns: [ssn, credit_card, email]\n',
 );
+const guarded = await gatewayWith(
+  'policies:\n  - id: privacy\n    rules:\n      - type: pii_detection\n        action: redact\n        patterns: [ssn, credit_card, email]\n' +
+    '  - id: guard\n    rules:\n      - type: prompt_injection\n        action: block\n' +
+    '      - type: topic_block\n        action: block\n        scan: both\n' +
+    '        topics: [weapons_manufacturing, illegal_activity, self_harm, malware, hate_speech, violence]\n' +
+    '      - type: response_length\n        action: truncate\n        max_tokens: 2048\n',
+);
 const rows = [
   await load('simulator direct (/api/chat)', `${sim.url}/api/chat`, {
     model: 'llama3.3',
@@ -54,6 +62,11 @@ const rows = [
     model: 'llama3.3',
     messages,
   }),
+  await load(
+    'gateway, pii + prompt_injection + topic_block (request and answer) + response_length',
+    `${guarded.url}/v1/chat/completions`,
+    { model: 'llama3.3', messages },
+  ),
 ];
 console.log(
   `${connections} connections, ${seconds} s each, non-streamed chat, on this machine (2 cores shared by all)\n`,
@@ -63,4 +76,5 @@ console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
 await plain.close();
 await pii.close();
+await guarded.close();
 await sim.close();
