@@ -7,6 +7,32 @@ import OpenAI from 'openai';
 
 const cli = join(import.meta.dirname, '../dist/cli.js');
 
+/** What a client assembles from a streamed chat answer. */
+export interface StreamedAnswer {
+  text: string;
+  /** The thinking text, under the `reasoning` name Ollama's OpenAI layer uses. */
+  reasoning: string;
+  /** Every tool call's argument fragments, concatenated. */
+  toolArguments: string;
+  finish: string | null | undefined;
+}
+
+/** Reads a streamed chat answer to its end, as an SDK user would. */
+export async function readStream(stream: AsyncIterable<OpenAI.ChatCompletionChunk>): Promise<StreamedAnswer> {
+  const answer: StreamedAnswer = { text: '', reasoning: '', toolArguments: '', finish: undefined };
+  for await (const chunk of stream) {
+    const choice = chunk.choices[0];
+    const delta = choice?.delta as
+      | (OpenAI.ChatCompletionChunk.Choice.Delta & { reasoning?: string })
+      | undefined;
+    answer.text += delta?.content ?? '';
+    answer.reasoning += delta?.reasoning ?? '';
+    for (const call of delta?.tool_calls ?? []) answer.toolArguments += call.function?.arguments ?? '';
+    answer.finish = choice?.finish_reason ?? answer.finish;
+  }
+  return answer;
+}
+
 /** A running gateway (the built `kt`, as a child process) in front of a running simulator. */
 export interface Stack {
   sim: OllamaSimulator;

@@ -1,7 +1,7 @@
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Stack, seedTargets, startStack } from './harness.js';
+import { readStream, type Stack, seedTargets, startStack } from './harness.js';
 
 const privacy = `policies:
   - id: local-privacy-policy
@@ -60,13 +60,7 @@ async function streamText(client: OpenAI, content: string) {
     messages: [{ role: 'user', content }],
     stream: true,
   });
-  let text = '';
-  let finish: string | null | undefined;
-  for await (const chunk of stream) {
-    text += chunk.choices[0]?.delta.content ?? '';
-    finish = chunk.choices[0]?.finish_reason ?? finish;
-  }
-  return { text, finish };
+  return readStream(stream);
 }
 
 describe('pii_detection through the gateway', () => {
@@ -194,13 +188,8 @@ describe('pii_detection through the gateway', () => {
       tools,
       stream: true,
     });
-    let args = '';
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) args += call.function?.arguments ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-    }
-    expect(JSON.parse(args)).toEqual(redactedArguments);
+    const { toolArguments, finish } = await readStream(stream);
+    expect(JSON.parse(toolArguments)).toEqual(redactedArguments);
     expect(finish).toBe('tool_calls');
   });
 
@@ -238,12 +227,7 @@ describe('pii_detection through the gateway', () => {
         messages: [{ role: 'user', content: 'what is on file?' }],
         stream: true,
       });
-      let reasoning = '';
-      let text = '';
-      for await (const chunk of stream) {
-        reasoning += (chunk.choices[0]?.delta as { reasoning?: string } | undefined)?.reasoning ?? '';
-        text += chunk.choices[0]?.delta.content ?? '';
-      }
+      const { reasoning, text } = await readStream(stream);
       expect(reasoning).toBe(expected);
       expect(text).toBe('You said: "what is on file?"');
     }

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKtProcess, type Stack, seedTargets, startStack } from './harness.js';
+import { readStream, runKtProcess, type Stack, seedTargets, startStack } from './harness.js';
 
 // The example plugin of examples/policy-plugin-example, named by path as an operator would.
 const plugin = join(import.meta.dirname, '../../../examples/policy-plugin-example/dist/index.js');
@@ -48,12 +48,7 @@ describe('a third-party policy plugin named under plugins:', () => {
       messages: [{ role: 'user', content: 'any launch news?' }],
       stream: true,
     });
-    let text = '';
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? '';
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-    }
+    const { text, finish } = await readStream(stream);
     expect([text, finish]).toEqual(['The launch of ', 'content_filter']);
     stack.sim.reset();
   });
