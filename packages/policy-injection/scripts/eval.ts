@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { datasetDir, loadSplits, piiSentences, type Row, readmePieces } from '@keeptrusts/testkit/corpora';
 import { createInjectionDetector, DEFAULT_THRESHOLD } from '../dist/index.js';
 import { BENIGN_VOCABULARY_BLIND } from '../src/fixtures/benign-vocabulary-blind.ts';
+import { BENIGN_VOCABULARY_TRAIN } from '../src/fixtures/benign-vocabulary-train.ts';
 import { HARD_BENIGN } from '../src/fixtures/hard-benign.ts';
 import { OWN_CASES } from '../src/fixtures/own-cases.ts';
 
@@ -14,7 +15,9 @@ const { values } = parseArgs({
   options: { threshold: { type: 'string' }, splits: { type: 'string' }, failures: { type: 'boolean' } },
 });
 const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
-const wanted = new Set((values.splits ?? 'tune,held-out,test,own,readme,pii,hard,vocabulary').split(','));
+const wanted = new Set(
+  (values.splits ?? 'tune,held-out,test,own,readme,pii,hard,vocabulary-dev,vocabulary').split(','),
+);
 const detectors = [
   createInjectionDetector({ threshold, learned: false }),
   createInjectionDetector({ threshold }),
@@ -45,6 +48,7 @@ const readme: Row[] = readmePieces().eval.map((piece) => ({ prompt: piece.text, 
 const pii: Row[] = [...piiSentences().train, ...piiSentences().eval].map((prompt) => ({ prompt, label: 0 }));
 const hard: Row[] = HARD_BENIGN.map((prompt) => ({ prompt, label: 0 }));
 const vocabulary: Row[] = BENIGN_VOCABULARY_BLIND.map((prompt) => ({ prompt, label: 0 }));
+const vocabularyDev: Row[] = BENIGN_VOCABULARY_TRAIN.map((prompt) => ({ prompt, label: 0 }));
 const own: Row[] = OWN_CASES.map((c) => ({ prompt: c.text, label: c.label === 'attack' ? 1 : 0 }));
 const table: [string, string, readonly Row[]][] = [
   ['tune', 'train, tuning part (80 %)', splits.tune],
@@ -54,6 +58,11 @@ const table: [string, string, readonly Row[]][] = [
   ['readme', 'README pieces, eval half (testkit corpora/readme-pieces.ts, never fitted)', readme],
   ['pii', 'PII dataset sentences (../shared/datasets/pii)', pii],
   ['hard', 'hard benign persona-style messages (src/fixtures/hard-benign.ts, never fitted)', hard],
+  [
+    'vocabulary-dev',
+    'the same kind, development set the phrase rules were tuned on (src/fixtures/benign-vocabulary-train.ts)',
+    vocabularyDev,
+  ],
   [
     'vocabulary',
     'benign messages using attack words in everyday senses (src/fixtures/benign-vocabulary-blind.ts, never fitted)',

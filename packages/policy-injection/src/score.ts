@@ -23,7 +23,13 @@ export const CO_OCCURRENCES: readonly CoOccurrence[] = [
     weight: 0.35,
     anyOf: ['persona_framing', 'persona_switch', 'known_jailbreak', 'dual_response'],
     // Not character_lock: "stay in character" is ordinary in benign role-play.
-    withAnyOf: ['unrestricted_persona', 'refusal_suppression', 'harm_permission', 'known_jailbreak'],
+    withAnyOf: [
+      'unrestricted_persona',
+      'unrestricted_word',
+      'refusal_suppression',
+      'harm_permission',
+      'known_jailbreak',
+    ],
   },
   {
     // A made-up AI given its own rules: "you will act as BreadClyde, an AI… Rules for BreadClyde".
@@ -61,6 +67,7 @@ export const CO_OCCURRENCES: readonly CoOccurrence[] = [
       'system_prompt_extraction',
       'fake_role_markup',
       'unrestricted_persona',
+      'unrestricted_word',
     ],
   },
 ];

@@ -17,7 +17,7 @@ import { refusalSuppression } from './signals/refusal-suppression.js';
 import { responseControl, templatePlaceholder } from './signals/response-control.js';
 import { hiddenDirective, smuggledInstruction } from './signals/smuggled-instruction.js';
 import { instructionProbe, systemPromptExtraction } from './signals/system-prompt-extraction.js';
-import { unrestrictedPersona } from './signals/unrestricted-persona.js';
+import { unrestrictedPersona, unrestrictedWord } from './signals/unrestricted-persona.js';
 
 /** Every signal the detector evaluates, one entry per named signal. */
 export const SIGNALS: readonly Signal[] = [
@@ -28,6 +28,7 @@ export const SIGNALS: readonly Signal[] = [
   knownJailbreak,
   jailbreakTerm,
   unrestrictedPersona,
+  unrestrictedWord,
   refusalSuppression,
   harmPermission,
   harmfulIntent,

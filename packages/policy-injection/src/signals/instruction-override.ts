@@ -14,6 +14,14 @@ const EARLIER_OR_BUILT_IN = `${EARLIER}|past|old|existing|system|default|preset|
 const RULES =
   'instruction%|directive%|command%|rules?|guideline%|prompt%|programming|guidance|orders?|constraints?|restrictions?|directions|polic%|conditioning|training|limitations?|regulations|safeguards|filters?|ethics|morals?|principles|protocols?';
 const RULES_CORE = 'instruction%|directive%|prompt%|programming|guideline%|rules';
+// What the rules dropped after "ignore the previous…" are called. Singular "rule" and "order" stay
+// out: "override the previous rule for buttons", "ignore the previous order".
+const RULES_DROPPED = RULES.replace('rules?', 'rules').replace('orders?', 'orders');
+// The one word attacks put between "previous" and the rules ("your previous usual instructions",
+// "openai content policies"); an arbitrary word there names a specific set of instructions of the
+// user's own ("disregard the previous decrease instructions for the yoke").
+const RULES_QUALIFIER =
+  'usual|normal|standard|regular|given|stated|content|conversations?|chats?|messages?|safety|security|system|ai|chatgpt|openai|ethical|moral|default|core|programmed|training';
 const CONTEXT =
   'context|conversation%|messages?|inputs?|text|content|data|responses?|requests?|communications?|tasks?|information|words|lines|statements?|requirements|sentences?|paragraphs?';
 const BEFORE =
@@ -51,7 +59,7 @@ export const instructionOverride: Signal = {
   name: 'instruction_override',
   weight: 0.8,
   phrases: [
-    { lang: 'en', phrase: `${DROP} ${DET} ${EARLIER_OR_BUILT_IN} ~1 ${RULES}` },
+    { lang: 'en', phrase: `${DROP} ${DET} ${EARLIER_OR_BUILT_IN} [${RULES_QUALIFIER}] ${RULES_DROPPED}` },
     { lang: 'en', phrase: `${DISCARD} ${DET} ${EARLIER} ~1 ${RULES_CORE}` },
     { lang: 'en', phrase: `${DROP} all|everything|any [of] [the|your|these|those] ${EARLIER} ~1 ${CONTEXT}` },
     { lang: 'en', phrase: `${DROP} ${DET} ${RULES} ${BEFORE}` },
@@ -74,9 +82,15 @@ export const instructionOverride: Signal = {
       lang: 'en',
       phrase: `do_not|dont|never|stop|no_longer|not follow%|obey%|adhere_to|comply_with|listen_to|abide_by [any|all] [of] your|the_system|openai|chatgpt|the_previous|the_original|previous|prior|original|initial ~1 instruction%|rules|guideline%|programming|polic%|directive%`,
     },
+    // "These instructions override all previous ones", "…supersede your original programming"; not
+    // "the new house rules replace the previous ones" (a document updating itself).
     {
       lang: 'en',
-      phrase: `instructions|instruction|rules|directives|directive|prompt|commands|message ~2 override%|supersede%|replace%|take_precedence_over|trump%|overrule% [all|any|every] [of] previous|prior|your|the|earlier|other|existing|original|initial|all`,
+      phrase: `instructions|instruction|rules|directives|directive|prompt|commands|message ~2 override%|supersede%|replace%|take_precedence_over|trump%|overrule% all|any|every|your [of] [the|your] [previous|prior|earlier|other|existing|original|initial|system]`,
+    },
+    {
+      lang: 'en',
+      phrase: `instructions|instruction|rules|directives|directive|prompt|commands|message ~2 override%|supersede%|replace%|take_precedence_over|trump%|overrule% [the] previous|prior|earlier|existing|original|initial|system ~1 instruction%|prompt%|programming|directive%|guideline%`,
     },
     // Spanish
     { lang: 'es', phrase: `${DROP_ES} ${DET_ES} ${RULES_ES} ~1 ${EARLIER_ES}` },

@@ -22,11 +22,6 @@ export const unrestrictedPersona: Signal = {
     },
     {
       lang: 'en',
-      phrase:
-        'unfiltered|unfiltred|unfilterd|uncensored|uncensured|uncencored|amoral|boundless|unrestricted|unrestrained|unchained|unshackled|uninhibited|unmoderated|unlimited_(?:ai|power|freedom|capabilities)|limitless',
-    },
-    {
-      lang: 'en',
       phrase: `not|never|no_longer|isnt|arent|wont_be|cannot_be|be bound|restricted|restrained|limited|constrained|governed|held_back|censored|filtered|confined|tied|chained|inhibited|hindered|shackled by [any|the|all|its|your] ~2 ${NORMS}|${LIMITS}`,
     },
     {
@@ -140,7 +135,26 @@ export const unrestrictedPersona: Signal = {
     {
       lang: 'en',
       pattern:
-        /(?:norestrictions|nofilters|nolimitations|uncensored|unfiltered|freefromallrestrictions|notboundbyany|bypassallrestrictions)/g,
+        /(?:norestrictions|nofilters|nolimitations|freefromallrestrictions|notboundbyany|bypassallrestrictions)/g,
     },
   ],
+};
+
+/**
+ * The single adjectives of that vocabulary ("unfiltered", "uncensored", "limitless"). A menu of
+ * unfiltered beers or an uncensored director's cut repeats them too, so they count once per text;
+ * next to a persona they still make `persona_unlock` (score.ts).
+ */
+export const unrestrictedWord: Signal = {
+  name: 'unrestricted_word',
+  weight: 0.3,
+  repeatable: false,
+  phrases: [
+    {
+      lang: 'en',
+      phrase:
+        'unfiltered|unfiltred|unfilterd|uncensored|uncensured|uncencored|amoral|boundless|unrestricted|unrestrained|unchained|unshackled|uninhibited|unmoderated|unlimited_(?:ai|power|freedom|capabilities)|limitless',
+    },
+  ],
+  compact: [{ lang: 'en', pattern: /(?:uncensored|unfiltered)/g }],
 };
