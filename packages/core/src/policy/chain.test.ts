@@ -281,4 +281,16 @@ describe('answers with reasoning and tool calls', () => {
     expect(filter.finishReason).toBe('content_filter');
     expect(filter.toolCalls([call('{}')])).toEqual([]);
   });
+
+  it('releases reasoning that resumes after answer text', async () => {
+    const chain = await createPolicyChain([policy('p', 'mask', { responseScanner: scanner })]);
+    const filter = chain.streamFilter(scope)!;
+    let reasoning = filter.pushReasoning('first thought');
+    reasoning += filter.endReasoning();
+    const text = filter.push('some text');
+    reasoning += filter.pushReasoning(' and a secret second thought');
+    reasoning += filter.endReasoning();
+    expect(reasoning).toBe('first thought and a [S] second thought');
+    expect(text + filter.end()).toBe('some text');
+  });
 });

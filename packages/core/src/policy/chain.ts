@@ -62,7 +62,10 @@ export interface StreamFilter {
   end(): string;
   /** Filters reasoning text, which streams before the answer text through stages of its own. */
   pushReasoning(delta: string): string;
-  /** Releases the reasoning held back; call it before the first answer text or tool call. Idempotent. */
+  /**
+   * Releases the reasoning held back: call it when answer text or a tool call follows reasoning,
+   * and at the end. Returns '' when no reasoning came since the last call.
+   */
   endReasoning(): string;
   /** Checks whole tool calls: arguments redacted, or none when a rule blocks (which ends the answer). */
   toolCalls(calls: readonly ToolCall[]): ToolCall[];
@@ -387,7 +390,8 @@ class ChainStreamFilter implements StreamFilter {
     counts: Map<string, number>;
     truncated: boolean;
   }[];
-  private reasoningEnded = false;
+  /** Reasoning came since the last endReasoning, so its stages may hold some back. */
+  private reasoningOpen = false;
 
   constructor(rules: LiveRule[]) {
     this.stages = rules.map((rule) => ({
@@ -415,12 +419,13 @@ class ChainStreamFilter implements StreamFilter {
   }
 
   pushReasoning(delta: string): string {
+    this.reasoningOpen = true;
     return this.flowReasoning(delta, false);
   }
 
   endReasoning(): string {
-    if (this.reasoningEnded) return '';
-    this.reasoningEnded = true;
+    if (!this.reasoningOpen) return '';
+    this.reasoningOpen = false;
     return this.flowReasoning('', true);
   }
 
