@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { PolicyConfig } from '../config/types.js';
@@ -280,6 +281,37 @@ describe('answers with reasoning and tool calls', () => {
     expect(filter.toolCalls([call('{"q": "forbidden"}')])).toEqual([]);
     expect(filter.finishReason).toBe('content_filter');
     expect(filter.toolCalls([call('{}')])).toEqual([]);
+  });
+
+  it('gives the same reasoning and text streamed, cut anywhere, as whole', async () => {
+    const chain = await createPolicyChain([policy('p', 'mask', { responseScanner: scanner })]);
+    const text = fc
+      .array(fc.constantFrom('secret', 'forbidden', 'sec', 'ret', ' ', 'a', 'x\n'), { maxLength: 20 })
+      .map((parts) => parts.join(''));
+    const cuts = fc.array(fc.nat({ max: 140 }), { maxLength: 8 });
+    const chunks = (whole: string, at: number[]) => {
+      const points = [...new Set(at.filter((c) => c > 0 && c < whole.length))].sort((a, b) => a - b);
+      return [0, ...points].map((from, i) => whole.slice(from, points[i] ?? whole.length));
+    };
+    await fc.assert(
+      fc.asyncProperty(text, text, cuts, cuts, async (reasoning, answer, reasoningCuts, answerCuts) => {
+        const whole = await chain.response(scope, { text: answer, reasoning, finishReason: 'stop' });
+        const filter = chain.streamFilter(scope)!;
+        let streamedReasoning = '';
+        for (const chunk of chunks(reasoning, reasoningCuts))
+          streamedReasoning += filter.pushReasoning(chunk);
+        streamedReasoning += filter.endReasoning();
+        let streamedText = '';
+        for (const chunk of chunks(answer, answerCuts)) streamedText += filter.push(chunk);
+        streamedText += filter.end();
+        expect([streamedReasoning, streamedText, filter.finishReason]).toEqual([
+          whole.reasoning ?? '',
+          whole.text,
+          whole.finishReason,
+        ]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('releases reasoning that resumes after answer text', async () => {
