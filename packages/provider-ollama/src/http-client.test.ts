@@ -146,6 +146,24 @@ describe('error statuses', () => {
     expect(error.message).toMatch(/refused the gateway with HTTP 403; check/);
   });
 
+  it('does not follow a redirect: the status is the error', async () => {
+    const seen = answerWith(
+      server,
+      '/api/chat',
+      new Response(null, { status: 301, headers: { location: 'http://elsewhere.test/api/chat' } }),
+    );
+    const error = await failure(testProvider().chat(request, callOptions()));
+    expect(error).toMatchObject({ code: 'upstream_error', status: 502 });
+    expect(error.message).toBe('Ollama at http://ollama.test:11434 failed with HTTP 301');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('reads no more than 64 KB of an error body', async () => {
+    answerWith(server, '/api/chat', new Response('x'.repeat(1024 * 1024), { status: 500 }));
+    const error = await failure(testProvider().chat(request, callOptions()));
+    expect(error.message).toBe(`${'x'.repeat(500)}…`);
+  });
+
   it('refuses a success answer that is not JSON', async () => {
     answerWith(server, '/api/chat', new Response('<html>proxy</html>', { status: 200 }));
     const error = await failure(testProvider().chat(request, callOptions()));

@@ -1,8 +1,9 @@
 import { decodeNdjson, GatewayError, NdjsonParseError } from '@keeptrusts/core';
+import { send, type UpstreamResponse } from './transport.js';
 
-// The HTTP side of the provider: one fetch per call, bounded by a deadline, tied to the client's
-// signal, with every failure turned into a GatewayError that names Ollama's base URL (never a
-// credential) and keeps Ollama's own message.
+// The HTTP side of the provider: one request per call (transport.ts), bounded by a deadline, tied
+// to the client's signal, with every failure turned into a GatewayError that names Ollama's base
+// URL (never a credential) and keeps Ollama's own message.
 
 /** Settings of an {@link OllamaHttpClient}, taken from the target. */
 export interface OllamaHttpClientOptions {
@@ -76,7 +77,7 @@ function displayUrl(baseUrl: string): string {
   }
 }
 
-/** The system error code (ECONNREFUSED, ENOTFOUND…) behind a failed fetch, or its message. */
+/** The system error code (ECONNREFUSED, ENOTFOUND…) behind a failed request, or its message. */
 function networkReason(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
@@ -116,25 +117,6 @@ function ollamaMessage(text: string): string | undefined {
   return trimmed.length > MAX_MESSAGE ? `${trimmed.slice(0, MAX_MESSAGE)}…` : trimmed;
 }
 
-/** Reads at most {@link MAX_ERROR_BODY} bytes of a body, then lets the rest go. */
-async function readErrorBody(response: Response, signal: AbortSignal): Promise<string> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < MAX_ERROR_BODY) {
-      const { done, value } = await untilAborted(reader.read(), signal);
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY));
-}
-
 /** A GatewayError for an Ollama value that says it failed: `{"error": "..."}`. */
 function errorLine(value: unknown): GatewayError | undefined {
   if (typeof value !== 'object' || value === null || !('error' in value)) return undefined;
@@ -153,7 +135,7 @@ export class OllamaHttpClient {
   constructor(options: OllamaHttpClientOptions) {
     this.#options = options;
     this.#display = displayUrl(options.baseUrl);
-    // fetch refuses URLs with credentials; `http://user:pass@host` becomes Basic auth instead.
+    // `http://user:pass@host` becomes a Basic auth header, and the URL keeps no credentials.
     let base = options.baseUrl;
     try {
       const url = new URL(options.baseUrl);
@@ -214,18 +196,14 @@ export class OllamaHttpClient {
     signal: AbortSignal,
   ): Promise<AsyncGenerator<unknown, void, undefined>> {
     const call = startCall(signal, this.#options.streamTimeoutSeconds);
-    let response: Response;
+    let response: UpstreamResponse;
     try {
       response = await this.#send('POST', path, body, call, signal, 'stream_timeout_seconds');
     } catch (error) {
       call.dispose();
       throw error;
     }
-    if (response.body === null) {
-      call.dispose();
-      throw new GatewayError('upstream_error', `Ollama at ${this.#display} answered ${path} without a body`);
-    }
-    return this.#lines(response.body, call, signal);
+    return this.#lines(response.stream(), call, signal);
   }
 
   /** GETs a JSON answer; `timeout_seconds` bounds the call. */
@@ -259,11 +237,12 @@ export class OllamaHttpClient {
   async probe(signal: AbortSignal): Promise<boolean> {
     const call = startCall(signal, this.#options.timeoutSeconds);
     try {
-      const response = await fetch(new URL('', this.#base), {
+      const response = await send(new URL('', this.#base), {
+        method: 'GET',
         headers: this.#headers(false),
         signal: call.signal,
       });
-      await response.body?.cancel().catch(() => undefined);
+      response.discard();
       return response.status === 200;
     } catch {
       return false;
@@ -297,10 +276,10 @@ export class OllamaHttpClient {
     call: Call,
     signal: AbortSignal,
     limit: 'timeout_seconds' | 'stream_timeout_seconds',
-  ): Promise<Response> {
-    let response: Response;
+  ): Promise<UpstreamResponse> {
+    let response: UpstreamResponse;
     try {
-      response = await fetch(new URL(path.replace(/^\//, ''), this.#base), {
+      response = await send(new URL(path.replace(/^\//, ''), this.#base), {
         method,
         headers: this.#headers(body !== undefined),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -312,7 +291,8 @@ export class OllamaHttpClient {
     if (response.ok) return response;
     let text: string;
     try {
-      text = await readErrorBody(response, call.signal);
+      // Error bodies are short; anything longer is cut before it is read into memory.
+      text = await untilAborted(response.head(MAX_ERROR_BODY), call.signal);
     } catch (error) {
       throw this.#failure(error, call, signal, limit);
     }
@@ -379,7 +359,7 @@ export class OllamaHttpClient {
     );
   }
 
-  /** What a failed fetch or read becomes: a timeout, the client's own abort, or a 502. */
+  /** What a failed request or read becomes: a timeout, the client's own abort, or a 502. */
   #failure(
     error: unknown,
     call: Call,
