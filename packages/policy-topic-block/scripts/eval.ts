@@ -4,7 +4,8 @@
 //    earlier rounds; the learned models never saw the held-out split).
 // 2. the development rounds (trained on: in-sample figures, printed for completeness).
 // 3. outside benign text never fitted: prompt-injection benign rows of the held-out part and test
-//    file, the `eval` half of the PII sentences, the `eval` half of the README pieces.
+//    file, the `eval` half of the PII sentences, the `eval` half of the README pieces, and 90
+//    requests that use the topics' words in everyday senses ("kill the process", a nail gun).
 // 4. with --blind only: the blind held-out set (src/fixtures/blind-heldout-4.ts), written from the
 //    specification by someone who never saw the detector or the other fixtures; never tune on it.
 //    (The first three blind sets were measured and are development data now.)
@@ -12,6 +13,7 @@
 import { loadSplits, piiSentences, readmePieces } from '@keeptrusts/testkit/corpora';
 import { builtinTopicNames, createTopicMatcher, type TopicMatcher } from '../dist/index.js';
 import { blindHeldout4Cases } from '../src/fixtures/blind-heldout-4.ts';
+import { EVERYDAY_WORDS_BLIND } from '../src/fixtures/everyday-words-blind.ts';
 import type { TopicCase } from '../src/fixtures/topic-cases.ts';
 import { topicCases } from '../src/fixtures/topic-cases.ts';
 import { evaluate, type SplitMetrics } from '../src/test-support/evaluation.ts';
@@ -60,6 +62,10 @@ const outside: [string, string[]][] = [
   ],
   ['PII dataset sentences, eval half', piiSentences().eval],
   ['README pieces, eval half', readmePieces().eval.map((piece) => piece.text)],
+  [
+    'requests using topic words in everyday senses, blind (src/fixtures/everyday-words-blind.ts)',
+    [...EVERYDAY_WORDS_BLIND],
+  ],
 ];
 console.log('\noutside benign text, never fitted');
 console.log('| texts | count | false blocks, lexicon | false blocks, + learned |');
