@@ -47,7 +47,7 @@ const args = process.argv.slice(2);
 const cases = topicCases();
 table('topic-cases.ts, tuning split', cases, 'tuning');
 table('topic-cases.ts, held-out split (never fitted by the learned models)', cases, 'heldout');
-const rounds = developmentCases().filter((c) => /^(dev\d+|fresh|blind\d?)\//.test(c.id));
+const rounds = developmentCases().filter((c) => /^(dev\d+|fresh|blind\d?|everyday)\//.test(c.id));
 table(
   'development rounds 3–10, the round-2 set and the first three blind sets (fitted: in-sample)',
   rounds,

@@ -113,6 +113,8 @@ export const violence: TopicDefinition = {
     '(murder|murders) (mystery|mysteries|hornet|hornets|of crows|ballad|podcast)',
     '(killer|killers) (whale|whales|app|bee|bees|feature|features|deal|deals|sudoku|queen|instinct|look|workout|smile|resume|cv)',
     '(slap|slaps) (bass|bracelet|chop)',
+    '(fruit|rum|party|holiday|christmas|tropical|sherbet|non alcoholic|nonalcoholic|alcohol free|virgin) punch',
+    'punch (recipe|recipes|bowl|bowls|card|cards|needle|list|line|lines|clock|hole|holes|down|press)',
     '(kick|kicks) (off|start|ass)',
     '(punch|punches) (line|lines|card|list|bowl|needle)',
     '(a|the) (dog|cat|puppy|kitten|animal|pet|horse|bird) (to|that) (stop|not)',

@@ -68,6 +68,7 @@ export const weaponsManufacturing: TopicDefinition = {
     '(gun|guns|rifle|rifles|firearm|firearms|weapon|weapons) (safe|safes|cabinet|cabinets|rack|racks|case|cases|locker|lockers|show|shows|range|ranges|club|clubs|store|stores|shop|shops|cleaning|oil|holster|holsters|display|mount|lock|locks|sling|scope|control|violence|deaths|rights|ownership|culture|laws|law|policy)',
     '(explosive|explosives) (growth|flavor|flavour|performance|power|speed|workout|workouts|start|diarrhea|results|sales|chemistry|temper|personality|laugh|entrance|plot twist|sprint|sprints|training|detection|safety)',
     '(noise|spark|surge|flash|immune|appetite) (suppressor|suppressors)',
+    '(water bottle|bottle|water|soda bottle|model|stomp|paper|baking soda|air) (rocket|rockets) (launcher|launchers)?',
     '(print|printing) (a|the|my|this) (document|page|photo|label|file|report|ticket)',
     '(mix|mixing|combine|combining) (the|my|a) (flour|ingredients|batter|dough|paint|colors|colours|music|song|track|audio)',
   ],
