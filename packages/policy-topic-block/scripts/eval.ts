@@ -6,15 +6,16 @@
 // 3. outside benign text never fitted: prompt-injection benign rows of the held-out part and test
 //    file, the `eval` half of the PII sentences, the `eval` half of the README pieces, and 90
 //    requests that use the topics' words in everyday senses ("kill the process", a nail gun).
-// 4. with --blind only: the fifth blind held-out set (src/fixtures/blind-heldout-5.ts), written from
-//    the specification by someone who never saw the detector or the other fixtures, and the fourth
-//    (measured in earlier rounds, never trained on); never tune on either. (The first three blind
+// 4. with --blind only: the sixth blind held-out set (src/fixtures/blind-heldout-6.ts), written from
+//    the specification by someone who never saw the detector or the other fixtures, and the fifth
+//    and fourth (measured in earlier rounds, never trained on); never tune on any of them. (The first three blind
 //    sets were measured and are development data now.)
 // --failures lists the tuning cases of topic-cases.ts it gets wrong (--failures=heldout: held-out).
 import { loadSplits, piiSentences, readmePieces } from '@keeptrusts/testkit/corpora';
 import { builtinTopicNames, createTopicMatcher, type TopicMatcher } from '../dist/index.js';
 import { blindHeldout4Cases } from '../src/fixtures/blind-heldout-4.ts';
 import { blindHeldout5Cases } from '../src/fixtures/blind-heldout-5.ts';
+import { blindHeldout6Cases } from '../src/fixtures/blind-heldout-6.ts';
 import { EVERYDAY_WORDS_BLIND } from '../src/fixtures/everyday-words-blind.ts';
 import type { TopicCase } from '../src/fixtures/topic-cases.ts';
 import { topicCases } from '../src/fixtures/topic-cases.ts';
@@ -51,7 +52,7 @@ table('topic-cases.ts, tuning split', cases, 'tuning');
 table('topic-cases.ts, held-out split (never fitted by the learned models)', cases, 'heldout');
 const rounds = developmentCases().filter((c) => /^(dev\d+|fresh|blind\d?|everyday)\//.test(c.id));
 table(
-  'development rounds 3–11, the round-2 set, the first three blind sets and the everyday-word requests (fitted: in-sample)',
+  'development rounds 3–12, the round-2 set, the first three blind sets and the everyday-word requests (fitted: in-sample)',
   rounds,
   'tuning',
 );
@@ -78,7 +79,12 @@ for (const [name, texts] of outside) {
 }
 
 if (args.includes('--blind')) {
-  table('fifth blind held-out set (src/fixtures/blind-heldout-5.ts)', blindHeldout5Cases(), 'heldout');
+  table('sixth blind held-out set (src/fixtures/blind-heldout-6.ts)', blindHeldout6Cases(), 'heldout');
+  table(
+    'fifth blind held-out set (src/fixtures/blind-heldout-5.ts; measured before, never trained on)',
+    blindHeldout5Cases(),
+    'heldout',
+  );
   table(
     'fourth blind held-out set (src/fixtures/blind-heldout-4.ts; measured before, never trained on)',
     blindHeldout4Cases(),
