@@ -294,7 +294,8 @@ const BROKEN_ARGUMENTS = 'a redaction would leave the tool call arguments invali
 
 /**
  * One rule's decision on one tool call's arguments. Rules read them as canonical JSON, so no value
- * hides behind an escape sequence; a rewrite that would break JSON blocks instead.
+ * hides behind an escape sequence; a rewrite that would break JSON blocks instead. Scanner rules go
+ * through {@link scanArguments}, as in incremental mode, so both modes decide alike.
  */
 async function decideArguments(
   rule: LiveRule,
@@ -302,6 +303,10 @@ async function decideArguments(
   args: string,
   finishReason: string | null,
 ): Promise<Decision> {
+  const scanner = rule.hooks.responseScanner;
+  if (scanner !== undefined) {
+    return run(rule, 'responseScanner', () => stageDecision(rule, scanArguments(scanner, args)));
+  }
   const canonical = canonicalJson(args);
   const decision = await decidePart(rule, scope, 'tool_arguments', canonical ?? args, finishReason);
   if (decision.kind !== 'modify' || decision.text === undefined) return decision;
@@ -316,7 +321,10 @@ async function decideArguments(
   return decision;
 }
 
-/** A scanner applied to one tool call's arguments, with the same rules as {@link decideArguments}. */
+/**
+ * A scanner applied to one tool call's arguments, read as canonical JSON: the arguments unchanged
+ * when nothing matched, and a block when the redacted text would no longer be JSON.
+ */
 function scanArguments(scanner: TextScanner, args: string): StageOutput {
   const canonical = canonicalJson(args);
   const output = applyScanner(scanner, canonical ?? args);
