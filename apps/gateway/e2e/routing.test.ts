@@ -4,7 +4,7 @@ import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './harness.js';
 
-const seeds = join(import.meta.dirname, '../../../../shared/seed-configs');
+const seeds = join(import.meta.dirname, '../../../examples/seed-configs');
 let stack: Stack;
 
 beforeAll(async () => {

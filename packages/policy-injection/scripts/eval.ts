@@ -1,6 +1,6 @@
 // Measures the detector on the prompt-injection development set and on our own labelled cases.
 // Run after building: `node scripts/eval.ts [--threshold 0.5]`. Reads the CSVs from
-// $KT_DATASETS/prompt-injection, else from <repo root>/../shared/datasets/prompt-injection.
+// $KT_DATASETS/prompt-injection, else from @keeptrusts/testkit's datasets/prompt-injection.
 // `--failures` lists the misclassified rows of the tuning split only (never held-out or test rows),
 // with score and fired signals, then stops.
 import { parseArgs } from 'node:util';
@@ -56,7 +56,7 @@ const table: [string, string, readonly Row[]][] = [
   ['test', 'upstream test file (minus overlaps)', splits.test],
   ['own', 'own cases (src/fixtures/own-cases.ts)', own],
   ['readme', 'README pieces, eval half (testkit corpora/readme-pieces.ts, never fitted)', readme],
-  ['pii', 'PII dataset sentences (../shared/datasets/pii)', pii],
+  ['pii', 'PII dataset sentences (testkit datasets/pii)', pii],
   ['hard', 'hard benign persona-style messages (src/fixtures/hard-benign.ts, never fitted)', hard],
   [
     'vocabulary-dev',

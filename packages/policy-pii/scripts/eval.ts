@@ -1,8 +1,7 @@
 // Measures pii_detection on the presidio-research development set and on our own cases.
 // Run after a build: `pnpm --filter @keeptrusts/policy-pii build && node scripts/eval.ts`.
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { datasetFile } from '@keeptrusts/testkit/corpora';
 import { detectPii, knownPatterns } from '../dist/index.js';
 import { heldOutNegatives, heldOutPositives, negatives, positives } from '../src/fixtures/own-cases.ts';
 import {
@@ -13,9 +12,7 @@ import {
   score,
 } from '../src/test-support/evaluation.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const datasets = process.env.KT_DATASETS ?? resolve(here, '../../../../shared/datasets');
-const file = join(datasets, 'pii', 'synth_dataset_v2.json');
+const file = datasetFile('pii', 'synth_dataset_v2.json');
 const records = JSON.parse(readFileSync(file, 'utf8')) as PresidioRecord[];
 
 const detect = (text: string) => detectPii(text);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKt, tempFiles } from '../test-support/run-kt.js';
 
-const seeds = join(import.meta.dirname, '../../../../../shared/seed-configs');
+const seeds = join(import.meta.dirname, '../../../../examples/seed-configs');
 
 const target = (extra = '') => `providers:
   targets:

@@ -1,7 +1,7 @@
-// Evaluation corpora for the detectors' scripts (eval, training): the labelled datasets beside the
-// repo and README text of the installed packages. Node-only; not part of the simulator.
+// Evaluation corpora for the detectors' scripts (eval, training): the labelled datasets this package
+// ships (datasets/) and README text of the installed packages. Node-only; not part of the simulator.
 
-export { datasetsRoot, repoRoot } from './paths.js';
+export { datasetFile, datasetsRoot, repoRoot } from './paths.js';
 export { piiSentences } from './pii-sentences.js';
 export type { Row, Splits } from './prompt-injection.js';
 export { datasetDir, isHeldOut, loadSplits } from './prompt-injection.js';

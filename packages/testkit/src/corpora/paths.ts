@@ -14,9 +14,23 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** The labelled datasets: $KT_DATASETS, else <repo root>/../shared/datasets. */
+/**
+ * The labelled datasets: $KT_DATASETS, else the `datasets/` folder this package ships (two levels
+ * above both `src/corpora/` and `dist/corpora/`), so the corpora load outside the monorepo too.
+ */
 export function datasetsRoot(): string {
   const override = process.env.KT_DATASETS;
   if (override !== undefined && override !== '') return resolve(override);
-  return join(repoRoot(), '..', 'shared', 'datasets');
+  return fileURLToPath(new URL('../../datasets', import.meta.url));
+}
+
+/** A dataset file's path; throws naming the file and the fix when it is absent, so no figure is silently empty. */
+export function datasetFile(...parts: string[]): string {
+  const file = join(datasetsRoot(), ...parts);
+  if (!existsSync(file)) {
+    throw new Error(
+      `dataset file ${file} is missing: it ships in @keeptrusts/testkit/datasets; set KT_DATASETS to a copy if you moved it`,
+    );
+  }
+  return file;
 }

@@ -18,7 +18,7 @@ export type Splits = {
 const TRAIN_FILE = 'jailbreak_dataset_train_balanced.csv';
 const TEST_FILE = 'jailbreak_dataset_test_balanced.csv';
 
-/** Directory holding the CSVs: $KT_DATASETS/prompt-injection, else <repo root>/../shared/datasets/prompt-injection. */
+/** Directory holding the CSVs: $KT_DATASETS/prompt-injection, else this package's datasets/prompt-injection. */
 export function datasetDir(): string {
   return join(datasetsRoot(), 'prompt-injection');
 }

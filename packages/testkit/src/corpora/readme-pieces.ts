@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths.js';
 
-const STORE = join(repoRoot(), 'node_modules', '.pnpm');
 const PIECE_WORDS = 200;
 const MIN_PIECE_WORDS = 40;
 
@@ -21,6 +20,8 @@ function wordCount(text: string): number {
 /** One list per half; empty when dependencies are not installed. */
 export function readmePieces(): { train: DocPiece[]; eval: DocPiece[] } {
   const halves = { train: [] as DocPiece[], eval: [] as DocPiece[] };
+  // Looked up per call, not at import: outside the monorepo there is no store to read.
+  const STORE = join(repoRoot(), 'node_modules', '.pnpm');
   if (!existsSync(STORE)) return halves;
   const seen = new Set<string>();
   for (const entry of readdirSync(STORE).sort()) {
