@@ -41,6 +41,8 @@ export interface Stack {
   dir: string;
   /** What the gateway printed on stderr so far (its logs). */
   logs(): string;
+  /** What the gateway printed on stdout so far (start-up lines, stream plans, reloads). */
+  stdout(): string;
   stop(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startStack(
     client,
     dir,
     logs: () => child.stderrText,
+    stdout: () => child.stdoutText,
     async stop() {
       await stopChild(child.process);
       if (options.sim === undefined) await sim.close();
@@ -94,6 +97,7 @@ export async function startStack(
 interface Child {
   process: ChildProcess;
   stderrText: string;
+  stdoutText: string;
 }
 
 /** Spawns `kt gateway run` and resolves with its URL once it listens; rejects with its output if it exits. */
@@ -106,16 +110,17 @@ export async function spawnGateway(
     env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const child: Child = { process: proc, stderrText: '' };
+  const child: Child = { process: proc, stderrText: '', stdoutText: '' };
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => (child.stderrText += d));
-  let stdout = '';
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      const match = /listening on (http:\/\/\S+) /.exec(stdout);
+      child.stdoutText += d;
+      const match = /listening on (http:\/\/\S+) /.exec(child.stdoutText);
       if (match) resolve(match[1]!);
     });
-    proc.once('exit', (code) => reject(new Error(`kt exited with ${code}\n${stdout}\n${child.stderrText}`)));
+    proc.once('exit', (code) =>
+      reject(new Error(`kt exited with ${code}\n${child.stdoutText}\n${child.stderrText}`)),
+    );
   });
   return { child, url };
 }

@@ -75,6 +75,30 @@ export async function* bufferedEvents(
 }
 
 /**
+ * Pass-through: no response rule applies, so every event goes out as it comes. What was sent is
+ * kept for the audit record only when a sink wants content.
+ */
+export async function* passThroughEvents(
+  events: AsyncIterable<StreamEvent>,
+  trail: AuditTrail,
+): AsyncGenerator<StreamEvent> {
+  const sent = { text: '', reasoning: '', toolCalls: [] as ToolCall[] };
+  for await (const event of events) {
+    if (event.type === 'done') {
+      trail.record.finish_reason = event.finishReason;
+      trail.record.usage = event.usage;
+      trail.answer(sent);
+    } else if (trail.wantsContent) {
+      sent.text += event.content ?? '';
+      sent.reasoning += event.reasoning ?? '';
+      if (event.toolCalls !== undefined) sent.toolCalls.push(...event.toolCalls);
+    }
+    yield event;
+    if (event.type === 'done') return;
+  }
+}
+
+/**
  * Incremental mode: content flows as it comes through the chain's stream filter, which holds
  * back only what its scanners need. When a rule ends the answer, the rest of the upstream stream
  * is read (for its token counts) but not sent.

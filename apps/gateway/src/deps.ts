@@ -1,4 +1,4 @@
-import type { AuditSink, OpenAIErrorBody, PolicyChain } from '@keeptrusts/core';
+import type { AuditSink, OpenAIErrorBody, PolicyChain, StreamPolicyMode } from '@keeptrusts/core';
 import type { AuditTrail } from './audit-trail.js';
 import type { TargetPool } from './targets.js';
 
@@ -7,7 +7,10 @@ export interface GatewayDeps {
   pool: TargetPool;
   chain: PolicyChain;
   sinks: readonly AuditSink[];
-  policyMode: 'buffered' | 'incremental';
+  /** `server.streaming.policy_mode`; `auto` lets each target's rules choose its stream plan. */
+  policyMode: StreamPolicyMode;
+  /** `server.shutdown_grace_seconds`: how long SIGTERM lets requests in flight finish. */
+  shutdownGraceSeconds: number;
   /** Unix seconds the gateway started, reported as models' `created`. */
   startedAt: number;
   /** Logs a bug with its stack and returns the body the client gets: no internals, the request id. */

@@ -12,6 +12,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AuditTrail } from './audit-trail.js';
 import { KeyVerifier } from './auth.js';
+import { clientClosedBody } from './client-closed.js';
 import type { GatewayDeps } from './deps.js';
 import { startHealthProbes } from './health-probes.js';
 import { embeddings } from './routes/embeddings.js';
@@ -23,8 +24,14 @@ import { TargetPool } from './targets.js';
 export interface Gateway {
   app: Hono<GatewayEnv>;
   deps: GatewayDeps;
+  /** One key per sink in `deps.sinks`: its type and settings, so a reload can reuse an unchanged one. */
+  sinkKeys: readonly string[];
   /** Stops probes and flushes and closes the audit sinks. */
   close(): Promise<void>;
+  /** Stops the health probes; a reloaded gateway runs its own. */
+  stopProbes(): void;
+  /** Flushes and closes the sinks `successor` does not reuse; call it once this gateway's requests are done. */
+  retire(successor: Gateway): Promise<void>;
 }
 
 /** Hono variables each request carries. */
@@ -51,11 +58,16 @@ export async function createGateway(options: {
   env?: (name: string) => string | undefined;
   logger?: Logger;
   probeIntervalMs?: number;
+  /**
+   * The gateway this one replaces on a reload: unchanged targets (with their health) and unchanged
+   * audit sinks are taken over from it instead of being built again.
+   */
+  previous?: Gateway;
 }): Promise<Gateway> {
-  const { config, registry } = options;
+  const { config, registry, previous } = options;
   const env = options.env ?? ((name: string) => process.env[name]);
   const logger = options.logger ?? silent;
-  const pool = new TargetPool(config, registry, env);
+  const pool = new TargetPool(config, registry, env, previous?.deps.pool);
   const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
   const chain = await createPolicyChain(config.policies, {
     embeddingTargets: embeddingTargets.map((t) => t.config.id),
@@ -75,8 +87,22 @@ export async function createGateway(options: {
     },
   });
   const sinks: AuditSink[] = [];
-  for (const sink of config.sinks) {
-    sinks.push(await sink.definition.create(sink.config, { baseDir: config.baseDir, env }));
+  const sinkKeys = config.sinks.map((sink) => `${sink.type} ${JSON.stringify(sink.config)}`);
+  const opened: AuditSink[] = [];
+  try {
+    for (const [i, sink] of config.sinks.entries()) {
+      const kept = previous?.sinkKeys.indexOf(sinkKeys[i]!) ?? -1;
+      if (kept >= 0) {
+        sinks.push(previous!.deps.sinks[kept]!);
+        continue;
+      }
+      const created = await sink.definition.create(sink.config, { baseDir: config.baseDir, env });
+      opened.push(created);
+      sinks.push(created);
+    }
+  } catch (error) {
+    await Promise.allSettled(opened.map((s) => s.close()));
+    throw error;
   }
   const keys = new KeyVerifier(config.auth.keys);
   const deps: GatewayDeps = {
@@ -84,7 +110,8 @@ export async function createGateway(options: {
     chain,
     sinks,
     policyMode: config.server.policyMode,
-    startedAt: Math.floor(Date.now() / 1000),
+    shutdownGraceSeconds: config.server.shutdownGraceSeconds,
+    startedAt: previous?.deps.startedAt ?? Math.floor(Date.now() / 1000),
     internalError(error, trail) {
       logger.error({ err: error, request_id: trail.record.request_id }, 'internal error');
       return new GatewayError(
@@ -105,7 +132,17 @@ export async function createGateway(options: {
     );
     c.set('trail', trail);
     c.set('errorCode', null);
-    await next();
+    try {
+      await next();
+    } catch (thrown) {
+      // Errors of the not-found handler arrive here, and Hono hands only Error instances to
+      // onError: anything else (an abort reason is a string) would escape the app and lose the
+      // audit record. Both get the same answer as onError gives.
+      c.res = errorResponse(
+        thrown instanceof Error ? thrown : new Error(String(thrown), { cause: thrown }),
+        c,
+      );
+    }
     c.header('x-request-id', requestId);
     if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
       trail.finish(c.res.status, c.get('errorCode'));
@@ -159,32 +196,39 @@ export async function createGateway(options: {
       'no such route; the API lives under /v1 (e.g. POST /v1/chat/completions)',
     );
   });
-  app.onError((error, c) => {
+  const errorResponse = (error: Error, c: Context<GatewayEnv>): Response => {
     const trail = c.get('trail');
     let status: number;
     let body: OpenAIErrorBody;
-    if (error instanceof GatewayError) {
+    if (c.req.raw.signal.aborted) {
+      // The client went away (whatever the call it cut short threw); nobody reads this answer,
+      // but the audit record says what happened.
+      status = 499;
+      body = clientClosedBody();
+    } else if (error instanceof GatewayError) {
       status = error.status;
       body = error.toOpenAI();
-    } else if (c.req.raw.signal.aborted) {
-      // The client went away; nobody reads this answer, but the audit record says what happened.
-      status = 499;
-      body = new GatewayError('invalid_request_error', 'the client closed the connection').toOpenAI();
-      body.error.code = 'client_closed';
     } else {
       status = 500;
       body = deps.internalError(error, trail);
     }
     c.set('errorCode', body.error.code);
     return c.json(body, status as 400);
-  });
+  };
+  app.onError(errorResponse);
 
   return {
     app,
     deps,
+    sinkKeys,
     async close() {
       stopProbes();
       await Promise.all(sinks.map((s) => s.close()));
+    },
+    stopProbes,
+    async retire(successor) {
+      stopProbes();
+      await Promise.all(sinks.filter((s) => !successor.deps.sinks.includes(s)).map((s) => s.close()));
     },
   };
 }

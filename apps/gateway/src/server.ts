@@ -1,10 +1,25 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import type { Gateway } from './gateway.js';
 
 /** A gateway listening on a socket. */
 export interface RunningServer {
   url: string;
+  /** The gateway new requests go to. */
+  readonly current: Gateway;
+  /** Requests and streams not yet answered, across every gateway still serving one. */
+  readonly inFlight: number;
+  /**
+   * Sends new requests to `next` from now on. Requests in flight finish on the gateway they started
+   * with, which is retired (its probes stopped, the sinks `next` does not reuse closed) once they have.
+   */
+  swap(next: Gateway): void;
+  /**
+   * Stops accepting, lets requests and streams in flight finish for up to `graceMs`, ends what is
+   * left, then flushes and closes the gateway. Resolves with how many requests it had to cut.
+   */
+  shutdown(graceMs: number): Promise<{ cut: number }>;
+  /** Shuts down at once: what is in flight is cut. */
   close(): Promise<void>;
 }
 
@@ -22,25 +37,108 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
-/** Serves the gateway's app; `close` stops accepting, ends open connections and closes the gateway. */
+/** A gateway and the requests it is still answering. */
+interface Generation {
+  gateway: Gateway;
+  inFlight: number;
+  /** Set when a newer gateway took over; the generation retires once its last request ends. */
+  successor: Gateway | undefined;
+}
+
+// How often a draining server closes keep-alive connections that went idle since the last look.
+const IDLE_SWEEP_MS = 50;
+
+/** Serves the gateway's app until {@link RunningServer.shutdown}; {@link RunningServer.swap} reloads it. */
 export async function startServer(
   gateway: Gateway,
   listen: { host: string; port: number },
 ): Promise<RunningServer> {
+  let current: Generation = { gateway, inFlight: 0, successor: undefined };
+  const retiring = new Set<Generation>();
+  const open = new Set<(HttpBindings | Http2Bindings)['outgoing']>();
+  let draining = false;
+  let drained: (() => void) | undefined;
+
+  const retire = (generation: Generation) => {
+    if (generation.successor === undefined || generation.inFlight > 0) return;
+    retiring.delete(generation);
+    void generation.gateway.retire(generation.successor);
+  };
+  // @hono/node-server hands the app Node's request and response as its env.
+  const fetch = (request: Request, env: HttpBindings | Http2Bindings) => {
+    const generation = current;
+    generation.inFlight++;
+    open.add(env.outgoing);
+    // A draining server answers what still arrives on open connections, then closes them.
+    if (draining) env.outgoing.setHeader('connection', 'close');
+    env.outgoing.once('close', () => {
+      generation.inFlight--;
+      open.delete(env.outgoing);
+      retire(generation);
+      if (draining && open.size === 0) drained?.();
+    });
+    return generation.gateway.app.fetch(request, env);
+  };
+
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: gateway.app.fetch, hostname: listen.host, port: listen.port }, () => resolve(s));
+    const s = serve({ fetch, hostname: listen.host, port: listen.port }, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
+  const closeAll = () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  const closeIdle = () =>
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+
+  const running: RunningServer = {
     url: `http://${host}:${address.port}`,
+    get current() {
+      return current.gateway;
+    },
+    get inFlight() {
+      return open.size;
+    },
+    swap(next) {
+      const previous = current;
+      previous.gateway.stopProbes();
+      previous.successor = next;
+      current = { gateway: next, inFlight: 0, successor: undefined };
+      retiring.add(previous);
+      retire(previous);
+    },
+    async shutdown(graceMs) {
+      if (draining) throw new Error('the server is already shutting down');
+      draining = true;
+      const listening = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const response of open) {
+        if (!response.headersSent) response.setHeader('connection', 'close');
+      }
+      // Idle keep-alive connections would hold server.close() open; close each as it goes idle.
+      const sweep = setInterval(closeIdle, IDLE_SWEEP_MS);
+      closeIdle();
+      let cut = 0;
+      if (open.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          timer = setTimeout(resolve, graceMs);
+        });
+        clearTimeout(timer);
+        cut = open.size;
+      }
+      clearInterval(sweep);
+      closeAll();
+      await listening;
+      // A cut stream writes its audit record when its body is cancelled; let that run first.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const generation of retiring) await generation.gateway.retire(current.gateway);
+      retiring.clear();
+      await current.gateway.close();
+      return { cut };
+    },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
-      await gateway.close();
+      await running.shutdown(0);
     },
   };
+  return running;
 }

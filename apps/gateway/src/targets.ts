@@ -32,8 +32,19 @@ export class TargetPool {
   private readonly rules: readonly RouteRule[];
   private readonly defaultTargets: readonly string[] | undefined;
 
-  constructor(config: GatewayConfig, registry: Registry, env: (name: string) => string | undefined) {
+  /**
+   * Builds the live targets. On a reload, `previous` hands over each target whose settings did not
+   * change, with its provider (and its open connections) and its health as the probes last saw it.
+   */
+  constructor(
+    config: GatewayConfig,
+    registry: Registry,
+    env: (name: string) => string | undefined,
+    previous?: TargetPool,
+  ) {
     this.targets = config.targets.map((target) => {
+      const kept = previous?.get(target.id);
+      if (kept !== undefined && sameSettings(kept.config, target)) return kept;
       const provider = registry.provider(target.providerName);
       if (provider === undefined) throw new Error(`no provider plugin named "${target.providerName}"`);
       return { config: target, provider: provider.create(target, { env }), healthy: true };
@@ -157,4 +168,11 @@ function sameModel(configured: string, requested: string): boolean {
     return lower.includes(':') ? lower : `${lower}:latest`;
   };
   return norm(configured) === norm(requested);
+}
+
+/** Whether two configs of a target ask for the same thing; where they were written does not count. */
+function sameSettings(a: TargetConfig, b: TargetConfig): boolean {
+  const { origin: _a, ...left } = a;
+  const { origin: _b, ...right } = b;
+  return JSON.stringify(left) === JSON.stringify(right);
 }

@@ -17,6 +17,7 @@ export type {
   RouteRule,
   RuleConfig,
   SinkConfig,
+  StreamPolicyMode,
   TargetConfig,
 } from './config/types.js';
 export type { ConfigIssue, ErrorCode, OpenAIErrorBody } from './errors.js';
@@ -62,6 +63,8 @@ export type {
   ResponseOutcome,
   Scope,
   StreamFilter,
+  StreamPlan,
+  StreamPlanChoice,
 } from './policy/chain.js';
 // Policy chain
 export { createPolicyChain } from './policy/chain.js';

@@ -52,8 +52,30 @@ async function withoutBody(response: Promise<Response> | Response): Promise<Resp
   return new Response(null, { status: full.status, headers });
 }
 
-/** Creates the handler that serves the simulated Ollama API from a simulator state. */
-export function createOllamaHandler(state: SimulatorState): FetchHandler {
+/** Calls `done` once the response body has been read to its end (an errored or cancelled body never is). */
+function noteCompletion(response: Response, done: () => void): Response {
+  if (response.body === null) {
+    done();
+    return response;
+  }
+  const body = response.body.pipeThrough(new TransformStream({ flush: done }));
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * Creates the handler that serves the simulated Ollama API from a simulator state. With
+ * `noteCompletions` (the HTTP server's), each answer body read to its end lands in
+ * `state.completedRequests`; msw's interception gets the bodies unwrapped, since it ends a mocked
+ * body differently when its stream errors.
+ */
+export function createOllamaHandler(
+  state: SimulatorState,
+  options: { noteCompletions?: boolean } = {},
+): FetchHandler {
   return async (request) => {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
@@ -78,6 +100,8 @@ export function createOllamaHandler(state: SimulatorState): FetchHandler {
     if (failure !== undefined) return errorResponse(failure.status, failure.error);
     if (state.takeHang(url.pathname)) return untilAborted(request.signal);
     const response = endpoint({ state, method, path: url.pathname, body, signal: request.signal });
-    return method === 'HEAD' ? withoutBody(response) : response;
+    if (method === 'HEAD') return withoutBody(response);
+    if (options.noteCompletions !== true) return response;
+    return noteCompletion(await response, () => state.recordCompletion(recorded));
   };
 }

@@ -62,6 +62,11 @@ export interface OllamaSimulatorControl {
   readonly requests: readonly RecordedRequest[];
   /** Requests whose client went away before the answer was complete, in the order it happened. */
   readonly abortedRequests: readonly RecordedRequest[];
+  /**
+   * Requests whose answer body was written to its end, in the order they finished: a streamed
+   * answer shows here only after its last line, so a test can tell what a client got before it.
+   */
+  readonly completedRequests: readonly RecordedRequest[];
   /** Empties the request log. */
   clearRequests(): void;
   /** Drops every knob, the request log and loaded models, and restores the start options. */
@@ -153,6 +158,7 @@ export class SimulatorState implements OllamaSimulatorControl {
   readonly #options: SimulatorStateOptions;
   #requests: RecordedRequest[] = [];
   #aborted: RecordedRequest[] = [];
+  #completed: RecordedRequest[] = [];
   #tokenDelayMs: number;
   #token: string | undefined;
   #loaded = new Map<string, LoadedModel>();
@@ -181,6 +187,10 @@ export class SimulatorState implements OllamaSimulatorControl {
     return this.#aborted;
   }
 
+  get completedRequests(): readonly RecordedRequest[] {
+    return this.#completed;
+  }
+
   get tokenDelayMs(): number {
     return this.#tokenDelayMs;
   }
@@ -188,11 +198,13 @@ export class SimulatorState implements OllamaSimulatorControl {
   clearRequests(): void {
     this.#requests = [];
     this.#aborted = [];
+    this.#completed = [];
   }
 
   reset(): void {
     this.#requests = [];
     this.#aborted = [];
+    this.#completed = [];
     this.#tokenDelayMs = this.#options.tokenDelayMs ?? 0;
     this.#token = this.#options.requireToken;
     this.#loaded.clear();
@@ -253,6 +265,11 @@ export class SimulatorState implements OllamaSimulatorControl {
   /** Notes that the client of a logged request went away before its answer was complete. */
   recordAbort(request: RecordedRequest): void {
     this.#aborted.push(request);
+  }
+
+  /** Notes that a logged request's answer body was written to its end. */
+  recordCompletion(request: RecordedRequest): void {
+    this.#completed.push(request);
   }
 
   /** Whether an `Authorization` header value passes the required-token check. */

@@ -286,3 +286,17 @@ describe('reset', () => {
     expect(await contentOf(await chat(chatBody('hi', { stream: false })))).toBe('You said: "hi"');
   });
 });
+
+describe('completedRequests', () => {
+  it('lists a streamed answer only once its last line was written', async () => {
+    sim.replyWith('one two three');
+    sim.setTokenDelay(20);
+    const response = await chat(chatBody('a'));
+    const reader = response.body!.getReader();
+    await reader.read();
+    expect(sim.completedRequests).toEqual([]);
+    while (!(await reader.read()).done) {}
+    await expect.poll(() => sim.completedRequests.map((r) => r.path)).toEqual(['/api/chat']);
+    expect(sim.abortedRequests).toEqual([]);
+  });
+});

@@ -30,7 +30,7 @@ export interface OllamaSimulator extends OllamaSimulatorControl {
 /** Starts an Ollama simulator over HTTP for tests and local runs. */
 export async function startOllamaSimulator(options: OllamaSimulatorOptions = {}): Promise<OllamaSimulator> {
   const state = new SimulatorState(options);
-  const served = await serveFetchHandler(createOllamaHandler(state), {
+  const served = await serveFetchHandler(createOllamaHandler(state, { noteCompletions: true }), {
     host: options.host,
     port: options.port,
   });
@@ -45,6 +45,9 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     },
     get abortedRequests() {
       return state.abortedRequests;
+    },
+    get completedRequests() {
+      return state.completedRequests;
     },
     clearRequests: () => state.clearRequests(),
     reset: () => state.reset(),

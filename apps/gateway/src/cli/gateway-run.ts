@@ -1,14 +1,24 @@
 import { parseArgs } from 'node:util';
+import type { GatewayConfig } from '@keeptrusts/core';
 import { pino } from 'pino';
-import { createGateway } from '../gateway.js';
-import { isLoopback, parseListen, startServer } from '../server.js';
+import { createGateway, type Gateway, type Logger } from '../gateway.js';
+import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
+import { defaultStateFile, type GatewayState, removeState, writeState } from './gateway-state.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-config.js';
 import { UsageError } from './usage-error.js';
 
-/** `kt gateway run`: loads the config, refuses unsafe or unsupported set-ups, serves until a signal. */
+/**
+ * `kt gateway run`: loads the config, refuses unsafe or unsupported set-ups, and serves. SIGHUP
+ * reloads the config; SIGTERM and SIGINT drain (a second one exits at once).
+ */
 export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  let values: { listen?: string; 'policy-config'?: string[]; 'allow-unauthenticated'?: boolean };
+  let values: {
+    listen?: string;
+    'policy-config'?: string[];
+    'allow-unauthenticated'?: boolean;
+    'pid-file'?: string;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -16,6 +26,7 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
         listen: { type: 'string' },
         'policy-config': { type: 'string', multiple: true },
         'allow-unauthenticated': { type: 'boolean' },
+        'pid-file': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -37,36 +48,21 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const unauthenticated = config.auth.keys.length === 0;
-  const allowed = values['allow-unauthenticated'] === true || config.auth.allowUnauthenticated;
-  if (unauthenticated && !isLoopback(listen.host) && !allowed) {
-    io.err(
-      `refusing to listen on ${listen.host}:${listen.port} without API keys: anyone who can reach it could use your models.\n` +
-        'Add keys under auth.keys (kt keys create makes one), listen on 127.0.0.1, or pass --allow-unauthenticated.',
-    );
+  const allowFlag = values['allow-unauthenticated'] === true;
+  const refusal = unsafeListen(config, listen, allowFlag);
+  if (refusal !== undefined) {
+    io.err(refusal);
     return 1;
   }
   const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination(2));
-  let gateway: Awaited<ReturnType<typeof createGateway>>;
+  let gateway: Gateway;
   try {
     gateway = await createGateway({ config, registry, env: io.env, logger });
   } catch (error) {
     io.err(`the gateway did not start: ${(error as Error).message}`);
     return 1;
   }
-  if (config.server.policyMode === 'incremental') {
-    for (const target of config.targets) {
-      const scope = { endpoint: target.kind, targetId: target.id, model: target.model };
-      const buffered = gateway.deps.chain.bufferedOnly(scope);
-      if (buffered.length > 0) {
-        logger.warn(
-          { target: target.id, rules: buffered },
-          'these rules need whole answers: streams to this target are buffered',
-        );
-      }
-    }
-  }
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: RunningServer;
   try {
     server = await startServer(gateway, listen);
   } catch (error) {
@@ -75,14 +71,184 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
     return 1;
   }
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
-  if (unauthenticated) io.out('no API keys configured: requests are not authenticated');
-  await new Promise<void>((done) => {
-    const stop = () => done();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    signal?.addEventListener('abort', stop, { once: true });
+  if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
+  for (const line of streamPlanLines(gateway, config)) io.out(line);
+
+  const port = Number(new URL(server.url).port);
+  const stateFile = values['pid-file'] ?? defaultStateFile(port, io.env);
+  const state: GatewayState = {
+    pid: process.pid,
+    url: server.url,
+    files,
+    startedAt: new Date().toISOString(),
+    reload: undefined,
+  };
+  const saveState = () => {
+    try {
+      writeState(stateFile, state);
+    } catch (error) {
+      logger.warn(
+        { file: stateFile, err: error },
+        'cannot write the state file: kt gateway reload will not find this gateway',
+      );
+    }
+  };
+  saveState();
+
+  // Reloads run one after another; a SIGHUP during a reload waits for it.
+  let reloads = Promise.resolve();
+  const onHangUp = () => {
+    reloads = reloads.then(async () => {
+      const generation = (state.reload?.generation ?? 0) + 1;
+      const problems = await reload({
+        files,
+        io,
+        logger,
+        server,
+        listen,
+        allowFlag,
+        listenFromFlag: values.listen !== undefined,
+      });
+      state.reload = { generation, ok: problems.length === 0, at: new Date().toISOString(), problems };
+      saveState();
+    });
+  };
+  process.on('SIGHUP', onHangUp);
+
+  const stopSignal = await new Promise<string>((done) => {
+    const stop = (name: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      // A second signal while draining means "now".
+      const now = (second: NodeJS.Signals) => {
+        io.err(`${second} again: exiting without waiting for requests in flight`);
+        removeState(stateFile);
+        process.exit(second === 'SIGINT' ? 130 : 143);
+      };
+      process.once('SIGINT', now);
+      process.once('SIGTERM', now);
+      done(name);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    signal?.addEventListener('abort', () => stop('abort'), { once: true });
   });
-  await server.close();
-  io.out('gateway stopped; audit records flushed');
+  process.off('SIGHUP', onHangUp);
+  await reloads;
+  const graceSeconds = server.current.deps.shutdownGraceSeconds;
+  if (server.inFlight > 0) {
+    io.out(`${stopSignal}: draining ${server.inFlight} request(s) in flight, for up to ${graceSeconds} s`);
+  }
+  const { cut } = await server.shutdown(graceSeconds * 1000);
+  removeState(stateFile);
+  io.out(
+    cut === 0
+      ? 'gateway stopped; every request answered and its audit record written'
+      : `gateway stopped; ${cut} request(s) were still running after ${graceSeconds} s and were cut (their audit records say so)`,
+  );
   return 0;
+}
+
+/** Why listening here would be unsafe, or undefined when it is not. */
+function unsafeListen(
+  config: GatewayConfig,
+  listen: { host: string; port: number },
+  allowFlag: boolean,
+): string | undefined {
+  const unauthenticated = config.auth.keys.length === 0;
+  const allowed = allowFlag || config.auth.allowUnauthenticated;
+  if (!unauthenticated || isLoopback(listen.host) || allowed) return undefined;
+  return (
+    `refusing to listen on ${listen.host}:${listen.port} without API keys: anyone who can reach it could use your models.\n` +
+    'Add keys under auth.keys (kt keys create makes one), listen on 127.0.0.1, or pass --allow-unauthenticated.'
+  );
+}
+
+/** One line per streaming target: how its answers meet the response rules, and why. */
+function streamPlanLines(gateway: Gateway, config: GatewayConfig): string[] {
+  const lines: string[] = [];
+  for (const target of config.targets) {
+    if (target.kind === 'embedding') continue;
+    const scope = { endpoint: target.kind, targetId: target.id, model: target.model };
+    const { plan, bufferedBy } = gateway.deps.chain.streamPlan(scope, config.server.policyMode);
+    const why =
+      plan === 'pass_through'
+        ? 'no response rule applies: chunks are forwarded as they come'
+        : plan === 'incremental'
+          ? 'every response rule streams exactly: chunks flow, holding back only what the scanners need'
+          : bufferedBy.length > 0
+            ? `${[...new Set(bufferedBy)].join(', ')} need(s) the whole answer: it is checked before anything is sent`
+            : 'server.streaming.policy_mode is buffered: the whole answer is checked before anything is sent';
+    lines.push(`stream plan for ${target.id}: ${plan.replace('_', '-')} (${why})`);
+  }
+  return lines;
+}
+
+/**
+ * Re-reads and validates the config files and, when they are good, swaps in a gateway built from
+ * them: unchanged targets keep their health and connections, unchanged audit sinks stay open, and
+ * requests in flight finish on the config they started with. Returns the problems that refused it.
+ */
+async function reload(options: {
+  files: readonly string[];
+  io: CliIo;
+  logger: Logger;
+  server: RunningServer;
+  listen: { host: string; port: number };
+  allowFlag: boolean;
+  /** `--listen` was given, so the config's `server.listen` never applied. */
+  listenFromFlag: boolean;
+}): Promise<string[]> {
+  const { io, server } = options;
+  const problems: string[] = [];
+  const capture: CliIo = {
+    ...io,
+    err: (text) => {
+      problems.push(text);
+      io.err(text);
+    },
+  };
+  const loaded = await loadForCommand(
+    options.files,
+    capture,
+    () => 'reload refused: the gateway keeps running on its previous configuration',
+  );
+  if (loaded === undefined) return problems;
+  const refusal = unsafeListen(loaded.config, options.listen, options.allowFlag);
+  if (refusal !== undefined) {
+    capture.err(`reload refused: ${refusal}`);
+    return problems;
+  }
+  let next: Gateway;
+  try {
+    next = await createGateway({
+      config: loaded.config,
+      registry: loaded.registry,
+      env: io.env,
+      logger: options.logger,
+      previous: server.current,
+    });
+  } catch (error) {
+    capture.err(`reload refused: ${(error as Error).message}; the previous configuration stays`);
+    return problems;
+  }
+  server.swap(next);
+  const listen = loaded.config.server.listen;
+  const moved =
+    listen !== undefined && !options.listenFromFlag && samePlace(listen, options.listen) === false;
+  if (moved) {
+    io.err(`server.listen changed to ${listen}: restart the gateway to listen there`);
+  }
+  io.out(`configuration reloaded from ${options.files.join(', ')}`);
+  for (const line of streamPlanLines(next, loaded.config)) io.out(line);
+  return problems;
+}
+
+function samePlace(written: string, listen: { host: string; port: number }): boolean | undefined {
+  try {
+    const parsed = parseListen(written);
+    return parsed.host === listen.host && parsed.port === listen.port;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { auditQuery, auditTail, auditVerify } from './audit.js';
 import { configValidate } from './config-validate.js';
+import { gatewayReload } from './gateway-reload.js';
 import { gatewayRun } from './gateway-run.js';
 import type { CliIo } from './io.js';
 import { keysCreate } from './keys-create.js';
@@ -13,6 +14,9 @@ Usage:
   kt gateway run --policy-config FILE [--policy-config FILE...] [--listen HOST:PORT]
                  [--allow-unauthenticated]
       Start the gateway (default listen 127.0.0.1:41002). Several files merge in order.
+      SIGHUP reloads the files; SIGTERM/SIGINT drain in-flight requests, then exit.
+  kt gateway reload [--listen HOST:PORT | --pid-file FILE]
+      Make the running gateway re-read its configuration; prints the problems if refused.
   kt config validate FILE [FILE...]
       Check configuration files (merged in order); print a summary or every problem.
   kt keys create [--id ID]
@@ -28,6 +32,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, Command> = {
   'config validate': (args, io) => configValidate(parseFiles(args), io),
   'gateway run': (args, io) => gatewayRun(args, io),
+  'gateway reload': (args, io) => gatewayReload(args, io),
   'keys create': (args, io) => keysCreate(args, io),
   'audit verify': (args, io) => auditVerify(args, io),
   'audit tail': (args, io) => auditTail(args, io),

@@ -13,8 +13,15 @@ import {
   textCompletionBody,
 } from '@keeptrusts/core';
 import type { Context } from 'hono';
-import { bufferedEvents, gather, incrementalEvents, sseResponse } from '../answer-stream.js';
+import {
+  bufferedEvents,
+  gather,
+  incrementalEvents,
+  passThroughEvents,
+  sseResponse,
+} from '../answer-stream.js';
 import type { AuditTrail } from '../audit-trail.js';
+import { clientClosedBody } from '../client-closed.js';
 import type { GatewayDeps } from '../deps.js';
 import { prepare, withFailover } from '../pipeline.js';
 import { parseBody } from '../request-body.js';
@@ -92,10 +99,13 @@ export async function generate(
           model: target.config.model,
         }),
   );
-  const filter = deps.policyMode === 'incremental' ? deps.chain.streamFilter(prepared.scope) : undefined;
+  const { plan } = deps.chain.streamPlan(prepared.scope, deps.policyMode);
+  trail.record.stream_plan = plan;
   let answer: AsyncIterable<StreamEvent>;
-  if (filter !== undefined) {
-    answer = incrementalEvents(events, filter, trail);
+  if (plan === 'pass_through') {
+    answer = passThroughEvents(events, trail);
+  } else if (plan === 'incremental') {
+    answer = incrementalEvents(events, deps.chain.streamFilter(prepared.scope)!, trail);
   } else {
     // Buffered: the whole answer is read before the response starts, so an upstream failure is
     // still a proper HTTP error.
@@ -107,6 +117,11 @@ export async function generate(
     meta,
     includeUsage,
     errorBody: (error) => {
+      if (signal.aborted) {
+        // The client left mid-stream: not an error of ours, and nobody reads the frame.
+        trail.finish(499, 'client_closed');
+        return clientClosedBody();
+      }
       const body = error instanceof GatewayError ? error.toOpenAI() : deps.internalError(error, trail);
       trail.finish(200, body.error.code);
       return body;

@@ -20,6 +20,8 @@ export interface AuditRecord {
   target: string | null;
   model: string | null;
   stream: boolean;
+  /** How a streamed answer met the response rules: `pass_through`, `incremental` or `buffered`. */
+  stream_plan?: 'pass_through' | 'incremental' | 'buffered';
   status: number;
   error_code: string | null;
   decisions: AuditDecision[];

@@ -30,6 +30,7 @@ const defaults = {
   streamTimeoutSeconds: 120,
   weight: 1,
   bodyLimitBytes: 1024 * 1024,
+  shutdownGraceSeconds: 30,
 } as const;
 
 /**
@@ -88,7 +89,12 @@ export function normaliseConfig(
     routing: { rules: [], defaultTargets: undefined },
     plugins: [],
     auth: { keys: [], allowUnauthenticated: false, configured: false },
-    server: { listen: undefined, bodyLimitBytes: defaults.bodyLimitBytes, policyMode: 'buffered' },
+    server: {
+      listen: undefined,
+      bodyLimitBytes: defaults.bodyLimitBytes,
+      policyMode: 'auto',
+      shutdownGraceSeconds: defaults.shutdownGraceSeconds,
+    },
   };
   const chain: { name: string; origin: Origin }[] = [];
   const settings = new Map<string, { value: unknown; origin: Origin }>();
@@ -167,6 +173,9 @@ export function normaliseConfig(
     if (server?.listen !== undefined) config.server.listen = server.listen;
     if (server?.body_limit !== undefined) config.server.bodyLimitBytes = parseSize(server.body_limit);
     if (server?.streaming?.policy_mode !== undefined) config.server.policyMode = server.streaming.policy_mode;
+    if (server?.shutdown_grace_seconds !== undefined) {
+      config.server.shutdownGraceSeconds = server.shutdown_grace_seconds;
+    }
   }
   config.plugins = [...plugins];
 

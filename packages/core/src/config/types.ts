@@ -72,6 +72,9 @@ export interface ApiKeyConfig {
   description: string | undefined;
 }
 
+/** `server.streaming.policy_mode`: `auto` when not written, else the operator's override. */
+export type StreamPolicyMode = 'auto' | 'buffered' | 'incremental';
+
 /** The whole configuration after loading, merging and validation. */
 export interface GatewayConfig {
   files: readonly string[];
@@ -84,5 +87,15 @@ export interface GatewayConfig {
   routing: { rules: RouteRule[]; defaultTargets: readonly string[] | undefined };
   plugins: readonly string[];
   auth: { keys: ApiKeyConfig[]; allowUnauthenticated: boolean; configured: boolean };
-  server: { listen: string | undefined; bodyLimitBytes: number; policyMode: 'buffered' | 'incremental' };
+  server: {
+    listen: string | undefined;
+    bodyLimitBytes: number;
+    /**
+     * How streamed answers meet the response rules. `auto` (not written) decides per target: pass-through
+     * when no response rule applies, incremental when every one streams exactly, else buffered.
+     */
+    policyMode: StreamPolicyMode;
+    /** How long SIGTERM waits for requests and streams in flight before it ends them. */
+    shutdownGraceSeconds: number;
+  };
 }

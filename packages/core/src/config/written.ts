@@ -122,6 +122,7 @@ export const writtenConfigSchema = z.strictObject({
         .optional(),
       body_limit: bodyLimit.optional(),
       streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
+      shutdown_grace_seconds: z.number().min(0).max(3600).optional(),
     })
     .optional(),
 });

@@ -131,6 +131,29 @@ describe('createPolicyChain', () => {
     expect(chain.streamFilter(scope)).toBeUndefined();
     expect(chain.bufferedOnly(scope)).toEqual(['judge']);
   });
+
+  it('plans each scope: pass-through without response rules, incremental when all stream, else buffered', async () => {
+    const scanner: TextScanner = { holdback: 4, lookbehind: 0, scan: () => [] };
+    const chain = await createPolicyChain([
+      policy('req', 'request_only', { onRequest: () => allow() }),
+      policy('len', 'response_length', { responseTokenLimit: 3 }, { targets: ['limited'] }),
+      policy('scan', 'scanner', { responseScanner: scanner }, { targets: ['scanned', 'judged'] }),
+      policy('whole', 'judge', { onResponse: () => allow() }, { targets: ['judged'] }),
+      policy('emb', 'judge', { onResponse: () => allow() }, { appliesTo: ['embedding'] }),
+    ]);
+    const at = (targetId: string) => ({ ...scope, targetId });
+    expect(chain.streamPlan(at('plain'))).toEqual({ plan: 'pass_through', bufferedBy: [] });
+    expect(chain.streamPlan(at('limited'))).toEqual({ plan: 'incremental', bufferedBy: [] });
+    expect(chain.streamPlan(at('scanned'))).toEqual({ plan: 'incremental', bufferedBy: [] });
+    expect(chain.streamPlan(at('judged'))).toEqual({ plan: 'buffered', bufferedBy: ['judge'] });
+    // The operator's override: buffered always buffers; incremental never passes through.
+    expect(chain.streamPlan(at('plain'), 'buffered')).toEqual({ plan: 'buffered', bufferedBy: [] });
+    expect(chain.streamPlan(at('plain'), 'incremental')).toEqual({ plan: 'incremental', bufferedBy: [] });
+    expect(chain.streamPlan(at('judged'), 'incremental')).toEqual({
+      plan: 'buffered',
+      bufferedBy: ['judge'],
+    });
+  });
 });
 
 describe('answers with reasoning and tool calls', () => {

@@ -75,6 +75,20 @@ export interface StreamFilter {
   decisions(): AuditDecision[];
 }
 
+/**
+ * How a target's streamed answers meet the response rules: `pass_through` when none applies
+ * (chunks go out as they come), `incremental` when every one streams exactly (a scanner or a token
+ * limit), `buffered` when one needs the whole answer first.
+ */
+export type StreamPlan = 'pass_through' | 'incremental' | 'buffered';
+
+/** A scope's stream plan and, for `buffered`, the rule types that force it. */
+export interface StreamPlanChoice {
+  plan: StreamPlan;
+  /** The rule types that need whole answers; empty unless the plan is `buffered` because of them. */
+  bufferedBy: string[];
+}
+
 /** Where a request is going, to pick the rules that apply. */
 export interface Scope {
   endpoint: EndpointKind;
@@ -104,6 +118,11 @@ export interface PolicyChain {
   streamFilter(scope: Scope): StreamFilter | undefined;
   /** Rule types that act on answers for this scope but cannot work incrementally. */
   bufferedOnly(scope: Scope): string[];
+  /**
+   * The stream plan for a scope. `auto` picks the cheapest exact one; `incremental` is the same
+   * but never passes through; `buffered` always buffers.
+   */
+  streamPlan(scope: Scope, mode?: 'auto' | 'buffered' | 'incremental'): StreamPlanChoice;
 }
 
 /** Creates every rule's instance (once, at start) and returns the chain that runs them. */
@@ -140,6 +159,11 @@ export async function createPolicyChain(
     r.hooks.onResponse !== undefined ||
     r.hooks.responseScanner !== undefined ||
     r.hooks.responseTokenLimit !== undefined;
+
+  const bufferedOnly = (scope: Scope) =>
+    active(scope)
+      .filter((r) => r.hooks.onResponse !== undefined && r.hooks.responseScanner === undefined)
+      .map((r) => r.type);
 
   return {
     async request(scope, input) {
@@ -254,10 +278,14 @@ export async function createPolicyChain(
       return new ChainStreamFilter(rules);
     },
 
-    bufferedOnly(scope) {
-      return active(scope)
-        .filter((r) => r.hooks.onResponse !== undefined && r.hooks.responseScanner === undefined)
-        .map((r) => r.type);
+    bufferedOnly,
+
+    streamPlan(scope, mode = 'auto') {
+      if (mode === 'buffered') return { plan: 'buffered', bufferedBy: [] };
+      const bufferedBy = bufferedOnly(scope);
+      if (bufferedBy.length > 0) return { plan: 'buffered', bufferedBy };
+      const answering = active(scope).some(respondsTo);
+      return { plan: mode === 'auto' && !answering ? 'pass_through' : 'incremental', bufferedBy };
     },
   };
 }
