@@ -43,6 +43,10 @@ export interface Stack {
   logs(): string;
   /** What the gateway printed on stdout so far (start-up lines, stream plans, reloads). */
   stdout(): string;
+  /** The gateway's process, to signal it. */
+  process: ChildProcess;
+  /** Resolves with the gateway's exit code once it has exited. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -59,13 +63,15 @@ export async function startStack(
     configs?: Record<string, string>;
     files?: Record<string, string>;
     sim?: OllamaSimulator;
+    /** Further `kt gateway run` arguments. */
+    args?: string[];
   } = {},
 ): Promise<Stack> {
   const sim = options.sim ?? (await startOllamaSimulator({ port: 0 }));
   const dir = await mkdtemp(join(tmpdir(), 'kt-e2e-'));
   await writeFile(join(dir, 'policy-config.yaml'), config.replaceAll('SIM_URL', sim.url));
   for (const [name, text] of Object.entries(options.files ?? {})) await writeFile(join(dir, name), text);
-  const args = ['--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml'];
+  const args = ['--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml', ...(options.args ?? [])];
   for (const [name, text] of Object.entries(options.configs ?? {})) {
     await writeFile(join(dir, name), text.replaceAll('SIM_URL', sim.url));
     args.push('--policy-config', name);
@@ -87,6 +93,8 @@ export async function startStack(
     dir,
     logs: () => child.stderrText,
     stdout: () => child.stdoutText,
+    process: child.process,
+    exited: child.exited,
     async stop() {
       await stopChild(child.process);
       if (options.sim === undefined) await sim.close();
@@ -98,6 +106,7 @@ interface Child {
   process: ChildProcess;
   stderrText: string;
   stdoutText: string;
+  exited: Promise<number | null>;
 }
 
 /** Spawns `kt gateway run` and resolves with its URL once it listens; rejects with its output if it exits. */
@@ -110,7 +119,8 @@ export async function spawnGateway(
     env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const child: Child = { process: proc, stderrText: '', stdoutText: '' };
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const child: Child = { process: proc, stderrText: '', stdoutText: '', exited };
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => (child.stderrText += d));
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.setEncoding('utf8').on('data', (d: string) => {

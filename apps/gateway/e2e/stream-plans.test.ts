@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readAuditRecords } from '@keeptrusts/audit-logger';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
-import OpenAI from 'openai';
+import { APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './harness.js';
 
@@ -180,8 +180,8 @@ describe('an upstream that fails mid-stream', () => {
         for await (const _ of await streamed(model, { id })) chunks++;
       })().catch((e: unknown) => e);
       expect(chunks).toBeGreaterThan(0);
-      expect(error).toBeInstanceOf(OpenAI.APIError);
-      expect((error as OpenAI.APIError).code).toBe('upstream_error');
+      expect(error).toBeInstanceOf(APIError);
+      expect((error as APIError).code).toBe('upstream_error');
       expect(await recordOf(id)).toMatchObject({ status: 200, error_code: 'upstream_error' });
     },
   );
@@ -192,9 +192,9 @@ describe('an upstream that fails mid-stream', () => {
     const error = await (async () => {
       for await (const _ of await streamed('judged')) void _;
     })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).status).toBe(502);
-    expect((error as OpenAI.APIError).code).toBe('upstream_error');
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(502);
+    expect((error as APIError).code).toBe('upstream_error');
   });
 
   it('reports an error line from Ollama as an error event (pass-through)', async () => {
@@ -203,7 +203,7 @@ describe('an upstream that fails mid-stream', () => {
     const error = await (async () => {
       for await (const _ of await streamed('open')) void _;
     })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).message).toMatch(/an error was encountered while running the model/);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).message).toMatch(/an error was encountered while running the model/);
   });
 });

@@ -9,15 +9,19 @@ export class AuditTrail {
   private finished = false;
   private readonly sinks: readonly AuditSink[];
   private readonly onSinkError: (error: unknown) => void;
+  private readonly onFinish: (() => void) | undefined;
 
   constructor(
     init: { requestId: string; method: string; endpoint: string; client: string | null },
     sinks: readonly AuditSink[],
     onSinkError: (error: unknown) => void,
+    /** Called once the record went to the sinks; the gateway counts trails still open. */
+    onFinish?: () => void,
   ) {
     this.started = performance.now();
     this.sinks = sinks;
     this.onSinkError = onSinkError;
+    this.onFinish = onFinish;
     this.wantsContent = sinks.some((s) => s.wantsContent === true);
     this.record = {
       time: new Date().toISOString(),
@@ -75,6 +79,7 @@ export class AuditTrail {
         this.onSinkError(error);
       }
     }
+    this.onFinish?.();
   }
 }
 

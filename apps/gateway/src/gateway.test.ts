@@ -136,3 +136,32 @@ describe('createGateway', () => {
     await gateway.close();
   });
 });
+
+describe('createGateway with a previous gateway (reload)', () => {
+  async function load(text: string) {
+    const registry = createBuiltinRegistry();
+    registry.register(testSink);
+    const loaded = await loadConfigTexts([{ file: 'test.yaml', text }], { registry });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    return { config: loaded.config, registry };
+  }
+  const targets = (probe: string) =>
+    `providers:\n  targets:\n    - id: kept\n      provider: ollama:chat:llama3.3\n      base_url: ${sim.url}\n      health_probe: true\n    - id: moved\n      provider: ollama:chat:phi4\n      base_url: ${probe}\n      health_probe: true\n`;
+  const sink = 'policies:\n  chain: [test-sink]\npolicy:\n  test-sink:\n    fail_closed: false\n';
+
+  it('keeps unchanged targets with their health and unchanged sinks, and builds the rest anew', async () => {
+    const first = await gatewayWith('');
+    const before = await createGateway({ ...(await load(`${targets(sim.url)}${sink}`)), previous: first });
+    before.deps.pool.get('kept')!.healthy = false;
+    const after = await createGateway({
+      ...(await load(`# a comment moves every line\n${targets('http://127.0.0.1:9')}${sink}`)),
+      previous: before,
+    });
+    expect(after.deps.pool.get('kept')).toBe(before.deps.pool.get('kept'));
+    expect(after.deps.pool.get('kept')!.healthy).toBe(false);
+    expect(after.deps.pool.get('moved')).not.toBe(before.deps.pool.get('moved'));
+    expect(after.deps.sinks[0]).toBe(before.deps.sinks[0]);
+    for (const gateway of [first, before]) gateway.stopProbes();
+    await after.close();
+  });
+});

@@ -30,6 +30,11 @@ export interface Gateway {
   close(): Promise<void>;
   /** Stops the health probes; a reloaded gateway runs its own. */
   stopProbes(): void;
+  /**
+   * Resolves once every request it took has handed its audit record to the sinks, or after
+   * `timeoutMs`; a stream cut at shutdown writes its record when its body is cancelled.
+   */
+  recordsWritten(timeoutMs: number): Promise<void>;
   /** Flushes and closes the sinks `successor` does not reuse; call it once this gateway's requests are done. */
   retire(successor: Gateway): Promise<void>;
 }
@@ -122,6 +127,14 @@ export async function createGateway(options: {
   };
   const stopProbes = startHealthProbes(pool, { intervalMs: options.probeIntervalMs ?? 10_000, logger });
 
+  // Requests whose audit record is not written yet: shutdown waits for them before closing sinks.
+  let openTrails = 0;
+  let trailsDone: (() => void) | undefined;
+  const onTrailFinished = () => {
+    openTrails--;
+    if (openTrails === 0) trailsDone?.();
+  };
+
   const app = new Hono<GatewayEnv>();
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 128) || `req_${randomUUID()}`;
@@ -129,7 +142,9 @@ export async function createGateway(options: {
       { requestId, method: c.req.method, endpoint: c.req.path, client: clientAddress(c) },
       sinks,
       (error) => logger.error({ err: error, request_id: requestId }, 'audit sink refused a record'),
+      onTrailFinished,
     );
+    openTrails++;
     c.set('trail', trail);
     c.set('errorCode', null);
     try {
@@ -226,6 +241,16 @@ export async function createGateway(options: {
       await Promise.all(sinks.map((s) => s.close()));
     },
     stopProbes,
+    async recordsWritten(timeoutMs) {
+      if (openTrails === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        trailsDone = resolve;
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      clearTimeout(timer);
+      trailsDone = undefined;
+    },
     async retire(successor) {
       stopProbes();
       await Promise.all(sinks.filter((s) => !successor.deps.sinks.includes(s)).map((s) => s.close()));

@@ -47,6 +47,8 @@ interface Generation {
 
 // How often a draining server closes keep-alive connections that went idle since the last look.
 const IDLE_SWEEP_MS = 50;
+// How long cut requests get to hand their audit records over after their connections closed.
+const RECORDS_AFTER_CUT_MS = 2_000;
 
 /** Serves the gateway's app until {@link RunningServer.shutdown}; {@link RunningServer.swap} reloads it. */
 export async function startServer(
@@ -129,8 +131,10 @@ export async function startServer(
       clearInterval(sweep);
       closeAll();
       await listening;
-      // A cut stream writes its audit record when its body is cancelled; let that run first.
-      await new Promise((resolve) => setImmediate(resolve));
+      // A cut stream writes its audit record when its body is cancelled; wait for those first.
+      for (const generation of [...retiring, current]) {
+        await generation.gateway.recordsWritten(RECORDS_AFTER_CUT_MS);
+      }
       for (const generation of retiring) await generation.gateway.retire(current.gateway);
       retiring.clear();
       await current.gateway.close();
