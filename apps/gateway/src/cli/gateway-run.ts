@@ -1,39 +1,76 @@
-import { parseArgs } from 'node:util';
 import type { GatewayConfig } from '@keeptrusts/core';
 import { pino } from 'pino';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
 import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
+import { defineCommand } from './command.js';
 import { defaultStateFile, type GatewayState, removeState, writeState } from './gateway-state.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-config.js';
 import { UsageError } from './usage-error.js';
 
+const defaultListen = '127.0.0.1:41002';
+
 /**
  * `kt gateway run`: loads the config, refuses unsafe or unsupported set-ups, and serves. SIGHUP
  * reloads the config; SIGTERM and SIGINT drain (a second one exits at once).
  */
-export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  let values: {
+export const gatewayRun = defineCommand({
+  words: 'gateway run',
+  summary: 'serve the OpenAI API in front of the configured targets',
+  usage: '--policy-config FILE [--policy-config FILE...] [options]',
+  description:
+    'Loads the configuration files, merged in order, and serves the OpenAI API. Refuses a non-loopback\n' +
+    'address without auth.keys unless told otherwise. SIGHUP (kt gateway reload) re-reads the files;\n' +
+    'SIGTERM or SIGINT drain the requests in flight, then exit (a second one exits at once).',
+  options: {
+    'policy-config': {
+      type: 'string',
+      multiple: true,
+      value: 'FILE',
+      description: 'a configuration file, required; repeat it to merge several, in order',
+    },
+    listen: {
+      type: 'string',
+      value: 'HOST:PORT',
+      default: `server.listen, else ${defaultListen}`,
+      description: 'the address to serve; port 0 picks a free one',
+    },
+    'allow-unauthenticated': {
+      type: 'boolean',
+      default: 'off',
+      description: 'serve a non-loopback address even without auth.keys',
+    },
+    'pid-file': {
+      type: 'string',
+      value: 'FILE',
+      default: '$XDG_RUNTIME_DIR/keeptrusts/gateway-<port>.json, else the same in the temp folder',
+      description: 'where to write the state file kt gateway reload reads',
+    },
+  },
+  run: ({ values }, io, signal) => serve(values, io, signal),
+});
+
+async function serve(
+  values: {
     listen?: string;
     'policy-config'?: string[];
     'allow-unauthenticated'?: boolean;
     'pid-file'?: string;
-  };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        listen: { type: 'string' },
-        'policy-config': { type: 'string', multiple: true },
-        'allow-unauthenticated': { type: 'boolean' },
-        'pid-file': { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  },
+  io: CliIo,
+  signal?: AbortSignal,
+): Promise<number> {
   const files = values['policy-config'] ?? [];
   if (files.length === 0) throw new UsageError('gateway run needs --policy-config FILE');
+  // A mistyped --listen is a usage error, reported before any file is read.
+  let flag: { host: string; port: number } | undefined;
+  if (values.listen !== undefined) {
+    try {
+      flag = parseListen(values.listen);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   const loaded = await loadForCommand(
     files,
     io,
@@ -44,7 +81,7 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
   const { config, registry } = loaded;
   let listen: { host: string; port: number };
   try {
-    listen = parseListen(values.listen ?? config.server.listen ?? '127.0.0.1:41002');
+    listen = flag ?? parseListen(config.server.listen ?? defaultListen);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
