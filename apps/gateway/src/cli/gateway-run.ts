@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '@keeptrusts/core';
+import type { GatewayConfig, ListenAddress } from '@keeptrusts/core';
 import { pino } from 'pino';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
 import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
@@ -63,7 +63,7 @@ async function serve(
   const files = values['policy-config'] ?? [];
   if (files.length === 0) throw new UsageError('gateway run needs --policy-config FILE');
   // A mistyped --listen is a usage error, reported before any file is read.
-  let flag: { host: string; port: number } | undefined;
+  let flag: ListenAddress | undefined;
   if (values.listen !== undefined) {
     try {
       flag = parseListen(values.listen);
@@ -79,12 +79,8 @@ async function serve(
   if (loaded === undefined) return 1;
   // The registry that loaded the config also holds the plugins it names; the gateway needs those.
   const { config, registry } = loaded;
-  let listen: { host: string; port: number };
-  try {
-    listen = flag ?? parseListen(config.server.listen ?? defaultListen);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  // server.listen was checked when the config loaded.
+  const listen = flag ?? parseListen(config.server.listen ?? defaultListen);
   const allowFlag = values['allow-unauthenticated'] === true;
   const refusal = unsafeListen(config, listen, allowFlag);
   if (refusal !== undefined) {

@@ -150,9 +150,63 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('checks the rest of a file with schema problems: plugin rules, provider strings, references', async () => {
+    expect(
+      await problems([
+        `${targets}    - {id: third, provider: "ollama:chat:x", weight: 0}\n    - {id: fourth, provider: "vllm:chat:x"}\npolicies:\n  - id: p\n    enabled: maybe\n    rules:\n      - {type: keyword_deny, action: block, words: []}\nrouting:\n  rules:\n    - {match: {metadata: {a: b}}, target: [third, fourth, fifth]}\n`,
+      ]),
+    ).toEqual([
+      'c0.yaml:8:54 providers.targets[2].weight: expected a number > 0, got 0',
+      'c0.yaml:9:30 providers.targets[3].provider: unknown provider "vllm" in "vllm:chat:x"; known providers: ollama',
+      'c0.yaml:12:14 policies[0].enabled: expected true or false, got "maybe"',
+      'c0.yaml:14:52 policies[0].rules[0].words: expected a list with at least 1 item(s), got an empty list',
+      'c0.yaml:17:59 routing.rules[0].target[2]: unknown target "fifth"; defined targets: chat, embed, third',
+    ]);
+  });
+
+  it('does not report references to targets of a section it could not read', async () => {
+    const routing = 'routing:\n  rules:\n    - default:\n        target: chat\n';
+    expect(await problems([targets.replace('providers:', 'provders:'), routing])).toEqual([
+      expect.stringMatching(
+        /^c0\.yaml:1:1 provders: unknown key "provders".*\(did you mean "providers"\?\)$/,
+      ),
+    ]);
+    expect(await problems(['providers:\n  targets: {id: chat}\n', routing])).toEqual([
+      'c0.yaml:2:12 providers.targets: expected a list, got a mapping',
+    ]);
+  });
+
+  it('says an unknown rule type may come from a plugin that failed to load', async () => {
+    const registry = createRegistry();
+    registry.register(testPlugin);
+    const result = await loadConfig(
+      await files('plugins: [./missing-plugin.js]\npolicies:\n  - id: p\n    rules: [{type: word_filter}]\n'),
+      { registry, importPlugin: () => Promise.reject(new Error('not found')) },
+    );
+    expect(result.ok ? [] : result.issues.map((i) => formatConfigIssue({ ...i, file: 'c0.yaml' }))).toEqual([
+      'c0.yaml:1:11 plugins[0]: cannot load plugin "./missing-plugin.js": not found',
+      'c0.yaml:4:20 policies[0].rules[0].type: unknown rule type "word_filter"; known: keyword_deny (it may come from the plugin that failed to load)',
+    ]);
+  });
+
   it('refuses a settings block whose plugin is not in the chain', async () => {
     expect(await problems(['policy:\n  audit-loger:\n    immutable: true\n'])).toEqual([
       'c0.yaml:2:3 policy.audit-loger: settings for "audit-loger" are not used: add "audit-loger" to policies.chain',
+    ]);
+  });
+
+  it('names a missing file, and still checks the others', async () => {
+    const registry = createRegistry();
+    registry.register(testPlugin);
+    const [file] = await files('server:\n  listen: localhost:100000\n');
+    const result = await loadConfig(['/nonexistent/kt.yaml', file!], { registry });
+    expect(
+      result.ok
+        ? []
+        : result.issues.map((i) => formatConfigIssue({ ...i, file: i.file?.replace(/^.*\//, '') })),
+    ).toEqual([
+      'kt.yaml cannot read the file: no such file',
+      'c0.yaml:2:11 server.listen: port 100000 is out of range: expected 1 to 65535, or 0 for any free port (for example localhost:41002)',
     ]);
   });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseListenAddress } from './listen-address.js';
+import { salvageSchema } from './salvage.js';
 
 // The configuration as operators write it: YAML keys keep their written names here, and
 // `normalise.ts` is the one place that maps them onto the camelCase model in `types.ts`.
@@ -89,6 +91,18 @@ const bodyLimit = z.union([
     .regex(/^\d+(\.\d+)?\s*(b|kb|kib|mb|mib)$/i, 'expected a size such as 1mb, 512kb or a number of bytes'),
 ]);
 
+/** `server.listen`: HOST:PORT, the port in range, checked at load rather than when the gateway binds. */
+const listenAddress = z.string().superRefine((value, ctx) => {
+  const parsed = parseListenAddress(value);
+  if ('error' in parsed) {
+    ctx.addIssue({
+      code: 'custom',
+      message: parsed.error,
+      ...(parsed.hint === undefined ? {} : { params: { hint: parsed.hint } }),
+    });
+  }
+});
+
 /** One configuration file as written. */
 export const writtenConfigSchema = z.strictObject({
   pack: z
@@ -116,10 +130,7 @@ export const writtenConfigSchema = z.strictObject({
     .optional(),
   server: z
     .strictObject({
-      listen: z
-        .string()
-        .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected HOST:PORT such as 127.0.0.1:41002')
-        .optional(),
+      listen: listenAddress.optional(),
       body_limit: bodyLimit.optional(),
       streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
       shutdown_grace_seconds: z.number().min(0).max(3600).optional(),
@@ -127,3 +138,6 @@ export const writtenConfigSchema = z.strictObject({
     .optional(),
 });
 export type WrittenConfig = z.infer<typeof writtenConfigSchema>;
+
+/** What the loader reads of a file with problems, to check the rest of it: see `salvageSchema`. */
+export const salvagedConfigSchema: z.ZodType = salvageSchema(writtenConfigSchema);
