@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKt, tempFiles } from '../test-support/run-kt.js';
@@ -319,6 +319,22 @@ describe('kt config validate', () => {
       expect(stdout).toContain('valid:');
     },
   );
+
+  it('accepts one file with a list of policies and the audit chain, and names both', async () => {
+    const seed = await readFile(join(seeds, 'policy-config.yaml'), 'utf8');
+    const dir = await tempFiles({
+      'c.yaml': `${seed}  - audit-logger\npolicy:\n  audit-logger:\n    immutable: true\n    retention_days: 365\n`,
+    });
+    const { code, stdout } = await runKt(['config', 'validate', 'c.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('  local-privacy-policy: pii_detection\n');
+    expect(stdout).toContain('audit: audit-logger\n');
+  });
+
+  it('says when a config sets up no audit trail', async () => {
+    const { stdout } = await runKt(['config', 'validate', 'local-data-policy.yaml'], { cwd: seeds });
+    expect(stdout).toContain('audit: none (requests leave no record)');
+  });
 
   it('refuses routing-by-metadata.yaml alone, naming the unknown target', async () => {
     const { code, stderr } = await runKt(['config', 'validate', 'routing-by-metadata.yaml'], { cwd: seeds });

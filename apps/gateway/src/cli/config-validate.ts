@@ -43,7 +43,9 @@ export function summarise(config: GatewayConfig, files: readonly string[]): stri
     const scope = p.appliesTo === undefined ? '' : ` on ${p.appliesTo.join(', ')}`;
     lines.push(`  ${p.id}: ${p.rules.map((r) => r.type).join(', ')}${scope}`);
   }
-  if (config.sinks.length > 0) lines.push(`audit: ${config.sinks.map((s) => s.type).join(', ')}`);
+  lines.push(
+    `audit: ${config.sinks.length === 0 ? 'none (requests leave no record)' : config.sinks.map((s) => s.type).join(', ')}`,
+  );
   const routes = config.routing.rules.length + (config.routing.defaultTargets === undefined ? 0 : 1);
   lines.push(`routes (${routes}):`);
   for (const r of config.routing.rules) {

@@ -103,6 +103,8 @@ async function serve(
     io.err(`cannot listen on ${listen.host}:${listen.port}: ${(error as Error).message}`);
     return 1;
   }
+  // Before the listening line, so whoever waits for that line has read it too.
+  if (config.sinks.length === 0) io.out(noAuditTrail);
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
   if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
   for (const line of streamPlanLines(gateway, config)) io.out(line);
@@ -181,6 +183,11 @@ async function serve(
   );
   return 0;
 }
+
+/** What `kt gateway run` says at start when no audit sink is configured: requests leave no record. */
+export const noAuditTrail =
+  'no audit trail: add audit-logger to policies.chain (or "- audit-logger" to a list of policies), ' +
+  'with its settings under policy.audit-logger, such as immutable: true';
 
 /** Why listening here would be unsafe, or undefined when it is not. */
 function unsafeListen(

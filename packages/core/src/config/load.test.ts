@@ -126,6 +126,39 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a list of policies that names the audit sink',
+      'policies:\n  - id: p\n    rules: [{type: keyword_deny, action: block, words: [x]}]\n  - audit-logger\n',
+    ],
+    [
+      'the chain holding a policy beside the sink',
+      'policies:\n  chain:\n    - audit-logger\n    - id: p\n      rules: [{type: keyword_deny, action: block, words: [x]}]\n',
+    ],
+  ])('holds list policies and the audit chain in one file: %s', async (_, policies) => {
+    const result = await load([`${targets}${policies}policy:\n  audit-logger:\n    immutable: true\n`]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.sinks).toMatchObject([{ type: 'audit-logger', config: { immutable: true } }]);
+    expect(result.config.policies).toMatchObject([{ id: 'p', rules: [{ type: 'keyword_deny' }] }]);
+  });
+
+  it('keeps policies in the order written, named rule types among them', async () => {
+    const result = await load([
+      'policies:\n  - keyword_deny\n  - id: p\n    rules: [{type: keyword_deny, action: block, words: [y]}]\npolicy:\n  keyword_deny: {action: block, words: [x]}\n',
+      'policies:\n  chain:\n    - id: q\n      rules: [{type: keyword_deny, action: block, words: [z]}]\n',
+    ]);
+    expect(result.ok && result.config.policies.map((p) => p.id)).toEqual(['keyword_deny', 'p', 'q']);
+  });
+
+  it('refuses a policies entry that is neither a policy nor a name, and an unknown name', async () => {
+    expect(await problems(['policies:\n  - 5\n  - audit-loger\n  - id: p\n'])).toEqual([
+      'c0.yaml:2:5 policies[0]: expected a policy ({id, rules}) or the name of an audit sink or rule type, such as audit-logger, got 5',
+      'c0.yaml:3:5 policies[1]: unknown chain entry "audit-loger"; known: audit-logger, keyword_deny (did you mean "audit-logger"?)',
+      'c0.yaml:4:5 policies[2].rules: required: expected a list',
+    ]);
+  });
+
   it('substitutes environment variables before validating', async () => {
     const text =
       'providers:\n  targets:\n    - id: a\n      provider: ollama:chat:x\n      base_url: ${OLLAMA_URL:-http://localhost:11434}\n      timeout_seconds: ${T}\n';
@@ -191,7 +224,7 @@ describe('loadConfig', () => {
 
   it('refuses a settings block whose plugin is not in the chain', async () => {
     expect(await problems(['policy:\n  audit-loger:\n    immutable: true\n'])).toEqual([
-      'c0.yaml:2:3 policy.audit-loger: settings for "audit-loger" are not used: add "audit-loger" to policies.chain',
+      'c0.yaml:2:3 policy.audit-loger: settings for "audit-loger" are not used: add "audit-loger" to policies.chain, or as an entry of the policies list',
     ]);
   });
 

@@ -122,7 +122,9 @@ export function normaliseConfig(
       shutdownGraceSeconds: defaults.shutdownGraceSeconds,
     },
   };
-  const chain: { name: string; origin: Origin }[] = [];
+  // Policies and names, in the order written across files; names resolve once every file's
+  // policy.<name> settings are known.
+  const chain: ({ name: string; origin: Origin } | { policy: PolicyConfig })[] = [];
   const settings = new Map<string, { value: unknown; origin: Origin }>();
   let defaultOrigin: Origin | undefined;
   const plugins = new Set<string>();
@@ -158,19 +160,18 @@ export function normaliseConfig(
       else unreadTargets.add(target.id);
     }
     const policies = written.policies;
-    if (Array.isArray(policies)) {
-      for (const [i, policy] of policies.entries()) {
-        if (policy === undefined) continue;
-        const normalised = normalisePolicy(policy, { file, path: ['policies', i] }, registry, {
-          report,
-          hintFor: unknownTypeHint,
-          checkAt,
-        });
-        if (normalised !== undefined) config.policies.push(normalised);
+    const [entries, at] = Array.isArray(policies)
+      ? [policies, ['policies']]
+      : [policies?.chain ?? [], ['policies', 'chain']];
+    for (const [i, entry] of entries.entries()) {
+      const origin = { file, path: [...at, i] };
+      if (entry === undefined) continue;
+      if (typeof entry === 'string') {
+        chain.push({ name: entry, origin });
+        continue;
       }
-    } else if (policies !== undefined) {
-      for (const [i, name] of policies.chain.entries())
-        chain.push({ name, origin: { file, path: ['policies', 'chain', i] } });
+      const policy = normalisePolicy(entry, origin, registry, { report, hintFor: unknownTypeHint, checkAt });
+      if (policy !== undefined) chain.push({ policy });
     }
     for (const [name, value] of Object.entries(written.policy ?? {})) {
       settings.set(name, { value, origin: { file, path: ['policy', name] } });
@@ -219,9 +220,14 @@ export function normaliseConfig(
   }
   config.plugins = [...plugins];
 
-  // policies.chain: each name is an audit sink or a policy type, configured under policy.<name>.
+  // Each name is an audit sink or a policy type, configured under policy.<name>.
   const used = new Set<string>();
-  for (const { name, origin } of chain) {
+  for (const entry of chain) {
+    if ('policy' in entry) {
+      config.policies.push(entry.policy);
+      continue;
+    }
+    const { name, origin } = entry;
     const setting = settings.get(name);
     used.add(name);
     const sink = registry.sink(name);
@@ -264,7 +270,7 @@ export function normaliseConfig(
       report(
         origin,
         [],
-        `settings for "${name}" are not used: add "${name}" to policies.chain`,
+        `settings for "${name}" are not used: add "${name}" to policies.chain, or as an entry of the policies list`,
         undefined,
         true,
       );

@@ -48,7 +48,17 @@ export const writtenPolicySchema = z.strictObject({
 });
 export type WrittenPolicy = z.infer<typeof writtenPolicySchema>;
 
-const chainForm = z.strictObject({ chain: z.array(z.string().min(1)).min(1) });
+/**
+ * One entry of `policies`, in either form: a policy, or the name of an audit sink or rule type
+ * whose settings are under `policy.<name>`. Both forms taking both kinds of entry is what lets one
+ * file hold the seed's list of policies and its audit chain.
+ */
+export const writtenPolicyEntrySchema = z.union([z.string().min(1), writtenPolicySchema], {
+  error: 'expected a policy ({id, rules}) or the name of an audit sink or rule type, such as audit-logger',
+});
+export type WrittenPolicyEntry = z.infer<typeof writtenPolicyEntrySchema>;
+
+const chainForm = z.strictObject({ chain: z.array(writtenPolicyEntrySchema).min(1) });
 
 const targetRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
   error: 'expected a target id or a list of target ids',
@@ -115,7 +125,7 @@ export const writtenConfigSchema = z.strictObject({
     .optional(),
   providers: z.strictObject({ targets: z.array(writtenTargetSchema) }).optional(),
   policies: z
-    .union([z.array(writtenPolicySchema), chainForm], {
+    .union([z.array(writtenPolicyEntrySchema), chainForm], {
       error: 'expected a list of policies ({id, rules}) or {chain: [...]}',
     })
     .optional(),
