@@ -24,6 +24,10 @@ describe('audit by default', () => {
       'no audit trail: add audit-logger to policies.chain (or "- audit-logger" to a list of policies), ' +
         'with its settings under policy.audit-logger, such as immutable: true\n',
     );
+    const stopped = stack;
+    stack = undefined;
+    await stopped.stop();
+    expect(stopped.stdout()).toContain('gateway stopped; every request answered\n');
   });
 
   it('runs the rules and the audit sink of one file holding a list of policies and the audit chain', async () => {
@@ -37,9 +41,13 @@ describe('audit by default', () => {
       messages: [{ role: 'user', content: 'mail jane.doe@example.com' }],
     });
     expect(JSON.stringify(stack.sim.requests.at(-1)?.body)).not.toContain('jane.doe@example.com');
-    const dir = stack.dir;
-    await stack.stop();
+    const stopped = stack;
     stack = undefined;
+    await stopped.stop();
+    expect(stopped.stdout()).toContain(
+      'gateway stopped; every request answered and its audit record written',
+    );
+    const dir = stopped.dir;
     const records: Record<string, unknown>[] = [];
     for await (const r of readAuditRecords(join(dir, 'audit'))) records.push(r as Record<string, unknown>);
     expect(records).toMatchObject([

@@ -178,7 +178,7 @@ async function serve(
   removeState(stateFile);
   io.out(
     cut === 0
-      ? 'gateway stopped; every request answered and its audit record written'
+      ? `gateway stopped; every request answered${server.current.deps.sinks.length > 0 ? ' and its audit record written' : ''}`
       : `gateway stopped; ${cut} request(s) were still running after ${graceSeconds} s and were cut (their audit records say so)`,
   );
   return 0;
