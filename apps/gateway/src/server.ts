@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import { type ListenAddress, parseListenAddress } from '@keeptrusts/core';
 import type { Gateway } from './gateway.js';
 
 /** A gateway listening on a socket. */
@@ -23,13 +24,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Parses `HOST:PORT` (IPv6 in brackets); throws a message naming the expected form. */
-export function parseListen(value: string): { host: string; port: number } {
-  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
-  const port = Number(match?.[2]);
-  if (match === null || port > 65535)
-    throw new Error(`--listen "${value}": expected HOST:PORT such as 127.0.0.1:41002`);
-  return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+/** Parses `--listen HOST:PORT` (IPv6 in brackets, port 0 for any free one); throws a message naming the fix. */
+export function parseListen(value: string): ListenAddress {
+  const parsed = parseListenAddress(value);
+  if ('error' in parsed)
+    throw new Error(`--listen: ${parsed.error}${parsed.hint === undefined ? '' : ` (${parsed.hint})`}`);
+  return parsed;
 }
 
 /** Whether an address only accepts connections from this machine. */

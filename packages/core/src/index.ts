@@ -6,6 +6,8 @@ export { didYouMean } from './config/did-you-mean.js';
 export { formatPath } from './config/zod-issues.js';
 export type { LoadOptions, LoadResult } from './config/load.js';
 // Config
+export type { ListenAddress } from './config/listen-address.js';
+export { parseListenAddress } from './config/listen-address.js';
 export { loadConfig, loadConfigTexts } from './config/load.js';
 export type { ProviderRef } from './config/provider-string.js';
 export { parseProviderString, providerStringForms } from './config/provider-string.js';

@@ -41,6 +41,13 @@ describe('kt audit', () => {
     expect(stdout).toMatch(/^ok: 3 records in 1 segments, last seq 3/);
   });
 
+  it('refuses to verify with an HMAC key variable that is not set, saying which', async () => {
+    const dir = await sampleLog();
+    const { code, stderr } = await runKt(['audit', 'verify', '--hmac-key-env', 'KT_AUDIT_KEY'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('KT_AUDIT_KEY is not set');
+  });
+
   it('tails the last records', async () => {
     const dir = await sampleLog();
     const { code, stdout } = await runKt(['audit', 'tail', '--path', 'audit', '-n', '2'], { cwd: dir });

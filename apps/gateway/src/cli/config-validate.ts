@@ -1,22 +1,28 @@
 import type { GatewayConfig } from '@keeptrusts/core';
-import type { CliIo } from './io.js';
+import { defineCommand } from './command.js';
 import { loadForCommand } from './load-config.js';
 
 /** `kt config validate FILE...`: exit 0 with a summary, or 1 with every problem. */
-export async function configValidate(files: readonly string[], io: CliIo): Promise<number> {
-  if (files.length === 0) {
-    io.err('usage: kt config validate FILE [FILE...]');
-    return 2;
-  }
-  const loaded = await loadForCommand(
-    files,
-    io,
-    (n) => `${n} problem${n === 1 ? '' : 's'} found; nothing was loaded.`,
-  );
-  if (loaded === undefined) return 1;
-  io.out(summarise(loaded.config, files));
-  return 0;
-}
+export const configValidate = defineCommand({
+  words: 'config validate',
+  summary: 'check configuration files; print a summary, or every problem',
+  usage: 'FILE [FILE...]',
+  description:
+    'Loads the files as kt gateway run would, merged in order, without starting anything. Prints what\n' +
+    'they set up and exits 0, or prints every problem (file:line:column path: message) and exits 1.',
+  options: {},
+  operands: { name: 'FILE', min: 1 },
+  async run({ operands: files }, io) {
+    const loaded = await loadForCommand(
+      files,
+      io,
+      (n) => `${n} problem${n === 1 ? '' : 's'} found; nothing was loaded.`,
+    );
+    if (loaded === undefined) return 1;
+    io.out(summarise(loaded.config, files));
+    return 0;
+  },
+});
 
 /** A short human summary of what a config sets up. */
 export function summarise(config: GatewayConfig, files: readonly string[]): string {
@@ -37,7 +43,9 @@ export function summarise(config: GatewayConfig, files: readonly string[]): stri
     const scope = p.appliesTo === undefined ? '' : ` on ${p.appliesTo.join(', ')}`;
     lines.push(`  ${p.id}: ${p.rules.map((r) => r.type).join(', ')}${scope}`);
   }
-  if (config.sinks.length > 0) lines.push(`audit: ${config.sinks.map((s) => s.type).join(', ')}`);
+  lines.push(
+    `audit: ${config.sinks.length === 0 ? 'none (requests leave no record)' : config.sinks.map((s) => s.type).join(', ')}`,
+  );
   const routes = config.routing.rules.length + (config.routing.defaultTargets === undefined ? 0 : 1);
   lines.push(`routes (${routes}):`);
   for (const r of config.routing.rules) {

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { parseListen } from '../server.js';
+import { defineCommand } from './command.js';
 import { defaultStateFile, readState } from './gateway-state.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -13,16 +13,30 @@ const POLL_MS = 50;
  * `kt gateway reload`: signals a running `kt gateway run` (found by its state file) to re-read its
  * config, waits for the outcome and prints it; exit 1 when the new config was refused.
  */
-export async function gatewayReload(args: string[], io: CliIo): Promise<number> {
-  let values: { listen?: string; 'pid-file'?: string };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { listen: { type: 'string' }, 'pid-file': { type: 'string' } },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+export const gatewayReload = defineCommand({
+  words: 'gateway reload',
+  summary: 'make the running gateway re-read its configuration files',
+  usage: '[--listen HOST:PORT | --pid-file FILE]',
+  description:
+    'Finds the running kt gateway run by its state file and sends it SIGHUP. Prints the outcome: exits 0\n' +
+    'when the new configuration is serving, or 1 with its problems (the gateway keeps the old one).',
+  options: {
+    listen: {
+      type: 'string',
+      value: 'HOST:PORT',
+      default: '127.0.0.1:41002',
+      description: 'the address the gateway was started with; its port names the state file',
+    },
+    'pid-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'the state file the gateway was given with --pid-file',
+    },
+  },
+  run: ({ values }, io) => reload(values, io),
+});
+
+async function reload(values: { listen?: string; 'pid-file'?: string }, io: CliIo): Promise<number> {
   let file = values['pid-file'];
   if (file === undefined) {
     let port: number;

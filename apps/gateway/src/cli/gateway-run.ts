@@ -1,39 +1,76 @@
-import { parseArgs } from 'node:util';
-import type { GatewayConfig } from '@keeptrusts/core';
+import type { GatewayConfig, ListenAddress } from '@keeptrusts/core';
 import { pino } from 'pino';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
 import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
+import { defineCommand } from './command.js';
 import { defaultStateFile, type GatewayState, removeState, writeState } from './gateway-state.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-config.js';
 import { UsageError } from './usage-error.js';
 
+const defaultListen = '127.0.0.1:41002';
+
 /**
  * `kt gateway run`: loads the config, refuses unsafe or unsupported set-ups, and serves. SIGHUP
  * reloads the config; SIGTERM and SIGINT drain (a second one exits at once).
  */
-export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  let values: {
+export const gatewayRun = defineCommand({
+  words: 'gateway run',
+  summary: 'serve the OpenAI API in front of the configured targets',
+  usage: '--policy-config FILE [--policy-config FILE...] [options]',
+  description:
+    'Loads the configuration files, merged in order, and serves the OpenAI API. Refuses a non-loopback\n' +
+    'address without auth.keys unless told otherwise. SIGHUP (kt gateway reload) re-reads the files;\n' +
+    'SIGTERM or SIGINT drain the requests in flight, then exit (a second one exits at once).',
+  options: {
+    'policy-config': {
+      type: 'string',
+      multiple: true,
+      value: 'FILE',
+      description: 'a configuration file, required; repeat it to merge several, in order',
+    },
+    listen: {
+      type: 'string',
+      value: 'HOST:PORT',
+      default: `server.listen, else ${defaultListen}`,
+      description: 'the address to serve; port 0 picks a free one',
+    },
+    'allow-unauthenticated': {
+      type: 'boolean',
+      default: 'off',
+      description: 'serve a non-loopback address even without auth.keys',
+    },
+    'pid-file': {
+      type: 'string',
+      value: 'FILE',
+      default: '$XDG_RUNTIME_DIR/keeptrusts/gateway-<port>.json, else the same in the temp folder',
+      description: 'where to write the state file kt gateway reload reads',
+    },
+  },
+  run: ({ values }, io, signal) => serve(values, io, signal),
+});
+
+async function serve(
+  values: {
     listen?: string;
     'policy-config'?: string[];
     'allow-unauthenticated'?: boolean;
     'pid-file'?: string;
-  };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        listen: { type: 'string' },
-        'policy-config': { type: 'string', multiple: true },
-        'allow-unauthenticated': { type: 'boolean' },
-        'pid-file': { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  },
+  io: CliIo,
+  signal?: AbortSignal,
+): Promise<number> {
   const files = values['policy-config'] ?? [];
   if (files.length === 0) throw new UsageError('gateway run needs --policy-config FILE');
+  // A mistyped --listen is a usage error, reported before any file is read.
+  let flag: ListenAddress | undefined;
+  if (values.listen !== undefined) {
+    try {
+      flag = parseListen(values.listen);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   const loaded = await loadForCommand(
     files,
     io,
@@ -42,12 +79,8 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
   if (loaded === undefined) return 1;
   // The registry that loaded the config also holds the plugins it names; the gateway needs those.
   const { config, registry } = loaded;
-  let listen: { host: string; port: number };
-  try {
-    listen = parseListen(values.listen ?? config.server.listen ?? '127.0.0.1:41002');
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  // server.listen was checked when the config loaded.
+  const listen = flag ?? parseListen(config.server.listen ?? defaultListen);
   const allowFlag = values['allow-unauthenticated'] === true;
   const refusal = unsafeListen(config, listen, allowFlag);
   if (refusal !== undefined) {
@@ -70,6 +103,8 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
     io.err(`cannot listen on ${listen.host}:${listen.port}: ${(error as Error).message}`);
     return 1;
   }
+  // Before the listening line, so whoever waits for that line has read it too.
+  if (config.sinks.length === 0) io.out(noAuditTrail);
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
   if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
   for (const line of streamPlanLines(gateway, config)) io.out(line);
@@ -143,11 +178,16 @@ export async function gatewayRun(args: string[], io: CliIo, signal?: AbortSignal
   removeState(stateFile);
   io.out(
     cut === 0
-      ? 'gateway stopped; every request answered and its audit record written'
+      ? `gateway stopped; every request answered${server.current.deps.sinks.length > 0 ? ' and its audit record written' : ''}`
       : `gateway stopped; ${cut} request(s) were still running after ${graceSeconds} s and were cut (their audit records say so)`,
   );
   return 0;
 }
+
+/** What `kt gateway run` says at start when no audit sink is configured: requests leave no record. */
+export const noAuditTrail =
+  'no audit trail: add audit-logger to policies.chain (or "- audit-logger" to a list of policies), ' +
+  'with its settings under policy.audit-logger, such as immutable: true';
 
 /** Why listening here would be unsafe, or undefined when it is not. */
 function unsafeListen(

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
 import { auditQuery, auditTail, auditVerify } from './audit.js';
+import { type Command, table, wantsHelp } from './command.js';
 import { configValidate } from './config-validate.js';
 import { gatewayReload } from './gateway-reload.js';
 import { gatewayRun } from './gateway-run.js';
@@ -8,70 +8,104 @@ import type { CliIo } from './io.js';
 import { keysCreate } from './keys-create.js';
 import { UsageError } from './usage-error.js';
 
-const help = `kt: the Keeptrusts gateway
+/** The subcommands, in the order help lists them. */
+const commands: readonly Command[] = [
+  gatewayRun,
+  gatewayReload,
+  configValidate,
+  keysCreate,
+  auditVerify,
+  auditTail,
+  auditQuery,
+];
 
-Usage:
-  kt gateway run --policy-config FILE [--policy-config FILE...] [--listen HOST:PORT]
-                 [--allow-unauthenticated]
-      Start the gateway (default listen 127.0.0.1:41002). Several files merge in order.
-      SIGHUP reloads the files; SIGTERM/SIGINT drain in-flight requests, then exit.
-  kt gateway reload [--listen HOST:PORT | --pid-file FILE]
-      Make the running gateway re-read its configuration; prints the problems if refused.
-  kt config validate FILE [FILE...]
-      Check configuration files (merged in order); print a summary or every problem.
-  kt keys create [--id ID]
-      Make a new API key; prints the key once and the hash line for auth.keys.
-  kt audit verify [--path DIR]      Check the audit log's hash chain.
-  kt audit tail [--path DIR] [--follow]
-  kt audit query [--path DIR] [--from TIME] [--to TIME] [--key-id ID] [--target ID] [--decision D]
-  kt --help | --version`;
+const groups = [...new Set(commands.map((c) => c.words.split(' ')[0]!))];
 
-type Command = (args: string[], io: CliIo) => Promise<number>;
+const mainHelp = [
+  'kt: the Keeptrusts gateway',
+  '',
+  'Usage: kt <command> [options]',
+  '',
+  'Commands:',
+  ...table(commands.map((c) => [c.words, c.summary])),
+  '',
+  'Options:',
+  ...table([
+    ['-h, --help', 'show this help; kt <command> --help shows the options of one'],
+    ['-v, --version', 'print the version'],
+  ]),
+].join('\n');
 
-/** The subcommands, by their words. Each later feature adds its own entry. */
-const commands: Record<string, Command> = {
-  'config validate': (args, io) => configValidate(parseFiles(args), io),
-  'gateway run': (args, io) => gatewayRun(args, io),
-  'gateway reload': (args, io) => gatewayReload(args, io),
-  'keys create': (args, io) => keysCreate(args, io),
-  'audit verify': (args, io) => auditVerify(args, io),
-  'audit tail': (args, io) => auditTail(args, io),
-  'audit query': (args, io) => auditQuery(args, io),
-};
+function groupHelp(group: string): string {
+  const members = commands.filter((c) => c.words.startsWith(`${group} `));
+  return [
+    `Usage: kt ${group} <command> [options]`,
+    '',
+    'Commands:',
+    ...table(members.map((c) => [c.words, c.summary])),
+    '',
+    `kt ${group} <command> --help shows the options of one.`,
+  ].join('\n');
+}
 
 /** Runs `kt` with the given arguments and returns the exit code; never throws for user mistakes. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const [first, second, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.out(help);
-    return first === undefined ? 2 : 0;
+  if (first === undefined) {
+    io.err(mainHelp);
+    return 2;
+  }
+  if (first === '--help' || first === '-h') {
+    io.out(mainHelp);
+    return 0;
   }
   if (first === '--version' || first === '-v') {
     io.out(version());
     return 0;
   }
-  const command = commands[`${first} ${second ?? ''}`.trim()];
-  if (command === undefined) {
-    io.err(`kt: unknown command "${[first, second].filter(Boolean).join(' ')}"\n\n${help}`);
+  if (first === 'help') return help(argv.slice(1), io);
+  if (!groups.includes(first)) {
+    io.err(`kt: unknown command "${first}"\n\n${mainHelp}`);
     return 2;
   }
+  if (second === '--help' || second === '-h') {
+    io.out(groupHelp(first));
+    return 0;
+  }
+  const command = commands.find((c) => c.words === `${first} ${second}`);
+  if (command === undefined) {
+    io.err(
+      `${second === undefined ? `kt ${first} needs a command` : `kt: unknown command "${first} ${second}"`}\n\n${groupHelp(first)}`,
+    );
+    return 2;
+  }
+  if (wantsHelp(rest)) {
+    io.out(command.help);
+    return 0;
+  }
   try {
-    return await command(rest, io);
+    return await command.run(rest, io, signal);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`kt: ${error.message}`);
+      io.err(`kt: ${error.message}\n\n${command.help}`);
       return 2;
     }
     throw error;
   }
 }
 
-function parseFiles(args: string[]): string[] {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: {} }).positionals;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+// `kt help`, `kt help audit`, `kt help audit verify`.
+function help(words: readonly string[], io: CliIo): number {
+  const [group, name] = words;
+  const command = commands.find((c) => c.words === `${group} ${name}`);
+  if (command !== undefined) io.out(command.help);
+  else if (group !== undefined && name === undefined && groups.includes(group)) io.out(groupHelp(group));
+  else if (group === undefined) io.out(mainHelp);
+  else {
+    io.err(`kt: unknown command "${words.join(' ')}"\n\n${mainHelp}`);
+    return 2;
   }
+  return 0;
 }
 
 /** The gateway package's version. */

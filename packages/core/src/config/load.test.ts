@@ -126,6 +126,39 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a list of policies that names the audit sink',
+      'policies:\n  - id: p\n    rules: [{type: keyword_deny, action: block, words: [x]}]\n  - audit-logger\n',
+    ],
+    [
+      'the chain holding a policy beside the sink',
+      'policies:\n  chain:\n    - audit-logger\n    - id: p\n      rules: [{type: keyword_deny, action: block, words: [x]}]\n',
+    ],
+  ])('holds list policies and the audit chain in one file: %s', async (_, policies) => {
+    const result = await load([`${targets}${policies}policy:\n  audit-logger:\n    immutable: true\n`]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.sinks).toMatchObject([{ type: 'audit-logger', config: { immutable: true } }]);
+    expect(result.config.policies).toMatchObject([{ id: 'p', rules: [{ type: 'keyword_deny' }] }]);
+  });
+
+  it('keeps policies in the order written, named rule types among them', async () => {
+    const result = await load([
+      'policies:\n  - keyword_deny\n  - id: p\n    rules: [{type: keyword_deny, action: block, words: [y]}]\npolicy:\n  keyword_deny: {action: block, words: [x]}\n',
+      'policies:\n  chain:\n    - id: q\n      rules: [{type: keyword_deny, action: block, words: [z]}]\n',
+    ]);
+    expect(result.ok && result.config.policies.map((p) => p.id)).toEqual(['keyword_deny', 'p', 'q']);
+  });
+
+  it('refuses a policies entry that is neither a policy nor a name, and an unknown name', async () => {
+    expect(await problems(['policies:\n  - 5\n  - audit-loger\n  - id: p\n'])).toEqual([
+      'c0.yaml:2:5 policies[0]: expected a policy ({id, rules}) or the name of an audit sink or rule type, such as audit-logger, got 5',
+      'c0.yaml:3:5 policies[1]: unknown chain entry "audit-loger"; known: audit-logger, keyword_deny (did you mean "audit-logger"?)',
+      'c0.yaml:4:5 policies[2].rules: required: expected a list',
+    ]);
+  });
+
   it('substitutes environment variables before validating', async () => {
     const text =
       'providers:\n  targets:\n    - id: a\n      provider: ollama:chat:x\n      base_url: ${OLLAMA_URL:-http://localhost:11434}\n      timeout_seconds: ${T}\n';
@@ -150,9 +183,63 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('checks the rest of a file with schema problems: plugin rules, provider strings, references', async () => {
+    expect(
+      await problems([
+        `${targets}    - {id: third, provider: "ollama:chat:x", weight: 0}\n    - {id: fourth, provider: "vllm:chat:x"}\npolicies:\n  - id: p\n    enabled: maybe\n    rules:\n      - {type: keyword_deny, action: block, words: []}\nrouting:\n  rules:\n    - {match: {metadata: {a: b}}, target: [third, fourth, fifth]}\n`,
+      ]),
+    ).toEqual([
+      'c0.yaml:8:54 providers.targets[2].weight: expected a number > 0, got 0',
+      'c0.yaml:9:30 providers.targets[3].provider: unknown provider "vllm" in "vllm:chat:x"; known providers: ollama',
+      'c0.yaml:12:14 policies[0].enabled: expected true or false, got "maybe"',
+      'c0.yaml:14:52 policies[0].rules[0].words: expected a list with at least 1 item(s), got an empty list',
+      'c0.yaml:17:59 routing.rules[0].target[2]: unknown target "fifth"; defined targets: chat, embed, third',
+    ]);
+  });
+
+  it('does not report references to targets of a section it could not read', async () => {
+    const routing = 'routing:\n  rules:\n    - default:\n        target: chat\n';
+    expect(await problems([targets.replace('providers:', 'provders:'), routing])).toEqual([
+      expect.stringMatching(
+        /^c0\.yaml:1:1 provders: unknown key "provders".*\(did you mean "providers"\?\)$/,
+      ),
+    ]);
+    expect(await problems(['providers:\n  targets: {id: chat}\n', routing])).toEqual([
+      'c0.yaml:2:12 providers.targets: expected a list, got a mapping',
+    ]);
+  });
+
+  it('says an unknown rule type may come from a plugin that failed to load', async () => {
+    const registry = createRegistry();
+    registry.register(testPlugin);
+    const result = await loadConfig(
+      await files('plugins: [./missing-plugin.js]\npolicies:\n  - id: p\n    rules: [{type: word_filter}]\n'),
+      { registry, importPlugin: () => Promise.reject(new Error('not found')) },
+    );
+    expect(result.ok ? [] : result.issues.map((i) => formatConfigIssue({ ...i, file: 'c0.yaml' }))).toEqual([
+      'c0.yaml:1:11 plugins[0]: cannot load plugin "./missing-plugin.js": not found',
+      'c0.yaml:4:20 policies[0].rules[0].type: unknown rule type "word_filter"; known: keyword_deny (it may come from the plugin that failed to load)',
+    ]);
+  });
+
   it('refuses a settings block whose plugin is not in the chain', async () => {
     expect(await problems(['policy:\n  audit-loger:\n    immutable: true\n'])).toEqual([
-      'c0.yaml:2:3 policy.audit-loger: settings for "audit-loger" are not used: add "audit-loger" to policies.chain',
+      'c0.yaml:2:3 policy.audit-loger: settings for "audit-loger" are not used: add "audit-loger" to policies.chain, or as an entry of the policies list',
+    ]);
+  });
+
+  it('names a missing file, and still checks the others', async () => {
+    const registry = createRegistry();
+    registry.register(testPlugin);
+    const [file] = await files('server:\n  listen: localhost:100000\n');
+    const result = await loadConfig(['/nonexistent/kt.yaml', file!], { registry });
+    expect(
+      result.ok
+        ? []
+        : result.issues.map((i) => formatConfigIssue({ ...i, file: i.file?.replace(/^.*\//, '') })),
+    ).toEqual([
+      'kt.yaml cannot read the file: no such file',
+      'c0.yaml:2:11 server.listen: port 100000 is out of range: expected 1 to 65535, or 0 for any free port (for example localhost:41002)',
     ]);
   });
 

@@ -6,9 +6,10 @@ import type { ConfigIssue } from '../errors.js';
 import type { Registry } from '../plugin/registry.js';
 import type { PluginManifest } from '../plugin/types.js';
 import { substituteEnv, type UnsetVariable } from './env-substitute.js';
-import { normaliseConfig, type ValidFile } from './normalise.js';
+import { type CheckedFile, normaliseConfig } from './normalise.js';
+import type { Salvaged } from './salvage.js';
 import type { GatewayConfig } from './types.js';
-import { writtenConfigSchema } from './written.js';
+import { salvagedConfigSchema, type WrittenConfig, writtenConfigSchema } from './written.js';
 import { parseYamlSource } from './yaml-source.js';
 import { checkWithSchema, formatPath } from './zod-issues.js';
 
@@ -50,8 +51,8 @@ export async function loadConfig(files: readonly string[], options: LoadOptions)
       issues.push({ file, path: '', message: `cannot read the file: ${reason}` });
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
-  return loadConfigTexts(texts, options);
+  // The files that could be read are still checked, so one run shows every problem.
+  return loadTexts(texts, files, issues, options);
 }
 
 /** Like {@link loadConfig}, for texts already in memory (file names are used in messages). */
@@ -59,13 +60,29 @@ export async function loadConfigTexts(
   texts: readonly { file: string; text: string }[],
   options: LoadOptions,
 ): Promise<LoadResult> {
+  return loadTexts(
+    texts,
+    texts.map((t) => t.file),
+    [],
+    options,
+  );
+}
+
+async function loadTexts(
+  texts: readonly { file: string; text: string }[],
+  files: readonly string[],
+  issues: ConfigIssue[],
+  options: LoadOptions,
+): Promise<LoadResult> {
   const env = options.env ?? ((name: string) => process.env[name]);
-  const issues: ConfigIssue[] = [];
-  const valid: ValidFile[] = [];
+  const checked: CheckedFile[] = [];
+  // A file that could not be read or parsed may define targets that others refer to.
+  let everyFileRead = texts.length === files.length;
   for (const { file, text } of texts) {
     const parsed = parseYamlSource(file, text);
     if ('issues' in parsed) {
       issues.push(...parsed.issues);
+      everyFileRead = false;
       continue;
     }
     const { source } = parsed;
@@ -77,12 +94,15 @@ export async function loadConfigTexts(
         path: '',
         message: 'expected a mapping at the top of the file',
       });
+      everyFileRead = false;
       continue;
     }
     const unset: UnsetVariable[] = [];
     const substituted = substituteEnv(source.value, env, unset);
+    const unsetPaths = new Set<string>();
     for (const { path, name } of unset) {
       const pos = source.locate(path);
+      unsetPaths.add(formatPath(path));
       issues.push({
         file,
         line: pos.line,
@@ -92,20 +112,22 @@ export async function loadConfigTexts(
         hint: `set ${name}, or give a default: \${${name}:-value}`,
       });
     }
-    const checked = checkWithSchema(writtenConfigSchema, substituted, {
+    const strict = checkWithSchema(writtenConfigSchema, substituted, {
       file,
       prefix: [],
       locate: source.locate,
     });
-    if (!checked.ok) {
-      issues.push(...checked.issues);
-      continue;
-    }
-    if (unset.length === 0) valid.push({ source: { ...source, value: substituted }, written: checked.data });
+    // A value still holding its ${VAR} is wrong only because the variable is unset; that was said.
+    if (!strict.ok) issues.push(...strict.issues.filter((issue) => !unsetPaths.has(issue.path)));
+    const written = strict.ok
+      ? strict.data
+      : (salvagedConfigSchema.parse(withoutPaths(substituted, unset)) as Salvaged<WrittenConfig>);
+    checked.push({ source: { ...source, value: substituted }, written });
   }
 
   const importPlugin = options.importPlugin ?? defaultImportPlugin;
-  for (const { source, written } of valid) {
+  let pluginFailed = false;
+  for (const { source, written } of checked) {
     for (const [i, specifier] of (written.plugins ?? []).entries()) {
       const pos = source.locate(['plugins', i]);
       const at = { file: source.file, line: pos.line, column: pos.column, path: `plugins[${i}]` };
@@ -120,29 +142,33 @@ export async function loadConfigTexts(
             ...at,
             message: `"${specifier}" does not default-export a plugin made by definePlugin()`,
           });
+          pluginFailed = true;
           continue;
         }
         if (!options.registry.plugins().includes(manifest)) options.registry.register(manifest);
       } catch (error) {
         issues.push({ ...at, message: `cannot load plugin "${specifier}": ${(error as Error).message}` });
+        pluginFailed = true;
       }
     }
   }
 
-  // Rules in valid files are still checked when another file failed; cross-references are not,
-  // since targets of a broken file would show up as spurious "unknown target" problems.
-  const baseDir = dirname(resolve(options.cwd ?? '.', texts[0]?.file ?? '.'));
-  const result = normaliseConfig(valid, options.registry, baseDir, { crossCheck: issues.length === 0 });
+  const baseDir = dirname(resolve(options.cwd ?? '.', files[0] ?? '.'));
+  const result = normaliseConfig(checked, options.registry, baseDir, { everyFileRead, pluginFailed });
   if ('issues' in result) issues.push(...result.issues);
-  if (issues.length > 0)
-    return {
-      ok: false,
-      issues: sortIssues(
-        issues,
-        texts.map((t) => t.file),
-      ),
-    };
+  if (issues.length > 0) return { ok: false, issues: sortIssues(issues, files) };
   return 'config' in result ? { ok: true, config: result.config } : { ok: false, issues };
+}
+
+// What salvage reads of a file: values that still hold an unset ${VAR} count as not written.
+function withoutPaths(value: unknown, unset: readonly UnsetVariable[]): unknown {
+  const copy = structuredClone(value);
+  for (const { path } of unset) {
+    let parent = copy as Record<string | number, unknown> | undefined;
+    for (const segment of path.slice(0, -1)) parent = parent?.[segment] as typeof parent;
+    if (parent !== undefined) delete parent[path.at(-1)!];
+  }
+  return copy;
 }
 
 function sortIssues(issues: ConfigIssue[], order: readonly string[]): ConfigIssue[] {

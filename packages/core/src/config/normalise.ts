@@ -4,6 +4,7 @@ import type { Registry } from '../plugin/registry.js';
 import type { EndpointKind } from '../plugin/types.js';
 import { didYouMean } from './did-you-mean.js';
 import { parseProviderString } from './provider-string.js';
+import type { Salvaged } from './salvage.js';
 import type {
   ApiKeyConfig,
   GatewayConfig,
@@ -13,14 +14,31 @@ import type {
   SinkConfig,
   TargetConfig,
 } from './types.js';
-import type { WrittenConfig, WrittenPolicy, WrittenRoute, WrittenTarget } from './written.js';
+import {
+  type WrittenConfig,
+  type WrittenPolicy,
+  type WrittenRoute,
+  type WrittenTarget,
+  writtenConfigSchema,
+} from './written.js';
 import type { YamlSource } from './yaml-source.js';
 import { checkWithSchema, formatPath } from './zod-issues.js';
 
-/** One validated file, with the parsed YAML that can still locate its values. */
-export interface ValidFile {
+/**
+ * One file after its schema check: what of it was valid (all of it, when there was no problem),
+ * with the parsed YAML that can still locate its values.
+ */
+export interface CheckedFile {
   source: YamlSource;
-  written: WrittenConfig;
+  written: Salvaged<WrittenConfig>;
+}
+
+/** What the loader knows about the files beyond their contents. */
+export interface NormaliseOptions {
+  /** False when a file could not be read or parsed: references to unknown targets are then not reported. */
+  everyFileRead: boolean;
+  /** A module under `plugins:` failed to load, so an unknown rule type may be one of its. */
+  pluginFailed: boolean;
 }
 
 const defaults = {
@@ -34,15 +52,16 @@ const defaults = {
 } as const;
 
 /**
- * Merges validated files in order and maps the written form onto the model: lists concatenate,
+ * Merges checked files in order and maps the written form onto the model: lists concatenate,
  * `policy.<name>` settings and `server`/`auth` scalars are overridden by later files. Every
- * problem is collected; nothing stops at the first.
+ * problem is collected; nothing stops at the first. Parts of a file that failed their schema are
+ * missing here (their problems were reported); the rest is still checked, cross-references too.
  */
 export function normaliseConfig(
-  files: readonly ValidFile[],
+  files: readonly CheckedFile[],
   registry: Registry,
   baseDir: string,
-  options: { crossCheck: boolean } = { crossCheck: true },
+  options: NormaliseOptions = { everyFileRead: true, pluginFailed: false },
 ): { config: GatewayConfig } | { issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const sources = new Map(files.map((f) => [f.source.file, f.source]));
@@ -78,6 +97,13 @@ export function normaliseConfig(
     const near = didYouMean(name, known);
     return near === undefined ? undefined : `did you mean "${near}"?`;
   };
+  const unknownTypeHint = (name: string, known: readonly string[]) =>
+    hintFor(name, known) ??
+    (options.pluginFailed ? 'it may come from the plugin that failed to load' : undefined);
+  // Targets written but not read (a problem was reported for each): references to them are fine.
+  const unreadTargets = new Set<string>();
+  let everyTargetRead = options.everyFileRead;
+  const sections = Object.keys(writtenConfigSchema.shape);
 
   const config: GatewayConfig = {
     files: files.map((f) => f.source.file),
@@ -96,13 +122,19 @@ export function normaliseConfig(
       shutdownGraceSeconds: defaults.shutdownGraceSeconds,
     },
   };
-  const chain: { name: string; origin: Origin }[] = [];
+  // Policies and names, in the order written across files; names resolve once every file's
+  // policy.<name> settings are known.
+  const chain: ({ name: string; origin: Origin } | { policy: PolicyConfig })[] = [];
   const settings = new Map<string, { value: unknown; origin: Origin }>();
   let defaultOrigin: Origin | undefined;
   const plugins = new Set<string>();
 
   for (const { source, written } of files) {
     const file = source.file;
+    const raw = source.value as Record<string, unknown>;
+    // A misspelt section or a broken providers block may hold targets that others refer to.
+    if (Object.keys(raw).some((key) => !sections.includes(key))) everyTargetRead = false;
+    if (raw.providers !== undefined && written.providers === undefined) everyTargetRead = false;
     if (written.pack !== undefined) {
       const enabled = written.pack.enabled ?? true;
       config.packs = [
@@ -112,6 +144,12 @@ export function normaliseConfig(
       if (!enabled) continue;
     }
     for (const [i, target] of (written.providers?.targets ?? []).entries()) {
+      if (target === undefined) {
+        const id = valueAt(raw, ['providers', 'targets', i, 'id']);
+        if (typeof id === 'string') unreadTargets.add(id);
+        else everyTargetRead = false;
+        continue;
+      }
       const normalised = normaliseTarget(
         target,
         { file, path: ['providers', 'targets', i] },
@@ -119,25 +157,27 @@ export function normaliseConfig(
         report,
       );
       if (normalised !== undefined) config.targets.push(normalised);
+      else unreadTargets.add(target.id);
     }
     const policies = written.policies;
-    if (Array.isArray(policies)) {
-      for (const [i, policy] of policies.entries()) {
-        const normalised = normalisePolicy(policy, { file, path: ['policies', i] }, registry, {
-          report,
-          hintFor,
-          checkAt,
-        });
-        if (normalised !== undefined) config.policies.push(normalised);
+    const [entries, at] = Array.isArray(policies)
+      ? [policies, ['policies']]
+      : [policies?.chain ?? [], ['policies', 'chain']];
+    for (const [i, entry] of entries.entries()) {
+      const origin = { file, path: [...at, i] };
+      if (entry === undefined) continue;
+      if (typeof entry === 'string') {
+        chain.push({ name: entry, origin });
+        continue;
       }
-    } else if (policies !== undefined) {
-      for (const [i, name] of policies.chain.entries())
-        chain.push({ name, origin: { file, path: ['policies', 'chain', i] } });
+      const policy = normalisePolicy(entry, origin, registry, { report, hintFor: unknownTypeHint, checkAt });
+      if (policy !== undefined) chain.push({ policy });
     }
     for (const [name, value] of Object.entries(written.policy ?? {})) {
       settings.set(name, { value, origin: { file, path: ['policy', name] } });
     }
     for (const [i, route] of (written.routing?.rules ?? []).entries()) {
+      if (route === undefined) continue;
       const origin = { file, path: ['routing', 'rules', i] };
       const rule = normaliseRoute(route, origin);
       if (rule === 'default') continue;
@@ -159,6 +199,7 @@ export function normaliseConfig(
     if (written.auth !== undefined) {
       config.auth.configured = true;
       for (const key of written.auth.keys ?? []) {
+        if (key === undefined) continue;
         config.auth.keys.push({
           id: key.id,
           sha256: key.hash.slice('sha256:'.length),
@@ -179,9 +220,14 @@ export function normaliseConfig(
   }
   config.plugins = [...plugins];
 
-  // policies.chain: each name is an audit sink or a policy type, configured under policy.<name>.
+  // Each name is an audit sink or a policy type, configured under policy.<name>.
   const used = new Set<string>();
-  for (const { name, origin } of chain) {
+  for (const entry of chain) {
+    if ('policy' in entry) {
+      config.policies.push(entry.policy);
+      continue;
+    }
+    const { name, origin } = entry;
     const setting = settings.get(name);
     used.add(name);
     const sink = registry.sink(name);
@@ -211,7 +257,12 @@ export function normaliseConfig(
       }
     } else {
       const known = [...registry.sinkTypes(), ...registry.policyTypes()];
-      report(origin, [], `unknown chain entry "${name}"; known: ${known.join(', ')}`, hintFor(name, known));
+      report(
+        origin,
+        [],
+        `unknown chain entry "${name}"; known: ${known.join(', ')}`,
+        unknownTypeHint(name, known),
+      );
     }
   }
   for (const [name, { origin }] of settings) {
@@ -219,14 +270,14 @@ export function normaliseConfig(
       report(
         origin,
         [],
-        `settings for "${name}" are not used: add "${name}" to policies.chain`,
+        `settings for "${name}" are not used: add "${name}" to policies.chain, or as an entry of the policies list`,
         undefined,
         true,
       );
     }
   }
 
-  if (options.crossCheck) crossCheck(config, report, hintFor, sources);
+  crossCheck(config, report, hintFor, sources, (id) => !everyTargetRead || unreadTargets.has(id));
   return issues.length > 0 ? { issues } : { config };
 }
 
@@ -279,15 +330,15 @@ function normaliseTarget(
 }
 
 function normalisePolicy(
-  policy: WrittenPolicy,
+  policy: Salvaged<WrittenPolicy>,
   origin: Origin,
   registry: Registry,
   { report, hintFor, checkAt }: { report: Report; hintFor: HintFor; checkAt: CheckAt },
 ): PolicyConfig | undefined {
   if (policy.enabled === false) return undefined;
   const rules: PolicyConfig['rules'] = [];
-  let ok = true;
   for (const [j, rule] of policy.rules.entries()) {
+    if (rule === undefined) continue;
     const ruleOrigin = { file: origin.file, path: [...origin.path, 'rules', j] };
     const definition = registry.policy(rule.type);
     if (definition === undefined) {
@@ -298,18 +349,14 @@ function normalisePolicy(
         `unknown rule type "${rule.type}"; known: ${known.join(', ')}`,
         hintFor(rule.type, known),
       );
-      ok = false;
       continue;
     }
     const { type: _type, ...settings } = rule;
     const checked = checkAt(definition.configSchema, settings, ruleOrigin);
-    if (checked === undefined) {
-      ok = false;
-      continue;
-    }
-    rules.push({ type: rule.type, definition, config: checked.data, origin: ruleOrigin });
+    if (checked !== undefined)
+      rules.push({ type: rule.type, definition, config: checked.data, origin: ruleOrigin });
   }
-  if (!ok) return undefined;
+  // Kept with only its valid rules when others failed, for the cross-checks: the config is refused anyway.
   return {
     id: policy.id,
     description: policy.description,
@@ -347,6 +394,7 @@ function crossCheck(
   report: Report,
   hintFor: HintFor,
   sources: ReadonlyMap<string, YamlSource>,
+  unread: (targetId: string) => boolean,
 ): void {
   const targets = new Map<string, TargetConfig>();
   for (const target of config.targets) {
@@ -371,7 +419,8 @@ function crossCheck(
       );
     } else policyIds.set(policy.id, policy.origin);
     for (const [i, id] of (policy.targets ?? []).entries()) {
-      if (!targets.has(id)) report(policy.origin, ['targets', i], `unknown target "${id}"`, hintFor(id, ids));
+      if (!targets.has(id) && !unread(id))
+        report(policy.origin, ['targets', i], `unknown target "${id}"`, hintFor(id, ids));
     }
   }
   const keyIds = new Set<string>();
@@ -394,6 +443,7 @@ function crossCheck(
       const target = targets.get(id);
       const at = list.length === 1 && typeof sub.at(-1) === 'string' ? sub : [...sub, i];
       if (target === undefined) {
+        if (unread(id)) continue;
         report(
           origin,
           at,
@@ -454,6 +504,15 @@ function findDefaultOrigin(
     }
   }
   return { origin: { file: config.files[0] ?? '', path: ['routing'] }, sub: [] };
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let node = value;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
 }
 
 function describeOrigin(origin: Origin, sources: ReadonlyMap<string, YamlSource>): string {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseListenAddress } from './listen-address.js';
+import { salvageSchema } from './salvage.js';
 
 // The configuration as operators write it: YAML keys keep their written names here, and
 // `normalise.ts` is the one place that maps them onto the camelCase model in `types.ts`.
@@ -46,7 +48,17 @@ export const writtenPolicySchema = z.strictObject({
 });
 export type WrittenPolicy = z.infer<typeof writtenPolicySchema>;
 
-const chainForm = z.strictObject({ chain: z.array(z.string().min(1)).min(1) });
+/**
+ * One entry of `policies`, in either form: a policy, or the name of an audit sink or rule type
+ * whose settings are under `policy.<name>`. Both forms taking both kinds of entry is what lets one
+ * file hold the seed's list of policies and its audit chain.
+ */
+export const writtenPolicyEntrySchema = z.union([z.string().min(1), writtenPolicySchema], {
+  error: 'expected a policy ({id, rules}) or the name of an audit sink or rule type, such as audit-logger',
+});
+export type WrittenPolicyEntry = z.infer<typeof writtenPolicyEntrySchema>;
+
+const chainForm = z.strictObject({ chain: z.array(writtenPolicyEntrySchema).min(1) });
 
 const targetRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
   error: 'expected a target id or a list of target ids',
@@ -89,6 +101,18 @@ const bodyLimit = z.union([
     .regex(/^\d+(\.\d+)?\s*(b|kb|kib|mb|mib)$/i, 'expected a size such as 1mb, 512kb or a number of bytes'),
 ]);
 
+/** `server.listen`: HOST:PORT, the port in range, checked at load rather than when the gateway binds. */
+const listenAddress = z.string().superRefine((value, ctx) => {
+  const parsed = parseListenAddress(value);
+  if ('error' in parsed) {
+    ctx.addIssue({
+      code: 'custom',
+      message: parsed.error,
+      ...(parsed.hint === undefined ? {} : { params: { hint: parsed.hint } }),
+    });
+  }
+});
+
 /** One configuration file as written. */
 export const writtenConfigSchema = z.strictObject({
   pack: z
@@ -101,7 +125,7 @@ export const writtenConfigSchema = z.strictObject({
     .optional(),
   providers: z.strictObject({ targets: z.array(writtenTargetSchema) }).optional(),
   policies: z
-    .union([z.array(writtenPolicySchema), chainForm], {
+    .union([z.array(writtenPolicyEntrySchema), chainForm], {
       error: 'expected a list of policies ({id, rules}) or {chain: [...]}',
     })
     .optional(),
@@ -116,10 +140,7 @@ export const writtenConfigSchema = z.strictObject({
     .optional(),
   server: z
     .strictObject({
-      listen: z
-        .string()
-        .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected HOST:PORT such as 127.0.0.1:41002')
-        .optional(),
+      listen: listenAddress.optional(),
       body_limit: bodyLimit.optional(),
       streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
       shutdown_grace_seconds: z.number().min(0).max(3600).optional(),
@@ -127,3 +148,6 @@ export const writtenConfigSchema = z.strictObject({
     .optional(),
 });
 export type WrittenConfig = z.infer<typeof writtenConfigSchema>;
+
+/** What the loader reads of a file with problems, to check the rest of it: see `salvageSchema`. */
+export const salvagedConfigSchema: z.ZodType = salvageSchema(writtenConfigSchema);

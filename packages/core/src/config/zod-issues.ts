@@ -94,6 +94,11 @@ function convert(
         },
       ];
     }
+    case 'custom': {
+      // A refinement may suggest a fix: ctx.addIssue({ code: 'custom', message, params: { hint } }).
+      const hint = (issue.params as { hint?: unknown } | undefined)?.hint;
+      return [{ ...at(full), message: issue.message, ...(typeof hint === 'string' ? { hint } : {}) }];
+    }
     default:
       return [{ ...at(full), message: issue.message }];
   }
