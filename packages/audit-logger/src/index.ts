@@ -29,6 +29,8 @@ export type {
   FsyncMode,
 } from './segment-writer.js';
 export { createFileAuditLog, nodeFileSystem } from './segment-writer.js';
+export type { LockHolder } from './directory-lock.js';
+export { LOCK_FILE } from './directory-lock.js';
 export type { AuditWriterStats } from './write-queue.js';
 
 // File log: verifying, retention, reading

@@ -1,8 +1,10 @@
-import { open } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TornTailNote } from './chain.js';
 import { ChainBuilder, utcDate } from './chain.js';
 import { recoverChainHead } from './chain-head.js';
+import type { DirectoryLock, LockHolder } from './directory-lock.js';
+import { lockAuditDirectory } from './directory-lock.js';
 import { AuditLogError } from './errors.js';
 import type { HmacKeyInput } from './hmac-key.js';
 import { toHmacKey } from './hmac-key.js';
@@ -57,6 +59,8 @@ export interface FileAuditLog extends AuditLogWriter {
   readonly dir: string;
   /** Set when startup moved a torn tail aside; the next record carries the same note. */
   readonly recoveredTornTail: TornTailNote | undefined;
+  /** Set when startup took the directory's LOCK over from a writer that is gone. */
+  readonly lockTakenOverFrom: LockHolder | undefined;
 }
 
 /** Options for `createFileAuditLog`. */
@@ -92,26 +96,37 @@ interface SegmentEntry extends QueueEntry {
 }
 
 /**
- * Opens (or creates) a file audit log and resumes its chain: finds the last record of the newest
- * segment, moving a torn tail aside first (see `recoverChainHead`).
+ * Opens (or creates) a file audit log and resumes its chain. Takes the directory's LOCK first
+ * (throws `locked` while another writer holds it), then finds the last record of the newest
+ * segment, moving a torn tail aside (see `recoverChainHead`). The lock is held until `close()`.
  */
 export async function createFileAuditLog(options: FileAuditLogOptions): Promise<FileAuditLog> {
   const hmacKey = toHmacKey(options.hmacKey);
-  const recovered = await recoverChainHead(options.dir, hmacKey);
-  return new FileWriter(
-    options,
-    hmacKey,
-    recovered.head.seq,
-    recovered.head.hash,
-    recovered.lastTsMs,
-    recovered.tornTail,
-  );
+  await mkdir(options.dir, { recursive: true });
+  const lock = await lockAuditDirectory(options.dir);
+  try {
+    const recovered = await recoverChainHead(options.dir, hmacKey);
+    return new FileWriter(
+      options,
+      hmacKey,
+      recovered.head.seq,
+      recovered.head.hash,
+      recovered.lastTsMs,
+      recovered.tornTail,
+      lock,
+    );
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }
 
 class FileWriter implements FileAuditLog {
   readonly dir: string;
   readonly recoveredTornTail: TornTailNote | undefined;
+  readonly lockTakenOverFrom: LockHolder | undefined;
   #pendingNote: TornTailNote | undefined;
+  readonly #lock: DirectoryLock;
   readonly #chain: ChainBuilder;
   readonly #queue: WriteQueue<SegmentEntry>;
   readonly #fs: AuditFileSystem;
@@ -134,10 +149,13 @@ class FileWriter implements FileAuditLog {
     hash: string,
     lastTsMs: number,
     tornTail: TornTailNote | undefined,
+    lock: DirectoryLock,
   ) {
     this.dir = options.dir;
     this.recoveredTornTail = tornTail;
     this.#pendingNote = tornTail;
+    this.lockTakenOverFrom = lock.tookOverFrom;
+    this.#lock = lock;
     this.#chain = new ChainBuilder({ seq, hash }, lastTsMs, hmacKey);
     this.#fs = options.fileSystem ?? nodeFileSystem;
     this.#fsync = options.fsync ?? 'interval';
@@ -216,6 +234,7 @@ class FileWriter implements FileAuditLog {
     } catch (error) {
       failure ??= error;
     }
+    await this.#lock.release();
     if (failure !== undefined) {
       const { pendingRecords } = this.#queue.stats();
       throw new AuditLogError(
