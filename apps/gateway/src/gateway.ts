@@ -75,8 +75,15 @@ export async function createGateway(options: {
     },
   });
   const sinks: AuditSink[] = [];
-  for (const sink of config.sinks) {
-    sinks.push(await sink.definition.create(sink.config, { baseDir: config.baseDir, env }));
+  try {
+    for (const sink of config.sinks) {
+      const warn = (message: string) => logger.warn({ sink: sink.type }, message);
+      sinks.push(await sink.definition.create(sink.config, { baseDir: config.baseDir, env, warn }));
+    }
+  } catch (error) {
+    // A sink that did not start must not leave the others holding their files (and locks) open.
+    await Promise.allSettled(sinks.map((s) => s.close()));
+    throw error;
   }
   const keys = new KeyVerifier(config.auth.keys);
   const deps: GatewayDeps = {
