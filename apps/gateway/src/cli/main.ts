@@ -17,7 +17,9 @@ Usage:
       Check configuration files (merged in order); print a summary or every problem.
   kt keys create [--id ID]
       Make a new API key; prints the key once and the hash line for auth.keys.
-  kt audit verify [--path DIR]      Check the audit log's hash chain.
+  kt audit verify [--path DIR | --policy-config FILE...] [--hmac-key-env NAME]
+      Check the audit log's hash chain and that none of its newest records are missing
+      (default ./audit; --policy-config reads the path and HMAC key variable from the config).
   kt audit tail [--path DIR] [--follow]
   kt audit query [--path DIR] [--from TIME] [--to TIME] [--key-id ID] [--target ID] [--decision D]
   kt --help | --version`;
