@@ -39,6 +39,8 @@ export interface Stack {
   url: string;
   client: OpenAI;
   dir: string;
+  /** The gateway process's pid. */
+  pid: number;
   /** What the gateway printed on stderr so far (its logs). */
   logs(): string;
   stop(): Promise<void>;
@@ -83,6 +85,7 @@ export async function startStack(
     url,
     client,
     dir,
+    pid: child.process.pid!,
     logs: () => child.stderrText,
     async stop() {
       await stopChild(child.process);
@@ -91,7 +94,8 @@ export async function startStack(
   };
 }
 
-interface Child {
+/** A spawned gateway. */
+export interface Child {
   process: ChildProcess;
   stderrText: string;
 }
@@ -134,7 +138,8 @@ export async function runKtProcess(args: string[], cwd: string, env: Record<stri
   return { code, stdout, stderr };
 }
 
-async function stopChild(proc: ChildProcess): Promise<void> {
+/** Stops a spawned gateway with SIGTERM (SIGKILL after 5 s) and waits for it to exit. */
+export async function stopChild(proc: ChildProcess): Promise<void> {
   if (proc.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   proc.kill('SIGTERM');
