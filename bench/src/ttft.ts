@@ -94,10 +94,15 @@ const rows = [
   await measure('Ollama simulator, direct', direct),
   await measure('gateway, no policies (pass-through)', viaGateway(open.url)),
   await measure('gateway, pii_detection [ssn, credit_card] (incremental)', viaGateway(noEmail.url)),
-  await measure('gateway, pii_detection [ssn, credit_card, email] (incremental)', viaGateway(incremental.url)),
+  await measure(
+    'gateway, pii_detection [ssn, credit_card, email] (incremental)',
+    viaGateway(incremental.url),
+  ),
   await measure('gateway, pii_detection, policy_mode: buffered', viaGateway(buffered.url)),
 ];
-console.log(`median of ${runs} streams, ${tokenDelayMs} ms per token; the plan each row gets is in brackets\n`);
+console.log(
+  `median of ${runs} streams, ${tokenDelayMs} ms per token; the plan each row gets is in brackets\n`,
+);
 console.log('| path | time to first token (ms) | whole answer (ms) |');
 console.log('| --- | ---: | ---: |');
 for (const r of rows) console.log(`| ${r.name} | ${r.ttft.toFixed(1)} | ${r.total.toFixed(1)} |`);

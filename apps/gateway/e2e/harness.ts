@@ -39,6 +39,8 @@ export interface Stack {
   url: string;
   client: OpenAI;
   dir: string;
+  /** The gateway process's pid. */
+  pid: number;
   /** What the gateway printed on stderr so far (its logs). */
   logs(): string;
   /** What the gateway printed on stdout so far (start-up lines, stream plans, reloads). */
@@ -91,6 +93,7 @@ export async function startStack(
     url,
     client,
     dir,
+    pid: child.process.pid!,
     logs: () => child.stderrText,
     stdout: () => child.stdoutText,
     process: child.process,
@@ -102,7 +105,8 @@ export async function startStack(
   };
 }
 
-interface Child {
+/** A spawned gateway. */
+export interface Child {
   process: ChildProcess;
   stderrText: string;
   stdoutText: string;
@@ -149,7 +153,8 @@ export async function runKtProcess(args: string[], cwd: string, env: Record<stri
   return { code, stdout, stderr };
 }
 
-async function stopChild(proc: ChildProcess): Promise<void> {
+/** Stops a spawned gateway with SIGTERM (SIGKILL after 5 s) and waits for it to exit. */
+export async function stopChild(proc: ChildProcess): Promise<void> {
   if (proc.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   proc.kill('SIGTERM');

@@ -1,10 +1,14 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCK_FILE } from '@keeptrusts/audit-logger';
 import { type AuditRecord, defineAuditSink, definePlugin, loadConfigTexts } from '@keeptrusts/core';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApiKey } from './auth.js';
 import { createBuiltinRegistry } from './builtin-plugins.js';
-import { createGateway } from './gateway.js';
+import { createGateway, type Logger } from './gateway.js';
 
 // A sink whose health the test controls, standing in for a disk that fills up.
 const sinkState = { healthy: true, records: [] as AuditRecord[] };
@@ -25,6 +29,15 @@ const testSink = definePlugin({
         healthy: () => sinkState.healthy,
       }),
     }),
+    // A sink that tells the operator something, then cannot start.
+    defineAuditSink({
+      type: 'broken-sink',
+      configSchema: z.strictObject({}),
+      create: (_config, context) => {
+        context.warn?.('found something odd');
+        throw new Error('broken-sink cannot start');
+      },
+    }),
   ],
 });
 
@@ -36,13 +49,13 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function gatewayWith(extra: string) {
+async function gatewayWith(extra: string, logger?: Logger) {
   const registry = createBuiltinRegistry();
   registry.register(testSink);
   const text = `providers:\n  targets:\n    - id: llama\n      provider: ollama:chat:llama3.3\n      base_url: ${sim.url}\n${extra}`;
   const loaded = await loadConfigTexts([{ file: 'test.yaml', text }], { registry });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-  return createGateway({ config: loaded.config, registry });
+  return createGateway({ config: loaded.config, registry, ...(logger === undefined ? {} : { logger }) });
 }
 
 const chat = (headers: Record<string, string> = {}) => ({
@@ -52,6 +65,25 @@ const chat = (headers: Record<string, string> = {}) => ({
 });
 
 describe('createGateway', () => {
+  it('logs what a sink reports, and closes the sinks it started when a later one cannot start', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kt-gateway-'));
+    const warnings: unknown[] = [];
+    const logger = {
+      info() {},
+      error() {},
+      warn: (obj: object, msg?: string) => warnings.push({ ...obj, msg }),
+    };
+    await expect(
+      gatewayWith(
+        `policies:\n  chain: [audit-logger, broken-sink]\npolicy:\n  audit-logger:\n    path: ${dir}\n`,
+        logger,
+      ),
+    ).rejects.toThrow('broken-sink cannot start');
+    expect(warnings).toEqual([{ sink: 'broken-sink', msg: 'found something odd' }]);
+    // The audit-logger sink let go of its directory: another gateway may take it.
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
+  });
+
   it('answers 503 audit_unavailable while a fail-closed sink cannot write, and readiness shows it', async () => {
     const gateway = await gatewayWith(
       'policies:\n  chain: [test-sink]\npolicy:\n  test-sink:\n    fail_closed: true\n',

@@ -101,11 +101,14 @@ export async function createGateway(options: {
         sinks.push(previous!.deps.sinks[kept]!);
         continue;
       }
-      const created = await sink.definition.create(sink.config, { baseDir: config.baseDir, env });
+      const warn = (message: string) => logger.warn({ sink: sink.type }, message);
+      const created = await sink.definition.create(sink.config, { baseDir: config.baseDir, env, warn });
       opened.push(created);
       sinks.push(created);
     }
   } catch (error) {
+    // A sink that did not start must not leave the ones opened here holding their files (and
+    // locks); those taken over from the previous gateway stay with it.
     await Promise.allSettled(opened.map((s) => s.close()));
     throw error;
   }

@@ -1,9 +1,12 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import type { AuditRecord, AuditSink } from '@keeptrusts/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogger } from './audit-logger-sink.js';
 import { auditLoggerConfigSchema } from './config.js';
+import { LOCK_FILE } from './directory-lock.js';
 import { verifyPostgresAudit } from './postgres-sink.js';
 import { readAuditRecords } from './query.js';
 import {
@@ -38,12 +41,18 @@ function record(status: number, extra: Partial<AuditRecord> = {}): AuditRecord {
   };
 }
 
-async function sinkFor(settings: object, dir: string, env: Record<string, string> = {}): Promise<AuditSink> {
+async function sinkFor(
+  settings: object,
+  dir: string,
+  env: Record<string, string> = {},
+  warn?: (message: string) => void,
+): Promise<AuditSink> {
   const config = auditLoggerConfigSchema.parse({ path: './audit', ...settings });
   return auditLogger.create(config, {
     baseDir: dir,
     env: (n) => env[n],
     now: fakeClock('2026-11-24T10:00:00Z').now,
+    ...(warn === undefined ? {} : { warn }),
   });
 }
 
@@ -87,6 +96,35 @@ describe('the audit-logger sink (file)', () => {
     expect(plain.failClosed).toBe(false);
     await plain.close();
     expect(await readdir(dir)).toContain('audit');
+  });
+
+  it('holds its directory until closed: a second sink on it is refused', async () => {
+    const dir = await tempDir();
+    const first = await sinkFor({}, dir);
+    await expect(sinkFor({}, dir)).rejects.toMatchObject({ code: 'locked' });
+    await first.close();
+    await (await sinkFor({}, dir)).close();
+  });
+
+  it('tells the operator what it handled on opening: a stale lock, a torn tail, missing records', async () => {
+    const dir = await tempDir();
+    const first = await sinkFor({ log_all_access: true }, dir);
+    for (const status of [200, 200, 200]) first.append(record(status));
+    await first.close();
+    const segment = join(dir, 'audit', 'audit-2026-11-24.jsonl');
+    const lines = (await readFile(segment, 'utf8')).split('\n');
+    await writeFile(segment, `${lines[0]}\n{"torn`);
+    await writeFile(join(dir, 'audit', LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname() }));
+    const warnings: string[] = [];
+    const sink = await sinkFor({}, dir, {}, (m) => warnings.push(m));
+    await sink.close();
+    const where = `audit log ${join(dir, 'audit')}`;
+    expect(warnings).toEqual([
+      expect.stringContaining(`${where}: took over the LOCK left by pid ${process.pid} on ${hostname()}`),
+      expect.stringContaining(`${where}: moved a torn last line (6 bytes) of audit-2026-11-24.jsonl`),
+      `${where}: head.json says seq 3 but the log ends at seq 1: the newest records are missing; ` +
+        'the next record notes it, and kt audit verify reports it',
+    ]);
   });
 
   it('needs its HMAC key variable when hmac_key_env is set', async () => {

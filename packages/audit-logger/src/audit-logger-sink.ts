@@ -6,7 +6,7 @@ import { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
 import { resolveHmacKey } from './hmac-key.js';
 import { createPostgresAuditLog } from './postgres-sink.js';
 import { startRetentionSchedule } from './retention.js';
-import type { AuditLogWriter } from './segment-writer.js';
+import type { AuditLogWriter, FileAuditLog } from './segment-writer.js';
 import { createFileAuditLog } from './segment-writer.js';
 
 const hour = 60 * 60 * 1000;
@@ -41,13 +41,15 @@ export const auditLogger = defineAuditSink({
       });
     } else {
       const dir = resolve(context.baseDir, config.path);
-      writer = await createFileAuditLog({
+      const log = await createFileAuditLog({
         dir,
         fsync: config.fsync,
         fsyncIntervalMs: config.fsync_interval_ms,
         ...(hmacKey === undefined ? {} : { hmacKey }),
         ...(now === undefined ? {} : { now }),
       });
+      for (const message of startupNotes(log)) context.warn?.(message);
+      writer = log;
       if (config.retention_days !== undefined) {
         stopRetention = startRetentionSchedule({
           dir,
@@ -77,3 +79,34 @@ export const auditLogger = defineAuditSink({
     };
   },
 });
+
+/** What a file log's writer found and handled when it opened the directory, for the operator's log. */
+function startupNotes(log: FileAuditLog): string[] {
+  const notes: string[] = [];
+  const taken = log.lockTakenOverFrom;
+  if (taken !== undefined) {
+    notes.push(
+      `audit log ${log.dir}: took over the LOCK left by pid ${taken.pid} on ${taken.host} ` +
+        `(since ${taken.started_at}), which is no longer running`,
+    );
+  }
+  const torn = log.recoveredTornTail;
+  if (torn !== undefined) {
+    notes.push(
+      `audit log ${log.dir}: moved a torn last line (${torn.bytes} bytes) of ${torn.segment} to ${torn.file}; ` +
+        'the next record notes it',
+    );
+  }
+  const head = log.headRecovery;
+  if (head !== undefined) {
+    const end = log.stats().appendedSeq;
+    const what =
+      head.problem === 'records_missing'
+        ? `head.json says seq ${head.head_seq} but the log ends at seq ${end}: the newest records are missing`
+        : head.problem === 'head_missing'
+          ? 'head.json is missing, though the last record says the log keeps one'
+          : `head.json does not match the log${head.file === undefined ? '' : ` (a copy is kept as ${head.file})`}`;
+    notes.push(`audit log ${log.dir}: ${what}; the next record notes it, and kt audit verify reports it`);
+  }
+  return notes;
+}

@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ChainHead, StoredAuditRecord, TornTailNote } from './chain.js';
+import type { ChainHead, HeadRecoveryNote, StoredAuditRecord, TornTailNote } from './chain.js';
 import { GENESIS_HASH, parseRecordLine } from './chain.js';
 import { readCheckpoint, syncDirectory } from './checkpoint.js';
+import { AuditLogError } from './errors.js';
+import type { AuditHeadAnchor } from './head-anchor.js';
+import { keepInvalidHead, readHeadAnchor } from './head-anchor.js';
 import { listSegments, readLinesBackward, segmentDate } from './segments.js';
 
 /** Where a writer resumes a log directory. */
 export interface RecoveredHead {
   head: ChainHead;
+  /** The segment holding the last record; null when the head came from the checkpoint or genesis. */
+  segment: string | null;
+  /** Whether the last record says its writer kept head.json. */
+  anchored: boolean;
   /** The ts floor for the next record (the last record's ts, or the newest segment's date). */
   lastTsMs: number;
   /** Set when the newest segment ended in a torn line that was moved aside. */
@@ -32,6 +39,7 @@ export async function recoverChainHead(dir: string, hmacKey?: Uint8Array): Promi
   // at the end of an older segment stays where it is for verify to report.
   let torn: { segment: string; start: number } | undefined;
   let found: StoredAuditRecord | undefined;
+  let foundIn: string | null = null;
   for (let i = segments.length - 1; i >= 0 && found === undefined; i--) {
     const segment = segments[i]!;
     let sawBytes = false;
@@ -41,6 +49,7 @@ export async function recoverChainHead(dir: string, hmacKey?: Uint8Array): Promi
       const parsed = line.terminated ? parseRecordLine(line.bytes.toString('utf8')) : undefined;
       if (parsed?.ok === true) {
         found = parsed.record;
+        foundIn = segment;
         wholeEnd = line.start + line.bytes.length + 1;
         break;
       }
@@ -50,9 +59,11 @@ export async function recoverChainHead(dir: string, hmacKey?: Uint8Array): Promi
 
   let head: ChainHead;
   let lastTsMs: number;
+  let anchored: boolean;
   if (found !== undefined) {
     head = { seq: found.seq, hash: found.hash };
     lastTsMs = Date.parse(found.ts);
+    anchored = found.head_anchored === true;
   } else {
     const checkpoint = await readCheckpoint(dir, hmacKey);
     head =
@@ -60,13 +71,66 @@ export async function recoverChainHead(dir: string, hmacKey?: Uint8Array): Promi
         ? { seq: 0, hash: GENESIS_HASH }
         : { seq: checkpoint.seq, hash: checkpoint.hash };
     lastTsMs = checkpoint?.ts == null ? 0 : Date.parse(checkpoint.ts);
+    anchored = checkpoint?.head_anchored === true;
   }
-  const result: RecoveredHead = { head, lastTsMs: Math.max(lastTsMs, floorMs) };
+  const result: RecoveredHead = {
+    head,
+    segment: foundIn,
+    anchored,
+    lastTsMs: Math.max(lastTsMs, floorMs),
+  };
   if (torn !== undefined) {
     const note = await moveTornTail(dir, torn.segment, torn.start, head.seq);
     if (note !== undefined) result.tornTail = note;
   }
   return result;
+}
+
+/**
+ * Compares head.json with where the log ends, as a writer opening it found it. Returns the note
+ * the next record must carry when they disagree: head.json names a later record (the newest
+ * records are missing), is missing although the last record says its writer kept one, or is
+ * unreadable, forged or names a record the log holds with another hash (a copy is kept).
+ * Undefined when they agree, or when a log without head.json was written by an older version.
+ */
+export async function reconcileHeadAnchor(
+  dir: string,
+  recovered: RecoveredHead,
+  hmacKey?: Uint8Array,
+): Promise<HeadRecoveryNote | undefined> {
+  let anchor: AuditHeadAnchor | undefined;
+  try {
+    anchor = await readHeadAnchor(dir, hmacKey);
+  } catch (error) {
+    if (!(error instanceof AuditLogError)) throw error;
+    const file = await keepInvalidHead(dir, recovered.head.seq);
+    return { problem: 'head_mismatch', head_seq: null, head_hash: null, file };
+  }
+  if (anchor === undefined) {
+    return recovered.anchored ? { problem: 'head_missing', head_seq: null, head_hash: null } : undefined;
+  }
+  const claim = { head_seq: anchor.seq, head_hash: anchor.hash };
+  const { head } = recovered;
+  if (anchor.seq > head.seq) return { problem: 'records_missing', ...claim };
+  // Records past the head are ones written after its last update (a crash); the head's own record
+  // must still be the one it names.
+  const hash = anchor.seq === head.seq ? head.hash : await findRecordHash(dir, anchor.seq);
+  if (hash !== undefined && hash !== anchor.hash) return { problem: 'head_mismatch', ...claim };
+  return undefined;
+}
+
+/** The hash of the record with `seq`, reading segments backwards; undefined when it is not there. */
+async function findRecordHash(dir: string, seq: number): Promise<string | undefined> {
+  const segments = await listSegments(dir);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    for await (const line of readLinesBackward(join(dir, segments[i]!))) {
+      const parsed = line.terminated ? parseRecordLine(line.bytes.toString('utf8')) : undefined;
+      if (parsed?.ok !== true) continue;
+      if (parsed.record.seq === seq) return parsed.record.hash;
+      if (parsed.record.seq < seq) return undefined;
+    }
+  }
+  return undefined;
 }
 
 async function moveTornTail(

@@ -6,7 +6,15 @@ import { AuditLogError } from './errors.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Fields the chain owns; a payload that sets one is rejected. */
-export const RESERVED_FIELDS: readonly string[] = ['seq', 'prev', 'hash', 'ts', 'recovered_torn_tail'];
+export const RESERVED_FIELDS: readonly string[] = [
+  'seq',
+  'prev',
+  'hash',
+  'ts',
+  'recovered_torn_tail',
+  'head_anchored',
+  'head_recovery',
+];
 
 /** A note, carried by the first record written after a restart, about bytes moved out of a torn segment. */
 export interface TornTailNote {
@@ -19,6 +27,20 @@ export interface TornTailNote {
   sha256: string;
 }
 
+/**
+ * A note, carried by the first record written after a restart, that the log did not match its
+ * head.json when the writer opened it: newest records missing, head.json missing, or a head.json
+ * that is unreadable, forged or names another record. Verify reports the record carrying it.
+ */
+export interface HeadRecoveryNote {
+  problem: 'records_missing' | 'head_missing' | 'head_mismatch';
+  /** What head.json claimed; null when it was missing or unreadable. */
+  head_seq: number | null;
+  head_hash: string | null;
+  /** Where a copy of an unreadable or forged head.json was kept, e.g. `head.json.invalid-41`. */
+  file?: string;
+}
+
 /** One record as stored: the payload's fields plus the chain fields (core's AuditRecord is the payload). */
 export interface StoredAuditRecord {
   seq: number;
@@ -27,7 +49,17 @@ export interface StoredAuditRecord {
   /** When the writer accepted the record (ISO 8601 UTC, never earlier than the previous record's). */
   ts: string;
   recovered_torn_tail?: TornTailNote;
+  /** Set by a writer that keeps head.json, so a log whose head.json is gone shows it lost one. */
+  head_anchored?: true;
+  head_recovery?: HeadRecoveryNote;
   [field: string]: unknown;
+}
+
+/** Chain-owned fields a writer adds to a record besides seq, prev, ts and hash. */
+export interface ChainNotes {
+  recovered_torn_tail?: TornTailNote | undefined;
+  head_anchored?: true | undefined;
+  head_recovery?: HeadRecoveryNote | undefined;
 }
 
 /** Where a chain stands: the last record's seq and hash (seq 0 and the genesis hash before any). */
@@ -85,8 +117,8 @@ export class ChainBuilder {
     return { seq: this.#seq, hash: this.#hash };
   }
 
-  /** Chains one payload. Throws `invalid_record` (and changes nothing) when it is not plain JSON. */
-  next(payload: object, nowMs: number, tornTail?: TornTailNote): ChainedRecord {
+  /** Chains one payload, adding `notes`. Throws `invalid_record` (and changes nothing) when it is not plain JSON. */
+  next(payload: object, nowMs: number, notes?: ChainNotes): ChainedRecord {
     assertPayload(payload);
     // A clock that steps back must not reorder segments: ts never goes below the previous record's.
     const tsMs = Math.max(nowMs, this.#lastTsMs);
@@ -96,7 +128,9 @@ export class ChainBuilder {
       prev: this.#hash,
       ts: new Date(tsMs).toISOString(),
     };
-    if (tornTail !== undefined) record.recovered_torn_tail = tornTail;
+    for (const [key, value] of Object.entries(notes ?? {})) {
+      if (value !== undefined) record[key] = value;
+    }
     // Serialise each top-level entry once and splice `hash` into its sorted place, instead of
     // serialising the whole record twice.
     const entries: [string, string][] = [];
@@ -168,8 +202,14 @@ export type AuditBreakReason =
   | 'hash_mismatch'
   /** checkpoint.json is unreadable or forged, or the first remaining record does not follow it. */
   | 'checkpoint_mismatch'
-  /** The log ends before the head the caller expected. */
-  | 'truncated';
+  /** The log ends before the head it should reach (head.json's, or the one the caller expected). */
+  | 'truncated'
+  /** head.json is missing, though the log's records say its writer keeps one. */
+  | 'head_missing'
+  /** head.json is unreadable or forged, or the record it names carries another hash. */
+  | 'head_mismatch'
+  /** There is no log: the directory does not exist or holds no segment, head.json or checkpoint.json. */
+  | 'no_log';
 
 /** The result of checking one line against the chain. */
 export type LineCheck =

@@ -28,6 +28,8 @@ export interface AuditCheckpoint {
   /** ts of the last removed record, so a restarted writer keeps ts monotonic; null if none. */
   ts: string | null;
   removed: RemovedSegment[];
+  /** Set when the last removed record was written by a writer that keeps head.json. */
+  head_anchored?: true;
   updated_at: string;
   checkpoint_hash: string;
 }

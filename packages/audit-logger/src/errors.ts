@@ -12,6 +12,10 @@ export type AuditLogErrorCode =
   | 'config'
   /** `checkpoint.json` is unreadable or its hash does not match. */
   | 'checkpoint'
+  /** `head.json` is unreadable or its hash does not match. */
+  | 'head'
+  /** Another writer holds the log directory's LOCK. */
+  | 'locked'
   /** Retention refused to delete segments that do not verify. */
   | 'retention_refused';
 

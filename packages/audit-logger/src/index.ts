@@ -13,10 +13,18 @@ export { MIN_HMAC_KEY_LENGTH, resolveHmacKey } from './hmac-key.js';
 
 // Chain format
 export { canonicalJson } from './canonical-json.js';
-export type { AuditBreakReason, ChainHead, StoredAuditRecord, TornTailNote } from './chain.js';
+export type {
+  AuditBreakReason,
+  ChainHead,
+  HeadRecoveryNote,
+  StoredAuditRecord,
+  TornTailNote,
+} from './chain.js';
 export { computeRecordHash, GENESIS_HASH, RESERVED_FIELDS } from './chain.js';
 export type { AuditCheckpoint, RemovedSegment } from './checkpoint.js';
 export { CHECKPOINT_FILE } from './checkpoint.js';
+export type { AuditHeadAnchor } from './head-anchor.js';
+export { HEAD_FILE } from './head-anchor.js';
 export { segmentName } from './segments.js';
 
 // File log: writing
@@ -29,6 +37,8 @@ export type {
   FsyncMode,
 } from './segment-writer.js';
 export { createFileAuditLog, nodeFileSystem } from './segment-writer.js';
+export type { LockHolder } from './directory-lock.js';
+export { LOCK_FILE } from './directory-lock.js';
 export type { AuditWriterStats } from './write-queue.js';
 
 // File log: verifying, retention, reading

@@ -253,6 +253,7 @@ export async function verifyPostgresAudit(
     recoveries: [],
     tornFiles: [],
     pendingRemoval: [],
+    warnings: [],
     heads: {},
   };
   for (const instance of instances) {

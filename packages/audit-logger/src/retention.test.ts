@@ -2,6 +2,7 @@ import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CHECKPOINT_FILE } from './checkpoint.js';
+import { HEAD_FILE } from './head-anchor.js';
 import { applyRetention, startRetentionSchedule } from './retention.js';
 import { createFileAuditLog } from './segment-writer.js';
 import type { FakeClock } from './test-support/temp-dir.js';
@@ -50,6 +51,7 @@ describe('applyRetention', () => {
       'audit-2025-01-09.jsonl',
       'audit-2025-01-10.jsonl',
       CHECKPOINT_FILE,
+      HEAD_FILE,
     ]);
     expect(await verifyAuditLog(dir)).toMatchObject({
       ok: true,
@@ -95,15 +97,42 @@ describe('applyRetention', () => {
     expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 3, checkpoint: { seq: 3 } });
   });
 
-  it('lets a writer resume from the checkpoint when no segment remains', async () => {
+  it('lets a writer resume from the checkpoint when no segment remains, noting the records that went', async () => {
     const dir = await tempDir();
     await writeDays(dir, 3);
     await applyRetention(dir, { retentionDays: 1, now: at('2025-01-10T00:00:00Z') });
+    // Retention never removes the newest segment, so here it was deleted by hand.
     for (const name of await readdir(dir)) if (name.endsWith('.jsonl')) await rm(join(dir, name));
     const log = await createFileAuditLog({ dir, now: at('2025-01-11T00:00:00Z') });
+    expect(log.headRecovery).toMatchObject({ problem: 'records_missing', head_seq: 9 });
     expect(log.append({ again: true })).toBe(7);
     await log.close();
-    expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 1 });
+    expect(await verifyAuditLog(dir)).toMatchObject({
+      ok: false,
+      records: 1,
+      firstBreak: {
+        reason: 'truncated',
+        seq: 7,
+        message: expect.stringContaining('the newest 3 records were'),
+      },
+    });
+  });
+
+  it('keeps the checkpoint saying the log keeps head.json once the records saying so are gone', async () => {
+    const dir = await tempDir();
+    await writeDays(dir, 3);
+    const { checkpoint } = await applyRetention(dir, { retentionDays: 1, now: at('2025-01-10T00:00:00Z') });
+    expect(checkpoint).toMatchObject({ seq: 6, head_anchored: true });
+    for (const name of await readdir(dir)) {
+      if (name.endsWith('.jsonl') || name === HEAD_FILE) await rm(join(dir, name));
+    }
+    expect((await verifyAuditLog(dir)).firstBreak).toMatchObject({
+      reason: 'head_missing',
+      message: expect.stringContaining('checkpoint.json says'),
+    });
+    const log = await createFileAuditLog({ dir, now: at('2025-01-11T00:00:00Z') });
+    expect(log.headRecovery).toMatchObject({ problem: 'head_missing' });
+    await log.close();
   });
 
   it('seals the checkpoint so an edit to it fails verification', async () => {
@@ -147,7 +176,7 @@ describe('applyRetention', () => {
       code: 'retention_refused',
       message: expect.stringContaining('audit-2025-01-02.jsonl: line 2 does not verify'),
     });
-    expect(await readdir(dir)).toHaveLength(4);
+    expect(await readdir(dir)).toHaveLength(4 + 1); // and head.json
   });
 
   it('finishes a run interrupted between checkpoint and deletion', async () => {

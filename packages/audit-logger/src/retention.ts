@@ -62,6 +62,7 @@ export async function applyRetention(dir: string, options: RetentionOptions): Pr
     const verifier = new ChainVerifier(start, hmacKey);
     const summaries: RemovedSegment[] = [];
     let lastTs = previous?.ts ?? null;
+    let anchored = previous?.head_anchored === true;
     for (const segment of expired) {
       const summary: RemovedSegment = { segment, records: 0, first_seq: null, last_seq: null };
       for await (const line of readLines(join(dir, segment))) {
@@ -79,6 +80,7 @@ export async function applyRetention(dir: string, options: RetentionOptions): Pr
         summary.first_seq ??= check.record.seq;
         summary.last_seq = check.record.seq;
         lastTs = check.record.ts;
+        anchored = check.record.head_anchored === true;
       }
       summaries.push(summary);
     }
@@ -89,6 +91,8 @@ export async function applyRetention(dir: string, options: RetentionOptions): Pr
         hash: verifier.head.hash,
         ts: lastTs,
         removed: [...(previous?.removed ?? []), ...summaries],
+        // Keeps "this log has a head.json" once the records saying so are gone.
+        ...(anchored ? { head_anchored: true as const } : {}),
         updated_at: new Date(nowMs).toISOString(),
       },
       hmacKey,

@@ -1,6 +1,9 @@
-import { appendFile, mkdir, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { canonicalJson } from './canonical-json.js';
+import { ChainBuilder, computeRecordHash, GENESIS_HASH } from './chain.js';
+import { HEAD_FILE, readHeadAnchor } from './head-anchor.js';
 import { readAuditRecords } from './query.js';
 import type { AuditFileSystem } from './segment-writer.js';
 import { createFileAuditLog, nodeFileSystem } from './segment-writer.js';
@@ -51,7 +54,7 @@ describe('createFileAuditLog', () => {
       log.append({ request_id: 'c' }),
     ]).toEqual([1, 2, 3]);
     await log.close();
-    expect(await readdir(dir)).toEqual(['audit-2025-01-01.jsonl']);
+    expect((await readdir(dir)).sort()).toEqual(['audit-2025-01-01.jsonl', 'head.json']);
     expect((await records(dir)).map((r) => [r.seq, r.request_id])).toEqual([
       [1, 'a'],
       [2, 'b'],
@@ -74,6 +77,7 @@ describe('createFileAuditLog', () => {
       'audit-2025-01-01.jsonl',
       'audit-2025-01-02.jsonl',
       'audit-2025-01-03.jsonl',
+      'head.json',
     ]);
     expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 3, segments: 3 });
   });
@@ -100,7 +104,7 @@ describe('createFileAuditLog', () => {
     clock.set('2025-01-01T23:59:00Z');
     log.append({ n: 2 });
     await log.close();
-    expect(await readdir(dir)).toEqual(['audit-2025-01-02.jsonl']);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.jsonl'))).toEqual(['audit-2025-01-02.jsonl']);
     expect((await records(dir)).map((r) => r.ts)).toEqual([
       '2025-01-02T00:00:01.000Z',
       '2025-01-02T00:00:01.000Z',
@@ -181,6 +185,8 @@ describe('torn tail recovery', () => {
       file: 'audit-2025-01-01.jsonl.torn-3',
       bytes: 17,
     });
+    // The torn line lies past the head (seq 3), so no record is missing.
+    expect(log.headRecovery).toBeUndefined();
     expect(await readFile(segment)).toEqual(whole);
     expect(await readFile(join(dir, 'audit-2025-01-01.jsonl.torn-3'), 'utf8')).toBe('{"i":3,"prev":"ab');
     log.append({ i: 'after' });
@@ -429,5 +435,186 @@ describe('write failures', () => {
     log.append({ n: 1 });
     log.append({ n: 2 });
     await expect(log.close()).rejects.toThrow('closed with 2 records not written');
+  });
+});
+
+describe('head.json', () => {
+  const tempDir = useTempDirs();
+  const SEGMENT = 'audit-2025-01-01.jsonl';
+  const headSeq = async (dir: string) => (await readHeadAnchor(dir))?.seq;
+  const now = fakeClock('2025-01-01T10:00:00Z').now;
+
+  async function logWith(dir: string, count: number): Promise<void> {
+    const log = await createFileAuditLog({ dir, now });
+    for (let i = 0; i < count; i++) log.append({ i });
+    await log.close();
+  }
+
+  async function keepLines(dir: string, count: number): Promise<void> {
+    const lines = (await readFile(join(dir, SEGMENT), 'utf8')).split('\n').slice(0, count);
+    await writeFile(join(dir, SEGMENT), lines.map((l) => `${l}\n`).join(''));
+  }
+
+  it('always: is written at start, after each flush and on close, naming the newest record', async () => {
+    const dir = await tempDir();
+    const log = await createFileAuditLog({ dir, fsync: 'always', now });
+    expect(await readHeadAnchor(dir)).toMatchObject({ seq: 0, hash: GENESIS_HASH, segment: null });
+    log.append({ n: 1 });
+    log.append({ n: 2 });
+    await log.flush();
+    const written = await records(dir);
+    expect(await readHeadAnchor(dir)).toMatchObject({ seq: 2, hash: written[1]?.hash, segment: SEGMENT });
+    log.append({ n: 3 });
+    await log.close();
+    expect(await headSeq(dir)).toBe(3);
+  });
+
+  it.each(['interval', 'never'] as const)('%s: follows the timer and close, not flush', async (fsync) => {
+    const dir = await tempDir();
+    const log = await createFileAuditLog({ dir, fsync, fsyncIntervalMs: 3_600_000 });
+    log.append({ n: 1 });
+    await log.flush();
+    expect(await headSeq(dir)).toBe(0);
+    await log.close();
+    expect(await headSeq(dir)).toBe(1);
+
+    const ticking = await createFileAuditLog({ dir, fsync, fsyncIntervalMs: 5 });
+    ticking.append({ n: 2 });
+    await ticking.flush();
+    await vi.waitFor(async () => expect(await headSeq(dir)).toBe(2));
+    await ticking.close();
+  });
+
+  it('marks every record it writes head_anchored', async () => {
+    const dir = await tempDir();
+    await logWith(dir, 3);
+    expect((await records(dir)).map((r) => r.head_anchored)).toEqual([true, true, true]);
+  });
+
+  it('notes the newest records missing when it reopens a log cut short, keeping the old head until the note is on disk', async () => {
+    const dir = await tempDir();
+    await logWith(dir, 4);
+    await keepLines(dir, 2);
+
+    const idle = await createFileAuditLog({ dir, now });
+    expect(idle.headRecovery).toEqual({
+      problem: 'records_missing',
+      head_seq: 4,
+      head_hash: expect.any(String),
+    });
+    await idle.close();
+    // A restart that wrote nothing leaves the evidence where it was.
+    expect(await headSeq(dir)).toBe(4);
+
+    const log = await createFileAuditLog({ dir, now });
+    expect(log.headRecovery?.problem).toBe('records_missing');
+    expect(log.append({ i: 'after' })).toBe(3);
+    await log.close();
+    expect(await headSeq(dir)).toBe(3);
+    expect((await records(dir))[2]?.head_recovery).toEqual(log.headRecovery);
+    expect((await verifyAuditLog(dir)).firstBreak).toEqual({
+      reason: 'truncated',
+      seq: 3,
+      expectedSeq: 3,
+      segment: SEGMENT,
+      line: 3,
+      message:
+        'when a writer reopened the log before record 3, the newest 2 records were missing: ' +
+        'head.json said seq 4, the log ended at seq 2; record 3 notes it',
+    });
+  });
+
+  it('notes a record at or below the head cut short, though torn tail recovery keeps its bytes', async () => {
+    const dir = await tempDir();
+    await logWith(dir, 3);
+    const bytes = await readFile(join(dir, SEGMENT));
+    await writeFile(join(dir, SEGMENT), bytes.subarray(0, bytes.length - 10));
+    const log = await createFileAuditLog({ dir, now });
+    expect(log.recoveredTornTail?.file).toBe(`${SEGMENT}.torn-2`);
+    expect(log.headRecovery).toMatchObject({ problem: 'records_missing', head_seq: 3 });
+    await log.close();
+  });
+
+  it('notes a head.json deleted from a log whose records say it kept one', async () => {
+    const dir = await tempDir();
+    await logWith(dir, 3);
+    await keepLines(dir, 1);
+    await rm(join(dir, HEAD_FILE));
+    const log = await createFileAuditLog({ dir, now });
+    expect(log.headRecovery).toEqual({ problem: 'head_missing', head_seq: null, head_hash: null });
+    log.append({ i: 'after' });
+    await log.close();
+    expect((await verifyAuditLog(dir)).firstBreak).toMatchObject({ reason: 'head_missing', seq: 2 });
+  });
+
+  it('keeps a copy of an unreadable head.json and notes it', async () => {
+    const dir = await tempDir();
+    await logWith(dir, 2);
+    await writeFile(join(dir, HEAD_FILE), '{"seq": 99');
+    const log = await createFileAuditLog({ dir, now });
+    expect(log.headRecovery).toEqual({
+      problem: 'head_mismatch',
+      head_seq: null,
+      head_hash: null,
+      file: 'head.json.invalid-2',
+    });
+    expect(await readFile(join(dir, 'head.json.invalid-2'), 'utf8')).toBe('{"seq": 99');
+    log.append({ i: 'after' });
+    await log.close();
+    expect((await verifyAuditLog(dir)).firstBreak).toMatchObject({
+      reason: 'head_mismatch',
+      seq: 3,
+      message: expect.stringContaining('was unreadable or forged (kept as head.json.invalid-2)'),
+    });
+  });
+
+  it('notes the newest record replaced when the record head.json names carries another hash', async () => {
+    const dir = await tempDir();
+    await logWith(dir, 2);
+    const lines = (await readFile(join(dir, SEGMENT), 'utf8')).split('\n');
+    const record = JSON.parse(lines[1]!) as Record<string, unknown>;
+    record.i = 'edited';
+    record.hash = computeRecordHash(record);
+    lines[1] = canonicalJson(record);
+    await writeFile(join(dir, SEGMENT), lines.join('\n'));
+    const log = await createFileAuditLog({ dir, now });
+    expect(log.headRecovery).toMatchObject({ problem: 'head_mismatch', head_seq: 2 });
+    await log.close();
+  });
+
+  it('starts a head.json for a log written before there was one, without a note', async () => {
+    const dir = await tempDir();
+    const chain = new ChainBuilder({ seq: 0, hash: GENESIS_HASH }, 0);
+    const t = Date.parse('2025-01-01T08:00:00Z');
+    const old = [chain.next({ i: 0 }, t).line, chain.next({ i: 1 }, t).line];
+    await writeFile(join(dir, SEGMENT), old.map((l) => `${l}\n`).join(''));
+    const log = await createFileAuditLog({ dir, now });
+    expect(log.headRecovery).toBeUndefined();
+    expect(await headSeq(dir)).toBe(2);
+    log.append({ i: 2 });
+    await log.close();
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 3, warnings: [] });
+  });
+
+  it('goes unhealthy while head.json cannot be written, and recovers once it can', async () => {
+    const dir = await tempDir();
+    const onFailure = vi.fn();
+    const onRecover = vi.fn();
+    const log = await createFileAuditLog({ dir, fsync: 'always', retryIntervalMs: 0, onFailure, onRecover });
+    await mkdir(join(dir, `${HEAD_FILE}.tmp`));
+    log.append({ n: 1 });
+    await expect(log.flush()).rejects.toThrow(
+      'audit records were written but head.json could not be updated',
+    );
+    expect(log.healthy()).toBe(false);
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(await headSeq(dir)).toBe(0);
+
+    await rmdir(join(dir, `${HEAD_FILE}.tmp`));
+    await log.flush();
+    expect(log.healthy()).toBe(true);
+    expect(onRecover).toHaveBeenCalledTimes(1);
+    expect(await headSeq(dir)).toBe(1);
+    await log.close();
   });
 });

@@ -1,9 +1,13 @@
-import { open } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TornTailNote } from './chain.js';
+import type { ChainNotes, HeadRecoveryNote, TornTailNote } from './chain.js';
 import { ChainBuilder, utcDate } from './chain.js';
-import { recoverChainHead } from './chain-head.js';
+import type { RecoveredHead } from './chain-head.js';
+import { reconcileHeadAnchor, recoverChainHead } from './chain-head.js';
+import type { DirectoryLock, LockHolder } from './directory-lock.js';
+import { lockAuditDirectory } from './directory-lock.js';
 import { AuditLogError } from './errors.js';
+import { HEAD_FILE, sealHeadAnchor, writeHeadAnchor } from './head-anchor.js';
 import type { HmacKeyInput } from './hmac-key.js';
 import { toHmacKey } from './hmac-key.js';
 import { segmentName } from './segments.js';
@@ -57,6 +61,10 @@ export interface FileAuditLog extends AuditLogWriter {
   readonly dir: string;
   /** Set when startup moved a torn tail aside; the next record carries the same note. */
   readonly recoveredTornTail: TornTailNote | undefined;
+  /** Set when the log did not match its head.json at startup; the next record carries the same note. */
+  readonly headRecovery: HeadRecoveryNote | undefined;
+  /** Set when startup took the directory's LOCK over from a writer that is gone. */
+  readonly lockTakenOverFrom: LockHolder | undefined;
 }
 
 /** Options for `createFileAuditLog`. */
@@ -65,7 +73,7 @@ export interface FileAuditLogOptions {
   dir: string;
   /** Default `interval`. */
   fsync?: FsyncMode;
-  /** Default 1000. */
+  /** Period of the fsync under `interval`, and of head.json updates under `interval` and `never`; default 1000. */
   fsyncIntervalMs?: number;
   /** When set, `hash` is HMAC-SHA256 with this key instead of SHA-256. */
   hmacKey?: HmacKeyInput;
@@ -87,31 +95,82 @@ export interface FileAuditLogOptions {
 }
 
 interface SegmentEntry extends QueueEntry {
+  readonly hash: string;
   readonly segment: string;
   readonly line: Buffer;
 }
 
+/** A record's place in the log, as head.json records it. */
+interface HeadPosition {
+  seq: number;
+  hash: string;
+  segment: string | null;
+}
+
+/** What `createFileAuditLog` found before the writer starts. */
+interface WriterStart {
+  recovered: RecoveredHead;
+  headRecovery: HeadRecoveryNote | undefined;
+  lock: DirectoryLock;
+}
+
 /**
- * Opens (or creates) a file audit log and resumes its chain: finds the last record of the newest
- * segment, moving a torn tail aside first (see `recoverChainHead`).
+ * Opens (or creates) a file audit log and resumes its chain. Takes the directory's LOCK first
+ * (throws `locked` while another writer holds it), then finds the last record of the newest
+ * segment, moving a torn tail aside (see `recoverChainHead`), and compares it with head.json
+ * (see `reconcileHeadAnchor`). The lock is held until `close()`.
  */
 export async function createFileAuditLog(options: FileAuditLogOptions): Promise<FileAuditLog> {
   const hmacKey = toHmacKey(options.hmacKey);
-  const recovered = await recoverChainHead(options.dir, hmacKey);
-  return new FileWriter(
-    options,
-    hmacKey,
-    recovered.head.seq,
-    recovered.head.hash,
-    recovered.lastTsMs,
-    recovered.tornTail,
-  );
+  await mkdir(options.dir, { recursive: true });
+  const lock = await lockAuditDirectory(options.dir);
+  try {
+    const recovered = await recoverChainHead(options.dir, hmacKey);
+    const headRecovery = await reconcileHeadAnchor(options.dir, recovered, hmacKey);
+    // A log that agrees with its head starts with a fresh one. One that does not keeps its old
+    // head.json until the record noting the disagreement is on disk, so a crash in between still
+    // leaves the evidence for the next start.
+    if (headRecovery === undefined) {
+      const { head, segment } = recovered;
+      const anchor = sealHeadAnchor(
+        {
+          version: 1,
+          seq: head.seq,
+          hash: head.hash,
+          segment,
+          updated_at: (options.now?.() ?? new Date()).toISOString(),
+        },
+        hmacKey,
+      );
+      await writeHeadAnchor(options.dir, anchor, { sync: (options.fsync ?? 'interval') !== 'never' });
+    }
+    return new FileWriter(options, hmacKey, { recovered, headRecovery, lock });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }
 
 class FileWriter implements FileAuditLog {
   readonly dir: string;
   readonly recoveredTornTail: TornTailNote | undefined;
+  readonly headRecovery: HeadRecoveryNote | undefined;
+  readonly lockTakenOverFrom: LockHolder | undefined;
   #pendingNote: TornTailNote | undefined;
+  #pendingHeadRecovery: HeadRecoveryNote | undefined;
+  readonly #lock: DirectoryLock;
+  readonly #hmacKey: Uint8Array | undefined;
+  readonly #retryIntervalMs: number;
+  /** The last record written to a segment, and the last known durable (fsynced, or written under `never`). */
+  #onDisk: HeadPosition;
+  #durable: HeadPosition;
+  /** The seq head.json names; -1 while it names nothing this writer wrote. */
+  #headSeq: number;
+  /** head.json may not move before this seq is durable: the record carrying a head recovery note. */
+  #headHold: number;
+  #headRun: Promise<void> | undefined;
+  #headError: Error | undefined;
+  #headRetry: NodeJS.Timeout | undefined;
   readonly #chain: ChainBuilder;
   readonly #queue: WriteQueue<SegmentEntry>;
   readonly #fs: AuditFileSystem;
@@ -127,18 +186,23 @@ class FileWriter implements FileAuditLog {
   #syncTimer: NodeJS.Timeout | undefined;
   #closing: Promise<void> | undefined;
 
-  constructor(
-    options: FileAuditLogOptions,
-    hmacKey: Uint8Array | undefined,
-    seq: number,
-    hash: string,
-    lastTsMs: number,
-    tornTail: TornTailNote | undefined,
-  ) {
+  constructor(options: FileAuditLogOptions, hmacKey: Uint8Array | undefined, start: WriterStart) {
+    const { recovered, headRecovery, lock } = start;
+    const { seq, hash } = recovered.head;
     this.dir = options.dir;
-    this.recoveredTornTail = tornTail;
-    this.#pendingNote = tornTail;
-    this.#chain = new ChainBuilder({ seq, hash }, lastTsMs, hmacKey);
+    this.recoveredTornTail = recovered.tornTail;
+    this.#pendingNote = recovered.tornTail;
+    this.headRecovery = headRecovery;
+    this.#pendingHeadRecovery = headRecovery;
+    this.lockTakenOverFrom = lock.tookOverFrom;
+    this.#lock = lock;
+    this.#hmacKey = hmacKey;
+    this.#retryIntervalMs = options.retryIntervalMs ?? 1000;
+    this.#onDisk = { seq, hash, segment: recovered.segment };
+    this.#durable = this.#onDisk;
+    this.#headSeq = headRecovery === undefined ? seq : -1;
+    this.#headHold = headRecovery === undefined ? 0 : Number.POSITIVE_INFINITY;
+    this.#chain = new ChainBuilder({ seq, hash }, recovered.lastTsMs, hmacKey);
     this.#fs = options.fileSystem ?? nodeFileSystem;
     this.#fsync = options.fsync ?? 'interval';
     this.#now = options.now ?? (() => new Date());
@@ -146,11 +210,11 @@ class FileWriter implements FileAuditLog {
     this.#queue = new WriteQueue<SegmentEntry>(seq, (entries, start) => this.#writeBatch(entries, start), {
       maxPendingRecords: options.maxPendingRecords ?? 100_000,
       maxPendingBytes: options.maxPendingBytes ?? 64 * 1024 * 1024,
-      retryIntervalMs: options.retryIntervalMs ?? 1000,
+      retryIntervalMs: this.#retryIntervalMs,
       onFailure: options.onFailure,
       onRecover: options.onRecover,
     });
-    if (this.#fsync === 'interval') {
+    if (this.#fsync !== 'always') {
       this.#syncTimer = setInterval(() => void this.#periodicSync(), options.fsyncIntervalMs ?? 1000);
       this.#syncTimer.unref();
     }
@@ -171,11 +235,21 @@ class FileWriter implements FileAuditLog {
   append(record: object): number {
     if (this.#closing !== undefined) throw new AuditLogError('closed', 'the audit log is closed');
     this.#queue.reserve();
-    const chained = this.#chain.next(record, this.#now().getTime(), this.#pendingNote);
+    const notes: ChainNotes = {
+      head_anchored: true,
+      recovered_torn_tail: this.#pendingNote,
+      head_recovery: this.#pendingHeadRecovery,
+    };
+    const chained = this.#chain.next(record, this.#now().getTime(), notes);
     this.#pendingNote = undefined;
+    if (this.#pendingHeadRecovery !== undefined) {
+      this.#pendingHeadRecovery = undefined;
+      this.#headHold = chained.seq;
+    }
     const line = Buffer.from(`${chained.line}\n`, 'utf8');
     this.#queue.push({
       seq: chained.seq,
+      hash: chained.hash,
       size: line.length,
       segment: segmentName(utcDate(chained.tsMs)),
       line,
@@ -183,8 +257,11 @@ class FileWriter implements FileAuditLog {
     return chained.seq;
   }
 
-  flush(): Promise<void> {
-    return this.#queue.flush();
+  async flush(): Promise<void> {
+    const target = this.#queue.stats().appendedSeq;
+    await this.#queue.flush();
+    // Otherwise head.json follows the records at the next tick of the fsync timer.
+    if (this.#fsync === 'always') await this.#headCaughtUp(target);
   }
 
   close(): Promise<void> {
@@ -208,7 +285,10 @@ class FileWriter implements FileAuditLog {
         this.#handleSegment = undefined;
         if (handle === undefined) return;
         try {
-          if (this.#dirty && this.#fsync !== 'never') await handle.sync();
+          if (this.#dirty) {
+            if (this.#fsync !== 'never') await handle.sync();
+            this.#markDurable();
+          }
         } finally {
           await handle.close();
         }
@@ -216,6 +296,13 @@ class FileWriter implements FileAuditLog {
     } catch (error) {
       failure ??= error;
     }
+    try {
+      await this.#headCaughtUp(this.#onDisk.seq);
+    } catch (error) {
+      failure ??= error;
+    }
+    clearTimeout(this.#headRetry);
+    await this.#lock.release();
     if (failure !== undefined) {
       const { pendingRecords } = this.#queue.stats();
       throw new AuditLogError(
@@ -235,17 +322,91 @@ class FileWriter implements FileAuditLog {
     return run;
   }
 
+  /** The timer's tick: fsync what was written (under `interval`), then let head.json follow it. */
   #periodicSync(): Promise<void> {
     return this.#withIo(async () => {
       const handle = this.#handle;
       if (!this.#dirty || handle === undefined) return;
       this.#dirty = false;
-      try {
-        await handle.sync();
-      } catch (error) {
-        this.#queue.reportFailure(error as Error);
+      if (this.#fsync === 'interval') {
+        try {
+          await handle.sync();
+        } catch (error) {
+          this.#queue.reportFailure(error as Error);
+          return;
+        }
       }
+      this.#markDurable();
     });
+  }
+
+  /** Everything written so far is durable: head.json may follow it. */
+  #markDurable(): void {
+    this.#durable = this.#onDisk;
+    void this.#updateHead();
+  }
+
+  /** The seq head.json may name now. */
+  #headTarget(): number {
+    return this.#durable.seq >= this.#headHold ? this.#durable.seq : this.#headSeq;
+  }
+
+  /** Starts writing head.json up to the durable record, unless a write is under way (it catches up). */
+  #updateHead(): Promise<void> {
+    if (this.#headRun === undefined && this.#headTarget() > this.#headSeq) this.#headRun = this.#runHead();
+    return this.#headRun ?? Promise.resolve();
+  }
+
+  async #runHead(): Promise<void> {
+    try {
+      while (this.#headTarget() > this.#headSeq) {
+        const target = this.#durable;
+        const anchor = sealHeadAnchor(
+          {
+            version: 1,
+            seq: target.seq,
+            hash: target.hash,
+            segment: target.segment,
+            updated_at: this.#now().toISOString(),
+          },
+          this.#hmacKey,
+        );
+        try {
+          await writeHeadAnchor(this.dir, anchor, { sync: this.#fsync !== 'never' });
+        } catch (error) {
+          // Records are still written; until head.json is again, the writer reports unhealthy.
+          this.#headError = error as Error;
+          this.#queue.reportFailure(this.#headError);
+          if (this.#closing === undefined && this.#retryIntervalMs > 0) {
+            clearTimeout(this.#headRetry);
+            this.#headRetry = setTimeout(() => void this.#updateHead(), this.#retryIntervalMs);
+            this.#headRetry.unref();
+          }
+          return;
+        }
+        this.#headSeq = target.seq;
+        if (this.#headError !== undefined) {
+          this.#headError = undefined;
+          this.#queue.reportRecovery();
+        }
+      }
+    } finally {
+      this.#headRun = undefined;
+    }
+  }
+
+  /** Resolves once head.json names `seq` (or the newest durable record before it); throws if it cannot be written. */
+  async #headCaughtUp(seq: number): Promise<void> {
+    while (this.#headSeq < Math.min(seq, this.#headTarget())) {
+      await this.#updateHead();
+      if (this.#headRun === undefined && this.#headError !== undefined) {
+        throw new AuditLogError(
+          'write_failed',
+          `audit records were written but ${HEAD_FILE} could not be updated: ${this.#headError.message}`,
+          { cause: this.#headError },
+        );
+      }
+    }
   }
 
   #writeBatch(entries: readonly SegmentEntry[], start: number): Promise<number> {
@@ -283,6 +444,8 @@ class FileWriter implements FileAuditLog {
       }
       this.#headOffset = 0;
       const count = end - start;
+      const last = entries[end - 1]!;
+      this.#onDisk = { seq: last.seq, hash: last.hash, segment };
       if (this.#fsync === 'always') {
         try {
           await handle.sync();
@@ -290,6 +453,7 @@ class FileWriter implements FileAuditLog {
           await this.#dropHandle();
           throw new PartialBatchError(count, error);
         }
+        this.#markDurable();
       } else {
         this.#dirty = true;
       }
@@ -304,7 +468,10 @@ class FileWriter implements FileAuditLog {
       this.#handle = undefined;
       this.#handleSegment = undefined;
       try {
-        if (this.#dirty && this.#fsync !== 'never') await old.sync();
+        if (this.#dirty) {
+          if (this.#fsync !== 'never') await old.sync();
+          this.#markDurable();
+        }
       } finally {
         this.#dirty = false;
         await old.close().catch(() => undefined);

@@ -1,9 +1,11 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
 import { ChainBuilder, computeRecordHash, GENESIS_HASH, utcDate } from './chain.js';
+import { HEAD_FILE, readHeadAnchor, sealHeadAnchor, writeHeadAnchor } from './head-anchor.js';
+import { applyRetention } from './retention.js';
 import { createFileAuditLog } from './segment-writer.js';
 import { fakeClock, useTempDirs } from './test-support/temp-dir.js';
 import { verifyAuditLog } from './verify.js';
@@ -29,6 +31,14 @@ async function writeLog(dir: string, days: number, perDay: number, hmacKey?: str
   await log.close();
 }
 
+/** Writes `count` records on 2025-01-01 as a version that kept no head.json did: chain only. */
+async function writeOldLog(dir: string, count: number): Promise<void> {
+  const chain = new ChainBuilder({ seq: 0, hash: GENESIS_HASH }, 0);
+  const t = Date.parse('2025-01-01T08:00:00Z');
+  const lines = Array.from({ length: count }, (_, i) => chain.next({ request_id: `old-${i}` }, t + i).line);
+  await writeSegment(dir, 'audit-2025-01-01.jsonl', lines);
+}
+
 async function readSegment(dir: string, name: string): Promise<string[]> {
   return (await readFile(join(dir, name), 'utf8')).split('\n').slice(0, -1);
 }
@@ -50,12 +60,31 @@ describe('verifyAuditLog', () => {
     expect(result.firstBreak).toBeUndefined();
   });
 
-  it('passes an empty or missing directory', async () => {
-    expect(await verifyAuditLog(join(await tempDir(), 'none'))).toMatchObject({
-      ok: true,
+  it.each([
+    { name: 'a missing directory', make: async (d: string) => join(d, 'none'), message: 'does not exist' },
+    { name: 'an empty directory', make: async (d: string) => d, message: 'holds no audit log' },
+    {
+      name: 'a directory of other files',
+      make: async (d: string) => {
+        await mkdir(join(d, 'audit-2025-01-01.jsonl.d'));
+        await writeFile(join(d, 'notes.txt'), 'x');
+        return d;
+      },
+      message: 'holds no audit log',
+    },
+  ])('fails $name with no_log', async ({ make, message }) => {
+    const dir = await make(await tempDir());
+    expect(await verifyAuditLog(dir)).toMatchObject({
+      ok: false,
       records: 0,
-      segments: 0,
+      firstBreak: { reason: 'no_log', message: expect.stringContaining(message) },
     });
+  });
+
+  it('passes a log a writer opened but wrote nothing to', async () => {
+    const dir = await tempDir();
+    await (await createFileAuditLog({ dir })).close();
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 0, anchor: { seq: 0 } });
   });
 
   it('finds an edited field and locates it by seq', async () => {
@@ -201,6 +230,10 @@ describe('verifyAuditLog', () => {
       return canonicalJson(record);
     });
     await writeSegment(dir, 'audit-2025-01-01.jsonl', forged);
+    // Without a key, head.json can be rewritten to match just as well.
+    const head = await readHeadAnchor(dir, Buffer.from(KEY));
+    const { head_hash: _ignored, ...fields } = head!;
+    await writeHeadAnchor(dir, sealHeadAnchor({ ...fields, hash: prev }), { sync: false });
     expect((await verifyAuditLog(dir)).ok).toBe(true);
     expect((await verifyAuditLog(dir, { hmacKey: KEY })).firstBreak).toMatchObject({
       reason: 'hash_mismatch',
@@ -208,9 +241,9 @@ describe('verifyAuditLog', () => {
     });
   });
 
-  it('reports records cut from the end when told the head to expect', async () => {
+  it('reports records cut from the end of a log without head.json when told the head to expect', async () => {
     const dir = await tempDir();
-    await writeLog(dir, 1, 4);
+    await writeOldLog(dir, 4);
     const { head } = await verifyAuditLog(dir);
     const lines = await readSegment(dir, 'audit-2025-01-01.jsonl');
     await writeSegment(dir, 'audit-2025-01-01.jsonl', lines.slice(0, 2));
@@ -272,4 +305,154 @@ describe('verifyAuditLog', () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe('verifyAuditLog against head.json', () => {
+  const tempDir = useTempDirs();
+  const DAY1 = 'audit-2025-01-01.jsonl';
+  const DAY3 = 'audit-2025-01-03.jsonl';
+
+  it('reports the newest records cut from the end', async () => {
+    const dir = await tempDir();
+    await writeLog(dir, 1, 4);
+    const lines = await readSegment(dir, DAY1);
+    await writeSegment(dir, DAY1, lines.slice(0, 2));
+    expect(await verifyAuditLog(dir)).toMatchObject({
+      ok: false,
+      records: 2,
+      anchor: { seq: 4, segment: DAY1 },
+      firstBreak: {
+        reason: 'truncated',
+        seq: null,
+        expectedSeq: 3,
+        segment: DAY1,
+        message: 'the newest 2 records are missing: head.json says seq 4, the log ends at seq 2',
+      },
+    });
+  });
+
+  it('reports the newest record cut from the end, in the singular', async () => {
+    const dir = await tempDir();
+    await writeLog(dir, 1, 3);
+    await writeSegment(dir, DAY1, (await readSegment(dir, DAY1)).slice(0, 2));
+    expect((await verifyAuditLog(dir)).firstBreak?.message).toBe(
+      'the newest 1 record is missing: head.json says seq 3, the log ends at seq 2',
+    );
+  });
+
+  it('reports the newest segment removed, naming it', async () => {
+    const dir = await tempDir();
+    await writeLog(dir, 3, 4);
+    await rm(join(dir, DAY3));
+    expect((await verifyAuditLog(dir)).firstBreak).toMatchObject({
+      reason: 'truncated',
+      message:
+        `the newest 4 records are missing: head.json says seq 12, the log ends at seq 8 ` +
+        `(${DAY3}, which held record 12, is gone)`,
+    });
+  });
+
+  it('reports head.json deleted along with the newest records', async () => {
+    const dir = await tempDir();
+    await writeLog(dir, 2, 3);
+    await rm(join(dir, 'audit-2025-01-02.jsonl'));
+    await rm(join(dir, HEAD_FILE));
+    expect((await verifyAuditLog(dir)).firstBreak).toMatchObject({
+      reason: 'head_missing',
+      message: expect.stringContaining('head.json is missing, but record 3 says'),
+    });
+  });
+
+  it('catches the newest record rewritten with its hash recomputed, which the chain alone cannot', async () => {
+    const dir = await tempDir();
+    await writeLog(dir, 1, 3);
+    const lines = await readSegment(dir, DAY1);
+    const record = JSON.parse(lines[2]!) as Record<string, unknown>;
+    record.status = 403;
+    record.hash = computeRecordHash(record);
+    lines[2] = canonicalJson(record);
+    await writeSegment(dir, DAY1, lines);
+    expect((await verifyAuditLog(dir)).firstBreak).toMatchObject({
+      reason: 'head_mismatch',
+      seq: 3,
+      message: expect.stringContaining('the end of the log was replaced'),
+    });
+  });
+
+  it.each([
+    { name: 'edited', edit: (text: string) => text.replace('"seq": 3', '"seq": 2') },
+    { name: 'not JSON', edit: () => '{"seq":' },
+    { name: 'missing its fields', edit: () => '{"version":1}' },
+  ])('reports a head.json that is $name', async ({ edit }) => {
+    const dir = await tempDir();
+    await writeLog(dir, 1, 3);
+    const path = join(dir, HEAD_FILE);
+    await writeFile(path, edit(await readFile(path, 'utf8')));
+    expect((await verifyAuditLog(dir)).firstBreak).toMatchObject({
+      reason: 'head_mismatch',
+      message: expect.stringContaining('head.json'),
+    });
+  });
+
+  it('with an HMAC key, rejects a head.json rewritten without it', async () => {
+    const dir = await tempDir();
+    await writeLog(dir, 1, 3, KEY);
+    await writeSegment(dir, DAY1, (await readSegment(dir, DAY1)).slice(0, 2));
+    const head = await readHeadAnchor(dir, Buffer.from(KEY));
+    const { head_hash: _ignored, ...fields } = head!;
+    const second = JSON.parse((await readSegment(dir, DAY1))[1]!) as { hash: string };
+    await writeHeadAnchor(dir, sealHeadAnchor({ ...fields, seq: 2, hash: second.hash }), { sync: false });
+    expect((await verifyAuditLog(dir, { hmacKey: KEY })).firstBreak).toMatchObject({
+      reason: 'head_mismatch',
+      message: expect.stringContaining('does not match its head_hash'),
+    });
+  });
+
+  it('accepts records written after the last head.json update (a crash before the next one)', async () => {
+    const dir = await tempDir();
+    const clock = fakeClock('2025-01-01T08:00:00Z');
+    const log = await createFileAuditLog({ dir, now: clock.now, fsync: 'always' });
+    log.append({ n: 1 });
+    log.append({ n: 2 });
+    await log.flush();
+    await copyFile(join(dir, HEAD_FILE), join(dir, 'head-at-2'));
+    log.append({ n: 3 });
+    await log.close();
+    await copyFile(join(dir, 'head-at-2'), join(dir, HEAD_FILE));
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 3, anchor: { seq: 2 } });
+  });
+
+  it('warns, without failing, about a log written before head.json existed', async () => {
+    const dir = await tempDir();
+    await writeOldLog(dir, 3);
+    const result = await verifyAuditLog(dir);
+    expect(result).toMatchObject({ ok: true, records: 3 });
+    expect(result.anchor).toBeUndefined();
+    expect(result.warnings).toEqual([
+      expect.stringContaining('no head.json: this log was written by a version'),
+    ]);
+  });
+
+  it.each([
+    { name: 'passes', hash: (checkpointHash: string) => checkpointHash, ok: true },
+    { name: 'fails with another hash', hash: () => 'f'.repeat(64), ok: false },
+  ])(
+    'checks a head whose record retention has removed against the checkpoint: $name',
+    async ({ hash, ok }) => {
+      const dir = await tempDir();
+      await writeLog(dir, 3, 2);
+      const { checkpoint } = await applyRetention(dir, {
+        retentionDays: 1,
+        now: () => new Date('2025-01-04T12:00:00Z'),
+      });
+      expect(checkpoint).toMatchObject({ seq: 4 });
+      const { head_hash: _ignored, ...fields } = (await readHeadAnchor(dir))!;
+      await writeHeadAnchor(dir, sealHeadAnchor({ ...fields, seq: 4, hash: hash(checkpoint!.hash) }), {
+        sync: false,
+      });
+      const result = await verifyAuditLog(dir);
+      expect(result).toMatchObject({ ok, records: 2, anchor: { seq: 4 } });
+      if (!ok) expect(result.firstBreak).toMatchObject({ reason: 'head_mismatch', seq: 4 });
+    },
+  );
 });

@@ -142,6 +142,16 @@ export class WriteQueue<E extends QueueEntry> {
     this.#fail(error);
   }
 
+  /**
+   * Ends a failure reported with `reportFailure` once its cause works again. A failed batch ends
+   * its own failure when a retry succeeds, so this does nothing while records wait to be written.
+   */
+  reportRecovery(): void {
+    if (!this.#failed || this.pendingRecords > 0) return;
+    this.#failed = false;
+    this.#callback(() => this.#options.onRecover?.());
+  }
+
   /** Stops the retry timer (the caller has flushed or given up). */
   stop(): void {
     clearTimeout(this.#retryTimer);

@@ -1,12 +1,16 @@
 import { resolve } from 'node:path';
 import {
   AuditLogError,
+  auditLogger,
+  auditLoggerConfigSchema,
   readAuditRecords,
   resolveHmacKey,
   tailAuditLog,
   verifyAuditLog,
 } from '@keeptrusts/audit-logger';
 import { defineCommand, type OptionSpec } from './command.js';
+import type { CliIo } from './io.js';
+import { loadForCommand } from './load-config.js';
 import { UsageError } from './usage-error.js';
 
 const pathOption = {
@@ -18,16 +22,28 @@ const pathOption = {
 
 const decisions = ['allow', 'modify', 'block', 'error'];
 
-/** `kt audit verify [--path DIR] [--hmac-key-env NAME]`: exit 0 when the chain holds, 1 at the first break. */
+/**
+ * `kt audit verify [--path DIR | --policy-config FILE...] [--hmac-key-env NAME]`: exit 0 when the
+ * chain holds and reaches head.json, 1 at the first break, when there is no log where it looked,
+ * or when the configuration names none it can read.
+ */
 export const auditVerify = defineCommand({
   words: 'audit verify',
-  summary: "check the audit log's hash chain",
-  usage: '[--path DIR] [--hmac-key-env NAME]',
+  summary: "check the audit log's hash chain and that its newest records are all there",
+  usage: '[--path DIR | --policy-config FILE...] [--hmac-key-env NAME]',
   description:
-    'Reads every segment of the log and checks each record against the hash of the one before it.\n' +
-    'Exits 0 when the chain holds, or 1 naming the first edited, deleted or reordered record.',
+    'Reads every segment of the log and checks each record against the hash of the one before it,\n' +
+    'and the newest record against head.json. Exits 0 when the chain holds, or 1 naming the first\n' +
+    'edited, deleted or reordered record, the missing newest records, or a folder with no log.',
   options: {
     path: pathOption,
+    'policy-config': {
+      type: 'string',
+      multiple: true,
+      value: 'FILE',
+      default: 'none',
+      description: "verify the log(s) the gateway's configuration writes (path and hmac_key_env)",
+    },
     'hmac-key-env': {
       type: 'string',
       value: 'NAME',
@@ -36,28 +52,114 @@ export const auditVerify = defineCommand({
     },
   },
   async run({ values }, io) {
-    const dir = resolve(io.cwd, values.path ?? 'audit');
-    let hmacKey: Uint8Array | undefined;
-    try {
-      hmacKey = resolveHmacKey(values['hmac-key-env'], io.env);
-    } catch (error) {
-      if (!(error instanceof AuditLogError)) throw error;
-      io.err(`kt: ${error.message}`);
-      return 1;
+    const files = values['policy-config'] ?? [];
+    if (files.length > 0 && values.path !== undefined) {
+      throw new UsageError('audit verify takes --path DIR or --policy-config FILE, not both');
     }
-    const result = await verifyAuditLog(dir, hmacKey === undefined ? {} : { hmacKey });
-    if (result.ok) {
-      const head = result.head === undefined ? '' : `, last seq ${result.head.seq}`;
-      io.out(`ok: ${result.records} records in ${result.segments} segments${head} (${dir})`);
-      if (result.checkpoint !== undefined)
-        io.out(`chain continues from a retention checkpoint at seq ${result.checkpoint.seq}`);
-      return 0;
+    let targets: VerifyTarget[];
+    if (files.length > 0) {
+      const found = await configuredTargets(files, values['hmac-key-env'], io);
+      if (found === undefined) return 1;
+      targets = found;
+    } else {
+      const hint =
+        values.path === undefined
+          ? 'kt audit verify reads ./audit unless told otherwise: pass --path DIR, or --policy-config FILE ' +
+            "to verify the log your gateway's configuration writes"
+          : 'check --path, or pass --policy-config FILE to take the path from the configuration';
+      targets = [{ dir: resolve(io.cwd, values.path ?? 'audit'), hmacKeyEnv: values['hmac-key-env'], hint }];
     }
-    const b = result.firstBreak!;
-    io.err(`broken at seq ${b.seq ?? '?'} (${b.segment} line ${b.line}): ${b.reason}: ${b.message}`);
-    return 1;
+    let code = 0;
+    for (const target of targets) code = Math.max(code, await verifyTarget(target, io));
+    return code;
   },
 });
+
+/** One log `kt audit verify` checks, and how to tell the operator where it came from. */
+interface VerifyTarget {
+  dir: string;
+  hmacKeyEnv: string | undefined;
+  /** Says how to point kt elsewhere when there is no log at `dir`. */
+  hint: string;
+}
+
+/** The file logs of the audit-logger sinks a configuration sets up; undefined after printing why none. */
+async function configuredTargets(
+  files: readonly string[],
+  hmacKeyEnv: string | undefined,
+  io: CliIo,
+): Promise<VerifyTarget[] | undefined> {
+  const loaded = await loadForCommand(
+    files,
+    io,
+    (n) => `${n} problem${n === 1 ? '' : 's'} found; nothing was verified.`,
+  );
+  if (loaded === undefined) return undefined;
+  const { config } = loaded;
+  const targets: VerifyTarget[] = [];
+  for (const sink of config.sinks) {
+    if (sink.type !== auditLogger.type) continue;
+    const parsed = auditLoggerConfigSchema.safeParse(sink.config);
+    if (!parsed.success) continue;
+    const settings = parsed.data;
+    if (settings.sink === 'postgres') {
+      io.err(
+        `the audit-logger sink in ${sink.origin.file} writes to PostgreSQL; kt audit verify reads file logs ` +
+          'only (verify the table with verifyPostgresAudit from @keeptrusts/audit-logger)',
+      );
+      return undefined;
+    }
+    targets.push({
+      dir: resolve(config.baseDir, settings.path),
+      hmacKeyEnv: hmacKeyEnv ?? settings.hmac_key_env,
+      hint: `the path comes from policy.audit-logger.path in ${sink.origin.file}`,
+    });
+  }
+  if (targets.length === 0) {
+    io.err(
+      `${files.join(', ')} set${files.length === 1 ? 's' : ''} up no audit-logger sink ` +
+        '(policies.chain does not name audit-logger): there is no audit log to verify',
+    );
+    return undefined;
+  }
+  return targets;
+}
+
+async function verifyTarget(target: VerifyTarget, io: CliIo): Promise<number> {
+  const { dir } = target;
+  let hmacKey: Uint8Array | undefined;
+  try {
+    hmacKey = resolveHmacKey(target.hmacKeyEnv, io.env);
+  } catch (error) {
+    if (!(error instanceof AuditLogError)) throw error;
+    io.err(`cannot verify ${dir}: ${error.message}`);
+    return 1;
+  }
+  const result = await verifyAuditLog(dir, hmacKey === undefined ? {} : { hmacKey });
+  for (const recovery of result.recoveries) {
+    io.out(
+      `note: record ${recovery.seq} says a torn last line of ${recovery.segment} (${recovery.bytes} bytes) ` +
+        `was moved to ${recovery.file}`,
+    );
+  }
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  if (result.ok) {
+    io.out(
+      `ok: ${result.records} records in ${result.segments} segments, last seq ${result.head.seq} (${dir})`,
+    );
+    if (result.checkpoint !== undefined)
+      io.out(`chain continues from a retention checkpoint at seq ${result.checkpoint.seq}`);
+    return 0;
+  }
+  const b = result.firstBreak!;
+  if (b.reason === 'no_log') {
+    io.err(`no audit log to verify: ${b.message}\n${target.hint}`);
+    return 1;
+  }
+  const where = b.line > 0 ? `${b.segment} line ${b.line}` : b.segment || dir;
+  io.err(`broken at seq ${b.seq ?? b.expectedSeq} (${where}): ${b.reason}: ${b.message}`);
+  return 1;
+}
 
 /** `kt audit tail [--path DIR] [-n N] [--follow]`. */
 export const auditTail = defineCommand({

@@ -144,6 +144,8 @@ export interface AuditSinkContext {
   readonly baseDir: string;
   readonly env: (name: string) => string | undefined;
   readonly now?: () => Date;
+  /** Tells the operator something the sink handled on its own (a stale lock taken over, a torn tail kept aside). */
+  readonly warn?: (message: string) => void;
 }
 
 /** An audit sink plugin, named in `policies.chain` as written (`audit-logger`). */
