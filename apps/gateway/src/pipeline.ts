@@ -23,31 +23,80 @@ export function requestMetadata(
   return out;
 }
 
-/** A request that passed routing and the request policies, ready for the provider. */
-export interface Prepared<T> {
-  body: T;
+/** A request ready for one target: that target's scope, and the body after its request rules. */
+export interface Attempt<T> {
+  target: LiveTarget;
   scope: Scope;
-  order: LiveTarget[];
+  body: T;
   outcome: RequestOutcome;
 }
 
-/**
- * Resolves the target, runs the request policies (the upstream is never called for a blocked
- * prompt) and applies their rewrites to the body.
- */
-export async function prepare<T extends { model: string; metadata?: Record<string, string> | null }>(
+/** The routed request: the candidates in the order they will be tried, and the routing metadata. */
+export interface Routed {
+  order: LiveTarget[];
+  metadata: Record<string, string>;
+}
+
+/** Resolves the request's candidate targets, weighted and healthy first (404 when none serves it). */
+export function route(
   kind: EndpointKind,
-  body: T,
+  body: { model: string; metadata?: Record<string, string> | null },
   headers: Headers,
-  deps: { pool: TargetPool; chain: PolicyChain; trail: AuditTrail },
-): Promise<Prepared<T>> {
+  deps: { pool: TargetPool; trail: AuditTrail },
+): Routed {
   const metadata = requestMetadata(body, headers);
   deps.trail.record.model = body.model;
-  const resolution = deps.pool.resolve(kind, body.model, metadata);
-  const order = pick(resolution.candidates);
-  const first = order[0]!;
-  deps.trail.record.target = first.config.id;
-  const scope: Scope = { endpoint: kind, targetId: first.config.id, model: first.config.model };
+  const order = pick(deps.pool.resolve(kind, body.model, metadata).candidates);
+  deps.trail.record.target = order[0]!.config.id;
+  return { order, metadata };
+}
+
+/**
+ * Calls each candidate in turn until one answers, and says which did. Before each call the request
+ * rules that apply to that target run on the request (the upstream is never called for a prompt
+ * they block), so a rule scoped to a target judges exactly the requests that target gets, failover
+ * included; targets with the same rules share one pass. Only a target that could not be reached is
+ * skipped (and marked unhealthy until its next probe); an answer with an error status is the
+ * client's answer.
+ */
+export async function withFailover<T extends { model: string }, R>(
+  kind: EndpointKind,
+  body: T,
+  routed: Routed,
+  deps: { chain: PolicyChain; trail: AuditTrail },
+  call: (attempt: Attempt<T>) => Promise<R>,
+): Promise<{ result: R; attempt: Attempt<T> }> {
+  const passes = new Map<string, { body: T; outcome: RequestOutcome }>();
+  let lastError: unknown;
+  for (const target of routed.order) {
+    deps.trail.record.target = target.config.id;
+    const scope: Scope = { endpoint: kind, targetId: target.config.id, model: target.config.model };
+    const rules = deps.chain.ruleSet(scope);
+    let pass = passes.get(rules);
+    if (pass === undefined) {
+      pass = await requestPass(kind, body, scope, routed.metadata, deps);
+      passes.set(rules, pass);
+    }
+    const attempt = { target, scope, ...pass };
+    try {
+      return { result: await call(attempt), attempt };
+    } catch (error) {
+      lastError = error;
+      if (!(error instanceof GatewayError && error.unreachable)) throw error;
+      if (target.config.healthProbe) target.healthy = false;
+    }
+  }
+  throw lastError;
+}
+
+/** Runs the request rules of one scope and applies their rewrites and token cap to the body. */
+async function requestPass<T extends { model: string }>(
+  kind: EndpointKind,
+  body: T,
+  scope: Scope,
+  metadata: Record<string, string>,
+  deps: { chain: PolicyChain; trail: AuditTrail },
+): Promise<{ body: T; outcome: RequestOutcome }> {
   const texts = requestTexts(kind, body as never);
   const outcome = await deps.chain.request(scope, {
     segments: texts.segments as TextSegment[],
@@ -71,34 +120,10 @@ export async function prepare<T extends { model: string; metadata?: Record<strin
     next = { ...next, max_tokens: outcome.maxTokens };
     if ('max_completion_tokens' in next) next = { ...next, max_completion_tokens: outcome.maxTokens };
   }
-  return { body: next, scope, order, outcome };
+  return { body: next, outcome };
 }
 
 function maxTokensOf(body: object): number | undefined {
   const b = body as { max_tokens?: number | null; max_completion_tokens?: number | null };
   return b.max_completion_tokens ?? b.max_tokens ?? undefined;
-}
-
-/**
- * Calls the provider of each candidate in turn until one answers. Only a target that could not be
- * reached is skipped (and marked unhealthy until its next probe); an answer with an error status
- * is the client's answer.
- */
-export async function withFailover<R>(
-  order: readonly LiveTarget[],
-  trail: AuditTrail,
-  call: (target: LiveTarget) => Promise<R>,
-): Promise<R> {
-  let lastError: unknown;
-  for (const target of order) {
-    trail.record.target = target.config.id;
-    try {
-      return await call(target);
-    } catch (error) {
-      lastError = error;
-      if (!(error instanceof GatewayError && error.unreachable)) throw error;
-      if (target.config.healthProbe) target.healthy = false;
-    }
-  }
-  throw lastError;
 }

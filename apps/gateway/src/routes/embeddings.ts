@@ -2,15 +2,15 @@ import { type EmbeddingRequest, embeddingListBody, embeddingRequestSchema } from
 import type { Context } from 'hono';
 import type { AuditTrail } from '../audit-trail.js';
 import type { GatewayDeps } from '../deps.js';
-import { prepare, withFailover } from '../pipeline.js';
+import { route, withFailover } from '../pipeline.js';
 import { parseBody } from '../request-body.js';
 
 /** `POST /v1/embeddings`. */
 export async function embeddings(c: Context, deps: GatewayDeps, trail: AuditTrail): Promise<Response> {
   const body = parseBody<EmbeddingRequest>(embeddingRequestSchema, await c.req.text());
-  const prepared = await prepare('embedding', body, c.req.raw.headers, { ...deps, trail });
-  const result = await withFailover(prepared.order, trail, (target) =>
-    target.provider.embedding(prepared.body, { signal: c.req.raw.signal, model: target.config.model }),
+  const routed = route('embedding', body, c.req.raw.headers, { ...deps, trail });
+  const { result } = await withFailover('embedding', body, routed, { ...deps, trail }, ({ target, body }) =>
+    target.provider.embedding(body, { signal: c.req.raw.signal, model: target.config.model }),
   );
   trail.firstByte();
   trail.record.usage = {

@@ -23,7 +23,7 @@ import {
 import type { AuditTrail } from '../audit-trail.js';
 import { clientClosedBody } from '../client-closed.js';
 import type { GatewayDeps } from '../deps.js';
-import { prepare, withFailover } from '../pipeline.js';
+import { route, withFailover } from '../pipeline.js';
 import { parseBody } from '../request-body.js';
 
 /** `POST /v1/chat/completions` and `POST /v1/completions`: JSON or SSE answers. */
@@ -45,22 +45,24 @@ export async function generate(
       param: 'stream_options',
     });
   }
-  const prepared = await prepare(kind, body, c.req.raw.headers, { ...deps, trail });
+  const routed = route(kind, body, c.req.raw.headers, { ...deps, trail });
   const signal = c.req.raw.signal;
   const meta = newResponseMeta(kind, body.model);
 
   if (!stream) {
-    const result = await withFailover<ChatResult | CompletionResult>(prepared.order, trail, (target) =>
-      kind === 'chat'
-        ? target.provider.chat(prepared.body as ChatCompletionRequest, { signal, model: target.config.model })
-        : target.provider.completion(prepared.body as CompletionRequest, {
-            signal,
-            model: target.config.model,
-          }),
+    const { result, attempt } = await withFailover<typeof body, ChatResult | CompletionResult>(
+      kind,
+      body,
+      routed,
+      { ...deps, trail },
+      ({ target, body }) =>
+        kind === 'chat'
+          ? target.provider.chat(body as ChatCompletionRequest, { signal, model: target.config.model })
+          : target.provider.completion(body as CompletionRequest, { signal, model: target.config.model }),
     );
     trail.firstByte();
     const text = 'content' in result ? result.content : result.text;
-    const outcome = await deps.chain.response(prepared.scope, {
+    const outcome = await deps.chain.response(attempt.scope, {
       text,
       finishReason: result.finishReason,
       ...('content' in result ? { reasoning: result.reasoning, toolCalls: result.toolCalls } : {}),
@@ -88,28 +90,28 @@ export async function generate(
     return c.json(textCompletionBody({ ...result, text: outcome.text, finishReason }, meta));
   }
 
-  const events = await withFailover(prepared.order, trail, (target) =>
-    kind === 'chat'
-      ? target.provider.chatStream(prepared.body as ChatCompletionRequest, {
-          signal,
-          model: target.config.model,
-        })
-      : target.provider.completionStream(prepared.body as CompletionRequest, {
-          signal,
-          model: target.config.model,
-        }),
+  const { result: events, attempt } = await withFailover(
+    kind,
+    body,
+    routed,
+    { ...deps, trail },
+    ({ target, body }) =>
+      kind === 'chat'
+        ? target.provider.chatStream(body as ChatCompletionRequest, { signal, model: target.config.model })
+        : target.provider.completionStream(body as CompletionRequest, { signal, model: target.config.model }),
   );
-  const { plan } = deps.chain.streamPlan(prepared.scope, deps.policyMode);
+  // The plan and the answer's rules are those of the target that answered.
+  const { plan } = deps.chain.streamPlan(attempt.scope, deps.policyMode);
   trail.record.stream_plan = plan;
   let answer: AsyncIterable<StreamEvent>;
   if (plan === 'pass_through') {
     answer = passThroughEvents(events, trail);
   } else if (plan === 'incremental') {
-    answer = incrementalEvents(events, deps.chain.streamFilter(prepared.scope)!, trail);
+    answer = incrementalEvents(events, deps.chain.streamFilter(attempt.scope)!, trail);
   } else {
     // Buffered: the whole answer is read before the response starts, so an upstream failure is
     // still a proper HTTP error.
-    answer = bufferedEvents(await gather(events), deps.chain, prepared.scope, trail);
+    answer = bufferedEvents(await gather(events), deps.chain, attempt.scope, trail);
   }
   const includeUsage = body.stream_options?.include_usage === true;
   const frames = encodeSseStream(answer, {

@@ -123,6 +123,8 @@ export interface PolicyChain {
    * but never passes through; `buffered` always buffers.
    */
   streamPlan(scope: Scope, mode?: 'auto' | 'buffered' | 'incremental'): StreamPlanChoice;
+  /** A key naming the rules that apply to a scope: scopes with equal keys run the same rules. */
+  ruleSet(scope: Scope): string;
 }
 
 /** Creates every rule's instance (once, at start) and returns the chain that runs them. */
@@ -279,6 +281,12 @@ export async function createPolicyChain(
     },
 
     bufferedOnly,
+
+    ruleSet(scope) {
+      return active(scope)
+        .map((rule) => rules.indexOf(rule))
+        .join(',');
+    },
 
     streamPlan(scope, mode = 'auto') {
       if (mode === 'buffered') return { plan: 'buffered', bufferedBy: [] };
