@@ -1,8 +1,43 @@
 import { formatPath, GatewayError } from '@keeptrusts/core';
 import type { z } from 'zod';
 
+/**
+ * How deep a request body's objects and arrays may nest. OpenAI's own JSON schemas for tools and
+ * response formats stay far below it; a body nested thousands deep only exhausts the stack of
+ * whatever walks it later (validation, translation, serialisation).
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/** The deepest nesting of objects and arrays in JSON text, counting only brackets outside strings. */
+export function jsonDepth(raw: string, stopAt = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > stopAt) return deepest;
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
 /** Parses a request body as JSON and validates it; every failure is a 400 naming the field. */
 export function parseBody<T>(schema: z.ZodType<T>, raw: string): T {
+  if (jsonDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new GatewayError(
+      'invalid_request_error',
+      `the body nests objects and arrays more than ${MAX_JSON_DEPTH} deep; flatten it (tool parameter schemas and response formats need far less)`,
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(raw);

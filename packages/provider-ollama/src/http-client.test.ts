@@ -195,6 +195,35 @@ describe('unreachable Ollama', () => {
   });
 });
 
+describe('a request the gateway cannot build', () => {
+  it('is not reported as an unreachable Ollama, so the target keeps its health', async () => {
+    let called = false;
+    server.use(
+      http.post(`${BASE_URL}/api/chat`, () => {
+        called = true;
+        return HttpResponse.json({});
+      }),
+    );
+    // A tool schema nested past the stack: serialising the body overflows before anything is sent.
+    let schema: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 20_000; i++) schema = { type: 'object', properties: { x: schema } };
+    const deep: ChatCompletionRequest = {
+      ...request,
+      tools: [{ type: 'function', function: { name: 'f', parameters: schema } }],
+    };
+    const error = await testProvider()
+      .chat(deep, callOptions())
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeDefined();
+    expect(error).not.toMatchObject({ unreachable: true });
+    expect(String(error)).not.toMatch(/could not reach Ollama/);
+    expect(called).toBe(false);
+  });
+});
+
 describe('timeouts', () => {
   it('bounds a non-streaming call by timeout_seconds → upstream_timeout', async () => {
     const { aborted } = stalled('/api/chat');

@@ -277,26 +277,29 @@ export class OllamaHttpClient {
     signal: AbortSignal,
     limit: 'timeout_seconds' | 'stream_timeout_seconds',
   ): Promise<UpstreamResponse> {
+    // Built before the request: a body that cannot be serialised is the gateway's problem, never
+    // a sign that Ollama is unreachable (which would take the target out of rotation).
+    const text = body === undefined ? undefined : JSON.stringify(body);
     let response: UpstreamResponse;
     try {
       response = await send(new URL(path.replace(/^\//, ''), this.#base), {
         method,
         headers: this.#headers(body !== undefined),
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(text === undefined ? {} : { body: text }),
         signal: call.signal,
       });
     } catch (error) {
       throw this.#failure(error, call, signal, limit);
     }
     if (response.ok) return response;
-    let text: string;
+    let answer: string;
     try {
       // Error bodies are short; anything longer is cut before it is read into memory.
-      text = await untilAborted(response.head(MAX_ERROR_BODY), call.signal);
+      answer = await untilAborted(response.head(MAX_ERROR_BODY), call.signal);
     } catch (error) {
       throw this.#failure(error, call, signal, limit);
     }
-    throw this.#statusError(response.status, path, ollamaMessage(text));
+    throw this.#statusError(response.status, path, ollamaMessage(answer));
   }
 
   #headers(json: boolean): Record<string, string> {
