@@ -1,4 +1,6 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../src/auth.js';
 import { type Stack, startStack } from './harness.js';
 
 // One request must not take targets down: what the gateway cannot handle is the client's 400,
@@ -58,5 +60,130 @@ describe('a body nested 10,000 deep', () => {
     });
     expect(answer.choices[0]?.message.content).toBe('still here');
     stack.sim.clearRequests();
+  });
+});
+
+/** A raw HTTP/1.1 request, so Host and Origin can be anything a browser could make them. */
+function raw(
+  url: string,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        hostname,
+        port,
+        method: options.method ?? 'POST',
+        path: options.path ?? '/v1/chat/completions',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const chatBody = JSON.stringify({ model: 'llama3.3', messages: [{ role: 'user', content: 'hi' }] });
+
+describe('browsers and a gateway without keys', () => {
+  it.each([
+    { name: 'text/plain (a simple cross-origin POST)', type: 'text/plain' },
+    { name: 'a form body', type: 'application/x-www-form-urlencoded' },
+    { name: 'multipart', type: 'multipart/form-data; boundary=x' },
+    { name: 'no content type', type: undefined },
+  ])('refuses $name with 415 in OpenAI shape, before the upstream', async ({ type }) => {
+    stack.sim.clearRequests();
+    const answer = await raw(stack.url, {
+      headers: type === undefined ? {} : { 'content-type': type },
+      body: chatBody,
+    });
+    expect(answer.status).toBe(415);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      error: { code: 'unsupported_media_type', type: 'invalid_request_error' },
+    });
+    expect(stack.sim.requests.filter((r) => r.path === '/api/chat')).toEqual([]);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin with 403, and answers its own names', async () => {
+    const json = { 'content-type': 'application/json' };
+    const port = new URL(stack.url).port;
+    const rebound = await raw(stack.url, {
+      headers: { ...json, host: `evil.example:${port}` },
+      body: chatBody,
+    });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({
+      error: { code: 'host_not_allowed', type: 'permission_error' },
+    });
+    const models = await raw(stack.url, {
+      method: 'GET',
+      path: '/v1/models',
+      headers: { host: `evil.example:${port}` },
+    });
+    expect(models.status).toBe(403);
+
+    const page = await raw(stack.url, {
+      headers: { ...json, host: `localhost:${port}`, origin: 'https://evil.example' },
+      body: chatBody,
+    });
+    expect(page.status).toBe(403);
+    expect(JSON.parse(page.body).error.message).toMatch(/requests from web pages at https:\/\/evil\.example/);
+
+    stack.sim.replyWith('ok');
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+      const fine = await raw(stack.url, { headers: { ...json, host }, body: chatBody });
+      expect(fine.status, fine.body).toBe(200);
+    }
+    // Health probes of balancers use whatever address they see.
+    const health = await raw(stack.url, {
+      method: 'GET',
+      path: '/healthz',
+      headers: { host: `10.0.0.7:${port}` },
+    });
+    expect(health.status).toBe(200);
+  });
+
+  it('grants no CORS preflight', async () => {
+    const preflight = await raw(stack.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('answers the names in server.allowed_hosts, and any Host once API keys are set', async () => {
+    const key = createApiKey();
+    const named = await startStack(`${config}server:\n  allowed_hosts: [gateway.internal]\n`, {
+      sim: stack.sim,
+    });
+    const keyed = await startStack(`${config}auth:\n  keys:\n    - id: k\n      hash: ${key.hash}\n`, {
+      sim: stack.sim,
+      apiKey: key.key,
+    });
+    try {
+      stack.sim.replyWith('ok');
+      const json = { 'content-type': 'application/json' };
+      const byName = await raw(named.url, { headers: { ...json, host: 'gateway.internal' }, body: chatBody });
+      expect(byName.status).toBe(200);
+      const withKey = await raw(keyed.url, {
+        headers: { ...json, host: 'anything.example', authorization: `Bearer ${key.key}` },
+        body: chatBody,
+      });
+      expect(withKey.status).toBe(200);
+    } finally {
+      await named.stop();
+      await keyed.stop();
+    }
   });
 });

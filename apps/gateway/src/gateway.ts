@@ -12,12 +12,14 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AuditTrail } from './audit-trail.js';
 import { KeyVerifier } from './auth.js';
+import { createBrowserGuard } from './browser-guard.js';
 import { clientClosedBody } from './client-closed.js';
 import type { GatewayDeps } from './deps.js';
 import { startHealthProbes } from './health-probes.js';
 import { embeddings } from './routes/embeddings.js';
 import { generate } from './routes/generate.js';
 import { getModel, listModels } from './routes/models.js';
+import { parseListen } from './server.js';
 import { TargetPool } from './targets.js';
 
 /** A running gateway: its Hono app and what it holds open. */
@@ -68,6 +70,11 @@ export async function createGateway(options: {
    * audit sinks are taken over from it instead of being built again.
    */
   previous?: Gateway;
+  /**
+   * The address the server listens on, for the checks that keep browsers out of a gateway without
+   * API keys; default the host of `server.listen`, else 127.0.0.1.
+   */
+  listenHost?: string;
 }): Promise<Gateway> {
   const { config, registry, previous } = options;
   const env = options.env ?? ((name: string) => process.env[name]);
@@ -113,6 +120,11 @@ export async function createGateway(options: {
     throw error;
   }
   const keys = new KeyVerifier(config.auth.keys);
+  const guard = createBrowserGuard({
+    keysEnabled: keys.enabled,
+    listenHost: options.listenHost ?? listenHostOf(config.server.listen),
+    allowedHosts: config.server.allowedHosts,
+  });
   const deps: GatewayDeps = {
     pool,
     chain,
@@ -165,6 +177,19 @@ export async function createGateway(options: {
     if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
       trail.finish(c.res.status, c.get('errorCode'));
     }
+  });
+  app.use('*', async (c, next) => {
+    // Probes of load balancers and orchestrators address the gateway by whatever IP they see.
+    if (c.req.path !== '/healthz' && c.req.path !== '/readyz') {
+      guard.check({
+        method: c.req.method,
+        // In-process callers (app.request) send no Host header; their URL names the host.
+        host: c.req.header('host') ?? new URL(c.req.url).host,
+        origin: c.req.header('origin'),
+        contentType: c.req.header('content-type'),
+      });
+    }
+    await next();
   });
   app.use(
     '/v1/*',
@@ -266,5 +291,14 @@ function clientAddress(c: Context): string | null {
     return getConnInfo(c).remote.address ?? null;
   } catch {
     return null;
+  }
+}
+
+function listenHostOf(listen: string | undefined): string {
+  if (listen === undefined) return '127.0.0.1';
+  try {
+    return parseListen(listen).host;
+  } catch {
+    return '127.0.0.1';
   }
 }

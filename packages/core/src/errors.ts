@@ -11,6 +11,7 @@ export const errorCodes = {
   method_not_allowed: { status: 405, type: 'invalid_request_error' },
   request_too_large: { status: 413, type: 'invalid_request_error' },
   unsupported_media_type: { status: 415, type: 'invalid_request_error' },
+  host_not_allowed: { status: 403, type: 'permission_error' },
   no_healthy_target: { status: 503, type: 'api_error' },
   audit_unavailable: { status: 503, type: 'api_error' },
   upstream_error: { status: 502, type: 'api_error' },

@@ -90,7 +90,7 @@ async function serve(
   const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination(2));
   let gateway: Gateway;
   try {
-    gateway = await createGateway({ config, registry, env: io.env, logger });
+    gateway = await createGateway({ config, registry, env: io.env, logger, listenHost: listen.host });
   } catch (error) {
     io.err(`the gateway did not start: ${(error as Error).message}`);
     return 1;
@@ -267,6 +267,7 @@ async function reload(options: {
       env: io.env,
       logger: options.logger,
       previous: server.current,
+      listenHost: options.listen.host,
     });
   } catch (error) {
     capture.err(`reload refused: ${(error as Error).message}; the previous configuration stays`);

@@ -120,6 +120,7 @@ export function normaliseConfig(
       bodyLimitBytes: defaults.bodyLimitBytes,
       policyMode: 'auto',
       shutdownGraceSeconds: defaults.shutdownGraceSeconds,
+      allowedHosts: [],
     },
   };
   // Policies and names, in the order written across files; names resolve once every file's
@@ -217,6 +218,7 @@ export function normaliseConfig(
     if (server?.shutdown_grace_seconds !== undefined) {
       config.server.shutdownGraceSeconds = server.shutdown_grace_seconds;
     }
+    if (server?.allowed_hosts !== undefined) config.server.allowedHosts = server.allowed_hosts;
   }
   config.plugins = [...plugins];
 

@@ -97,5 +97,10 @@ export interface GatewayConfig {
     policyMode: StreamPolicyMode;
     /** How long SIGTERM waits for requests and streams in flight before it ends them. */
     shutdownGraceSeconds: number;
+    /**
+     * Host names (of the Host and Origin headers) a gateway without API keys answers besides its
+     * loopback names; see `browserGuard`. Empty when not written.
+     */
+    allowedHosts: string[];
   };
 }

@@ -144,6 +144,14 @@ export const writtenConfigSchema = z.strictObject({
       body_limit: bodyLimit.optional(),
       streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
       shutdown_grace_seconds: z.number().min(0).max(3600).optional(),
+      allowed_hosts: z
+        .array(
+          z
+            .string()
+            .min(1)
+            .regex(/^[A-Za-z0-9.:[\]-]+$/, 'expected a host name or address, such as gateway.internal'),
+        )
+        .optional(),
     })
     .optional(),
 });
