@@ -116,9 +116,14 @@ export interface Child {
 /** Spawns `kt gateway run` and resolves with its URL once it listens; rejects with its output if it exits. */
 export async function spawnGateway(
   args: string[],
-  options: { cwd: string; env: Record<string, string> },
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    /** The `kt` to run (default: this workspace's built CLI), e.g. an installed package's bin. */
+    cli?: string;
+  },
 ): Promise<{ child: Child; url: string }> {
-  const proc = spawn(process.execPath, [cli, 'gateway', 'run', ...args], {
+  const proc = spawn(process.execPath, [options.cli ?? cli, 'gateway', 'run', ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,12 +6,17 @@ import { keywordDeny } from './keyword-deny.js';
 export { keywordDeny, keywordDenyConfig } from './keyword-deny.js';
 export type { KeywordDenyConfig } from './keyword-deny.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+const pkg = createRequire(import.meta.url)('../package.json') as {
+  name: string;
+  version: string;
+  peerDependencies: Record<string, string>;
+};
 
 /** The manifest the gateway registers when the config lists this package under `plugins:`. */
 export default definePlugin({
   name: pkg.name,
   version: pkg.version,
-  core: '^0.1.0',
+  // The core range the gateway checks is the peer range npm checks, so the two cannot drift apart.
+  core: pkg.peerDependencies['@keeptrusts/core'],
   policies: [keywordDeny],
 });
