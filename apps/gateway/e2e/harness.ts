@@ -160,7 +160,7 @@ export async function runKtProcess(args: string[], cwd: string, env: Record<stri
 
 /** Stops a spawned gateway with SIGTERM (SIGKILL after 5 s) and waits for it to exit. */
 export async function stopChild(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   proc.kill('SIGTERM');
   const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);

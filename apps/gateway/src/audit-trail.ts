@@ -7,6 +7,8 @@ export class AuditTrail {
   readonly wantsContent: boolean;
   private readonly started: number;
   private finished = false;
+  private durable: Promise<void> = RESOLVED;
+  private failedDurably = false;
   private readonly sinks: readonly AuditSink[];
   private readonly onSinkError: (error: unknown) => void;
   private readonly onFinish: (() => void) | undefined;
@@ -64,24 +66,48 @@ export class AuditTrail {
     if (this.record.ttfb_ms === null) this.record.ttfb_ms = round(performance.now() - this.started);
   }
 
-  /** Ends the trail once: later calls (a stream's cancel after its end) are ignored. */
-  finish(status: number, errorCode: string | null = null): void {
-    if (this.finished) return;
+  /**
+   * Ends the trail once: later calls (a stream's cancel after its end) are ignored and get the
+   * first call's promise. It settles (never rejects) once every sink that promises durability has
+   * the record on storage; {@link durabilityFailed} then says whether one could not.
+   */
+  finish(status: number, errorCode: string | null = null): Promise<void> {
+    if (this.finished) return this.durable;
     this.finished = true;
     this.record.status = status;
     this.record.error_code = errorCode;
     this.record.latency_ms = round(performance.now() - this.started);
+    let waits: Promise<void>[] | undefined;
     for (const sink of this.sinks) {
       try {
-        sink.append(this.record);
+        const stored = sink.append(this.record);
+        if (stored !== undefined) (waits ??= []).push(stored);
       } catch (error) {
         // A sink that refuses (its queue is full) turns unhealthy; fail-closed sinks then stop traffic.
         this.onSinkError(error);
+        if (sink.failClosed === true) this.failedDurably = true;
       }
     }
     this.onFinish?.();
+    if (waits !== undefined) {
+      this.durable = Promise.all(waits).then(
+        () => undefined,
+        (error: unknown) => {
+          this.failedDurably = true;
+          this.onSinkError(error);
+        },
+      );
+    }
+    return this.durable;
+  }
+
+  /** Whether a sink could not store the record (a fail-closed one refused it, or a durable write failed). */
+  get durabilityFailed(): boolean {
+    return this.failedDurably;
   }
 }
+
+const RESOLVED: Promise<void> = Promise.resolve();
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;

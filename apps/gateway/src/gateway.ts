@@ -175,7 +175,11 @@ export async function createGateway(options: {
     }
     c.header('x-request-id', requestId);
     if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
-      trail.finish(c.res.status, c.get('errorCode'));
+      // Under a durable sink (fsync: always) the answer leaves only once its record is stored.
+      await trail.finish(c.res.status, c.get('errorCode'));
+      if (trail.durabilityFailed && failClosed.length > 0) {
+        c.res = c.json(auditUnavailable().toOpenAI(), 503);
+      }
     }
   });
   app.use('*', async (c, next) => {
@@ -205,12 +209,7 @@ export async function createGateway(options: {
   );
   const failClosed = sinks.filter((s) => s.failClosed === true);
   app.use('/v1/*', async (c, next) => {
-    if (failClosed.some((s) => !s.healthy())) {
-      throw new GatewayError(
-        'audit_unavailable',
-        'the audit log cannot be written, and it fails closed: no request is served unaudited',
-      );
-    }
+    if (failClosed.some((s) => !s.healthy())) throw auditUnavailable();
     if (keys.enabled) c.get('trail').record.key_id = keys.verify(c.req.header('authorization'));
     await next();
   });
@@ -301,4 +300,11 @@ function listenHostOf(listen: string | undefined): string {
   } catch {
     return '127.0.0.1';
   }
+}
+
+function auditUnavailable(): GatewayError {
+  return new GatewayError(
+    'audit_unavailable',
+    'the audit log cannot be written, and it fails closed: no request is served unaudited',
+  );
 }

@@ -68,6 +68,8 @@ export const auditLogger = defineAuditSink({
         if (!config.log_all_access && record.status >= 400) return;
         const { prompt: _p, answer: _a, reasoning: _r, tool_calls: _t, ...metadata } = record;
         writer.append(config.log_content ? record : metadata);
+        // Under fsync: always the answer waits for its record; the queue batches concurrent waits.
+        if (config.fsync === 'always') return writer.flush();
       },
       flush: () => writer.flush(),
       async close() {

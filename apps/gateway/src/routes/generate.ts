@@ -9,6 +9,7 @@ import {
   encodeSseStream,
   GatewayError,
   newResponseMeta,
+  SSE_DONE_FRAME,
   type StreamEvent,
   textCompletionBody,
 } from '@keeptrusts/core';
@@ -134,9 +135,14 @@ export async function generate(
   );
 }
 
+/**
+ * Notes the first byte, and holds the frame that ends a successful stream until the audit record
+ * is stored (a durable sink's promise): a client that saw `[DONE]` has a record, crash or not.
+ */
 async function* tap(frames: AsyncGenerator<string>, trail: AuditTrail): AsyncGenerator<string> {
   for await (const frame of frames) {
     trail.firstByte();
+    if (frame.endsWith(SSE_DONE_FRAME)) await trail.finish(200, null);
     yield frame;
   }
 }

@@ -127,7 +127,13 @@ export interface ProviderDefinition {
 
 /** An audit sink: receives one record per request. */
 export interface AuditSink {
-  append(record: AuditRecord): void;
+  /**
+   * Takes one record. A sink that promises durability per record (the file sink under
+   * `fsync: always`) returns a promise that settles once the record is on storage: the gateway
+   * holds the answer (a stream's `[DONE]`) until then, so no answered request goes unrecorded
+   * after a crash.
+   */
+  append(record: AuditRecord): void | Promise<void>;
   flush(): Promise<void>;
   close(): Promise<void>;
   /** Whether the sink can accept records now; a failing sink shows in readiness. */
