@@ -1,4 +1,6 @@
 import { request } from 'node:http';
+import { join } from 'node:path';
+import { readAuditRecords } from '@keeptrusts/audit-logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth.js';
 import { type Stack, startStack } from './harness.js';
@@ -11,11 +13,16 @@ const config = `providers:
       provider: ollama:chat:llama3.3
       base_url: SIM_URL
       health_probe: true
+    - id: unreachable
+      provider: ollama:chat:phi4
+      base_url: http://127.0.0.1:9
 `;
+const audit =
+  'policies:\n  - audit-logger\npolicy:\n  audit-logger:\n    log_all_access: true\n    fsync: always\n    path: ./audit\n';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack(config);
+  stack = await startStack(config, { configs: { 'audit.yaml': audit } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -52,7 +59,7 @@ describe('a body nested 10,000 deep', () => {
     expect(stack.sim.requests.filter((r) => r.path === '/api/chat')).toEqual([]);
 
     const ready = (await (await fetch(`${stack.url}/readyz`)).json()) as { targets: { healthy: boolean }[] };
-    expect(ready.targets).toEqual([expect.objectContaining({ healthy: true })]);
+    expect(ready.targets).toContainEqual(expect.objectContaining({ id: 'probed', healthy: true }));
     stack.sim.replyWith('still here');
     const answer = await stack.client.chat.completions.create({
       model: 'llama3.3',
@@ -185,5 +192,56 @@ describe('browsers and a gateway without keys', () => {
       await named.stop();
       await keyed.stop();
     }
+  });
+});
+
+describe('what clients send that must not reach the audit trail or come back', () => {
+  async function records(): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for await (const r of readAuditRecords(join(stack.dir, 'audit'))) out.push(r as Record<string, unknown>);
+    return out;
+  }
+
+  it('replaces an X-Request-Id that is not an id, and keeps one that is', async () => {
+    const free = await raw(stack.url, {
+      method: 'GET',
+      path: '/v1/models',
+      headers: { 'x-request-id': 'call jane.doe@example.com at 555-0100' },
+    });
+    expect(free.headers['x-request-id']).toMatch(/^req_[0-9a-f-]{36}$/);
+    const id = await raw(stack.url, {
+      method: 'GET',
+      path: '/v1/models',
+      headers: { 'x-request-id': 'trace-42.a:b' },
+    });
+    expect(id.headers['x-request-id']).toBe('trace-42.a:b');
+    expect(JSON.stringify(await records())).not.toContain('jane.doe@example.com');
+  });
+
+  it('records no model name that names nothing', async () => {
+    const answer = await raw(stack.url, {
+      headers: { 'content-type': 'application/json', 'x-request-id': 'unknown-model' },
+      body: JSON.stringify({ model: 'jane.doe@example.com', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(answer.status).toBe(404);
+    await expect
+      .poll(async () => (await records()).find((r) => r.request_id === 'unknown-model'))
+      .toMatchObject({
+        model: null,
+        error_code: 'model_not_found',
+      });
+  });
+
+  it('names the target, not its upstream address, when the upstream cannot be reached', async () => {
+    const answer = await raw(stack.url, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'phi4', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(answer.status).toBe(502);
+    const { error } = JSON.parse(answer.body) as { error: { message: string } };
+    expect(error.message).toContain('target "unreachable"');
+    expect(error.message).not.toContain('127.0.0.1:9');
+    // The operator's log keeps it.
+    await expect.poll(() => stack.logs()).toContain('127.0.0.1:9');
   });
 });

@@ -128,7 +128,8 @@ export async function spawnGateway(
     env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  // 'close': the process exited and its output was read to the end.
+  const exited = new Promise<number | null>((resolve) => proc.once('close', (code) => resolve(code)));
   const child: Child = { process: proc, stderrText: '', stdoutText: '', exited };
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => (child.stderrText += d));
   const url = await new Promise<string>((resolve, reject) => {
@@ -154,18 +155,29 @@ export async function runKtProcess(args: string[], cwd: string, env: Record<stri
   let stderr = '';
   proc.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   proc.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  const code = await new Promise<number | null>((resolve) => proc.once('close', resolve));
   return { code, stdout, stderr };
 }
 
-/** Stops a spawned gateway with SIGTERM (SIGKILL after 5 s) and waits for it to exit. */
+/**
+ * Stops a spawned gateway with SIGTERM (SIGKILL after 5 s) and waits until it exited and its
+ * output was read to the end, so what it printed last is in the captured text.
+ */
 export async function stopChild(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
+  const closed = new Promise<void>((resolve) => {
+    const streams = [proc.stdout, proc.stderr].filter((s) => s !== null);
+    if (proc.exitCode !== null || proc.signalCode !== null) {
+      if (streams.every((s) => s.closed)) resolve();
+      else proc.once('close', () => resolve());
+    } else proc.once('close', () => resolve());
+  });
+  if (proc.exitCode === null && proc.signalCode === null) {
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+    await closed;
+    clearTimeout(timer);
+  }
+  await closed;
 }
 
 /** The seed's policy-config.yaml, pointed at the simulator. */

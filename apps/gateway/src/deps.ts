@@ -1,4 +1,10 @@
-import type { AuditSink, OpenAIErrorBody, PolicyChain, StreamPolicyMode } from '@keeptrusts/core';
+import type {
+  AuditSink,
+  GatewayError,
+  OpenAIErrorBody,
+  PolicyChain,
+  StreamPolicyMode,
+} from '@keeptrusts/core';
 import type { AuditTrail } from './audit-trail.js';
 import type { TargetPool } from './targets.js';
 
@@ -13,6 +19,8 @@ export interface GatewayDeps {
   shutdownGraceSeconds: number;
   /** Unix seconds the gateway started, reported as models' `created`. */
   startedAt: number;
+  /** The body a client gets for a GatewayError: upstream failures are logged, their addresses hidden. */
+  clientBody(error: GatewayError, trail: AuditTrail): OpenAIErrorBody;
   /** Logs a bug with its stack and returns the body the client gets: no internals, the request id. */
   internalError(error: unknown, trail: AuditTrail): OpenAIErrorBody;
 }

@@ -21,6 +21,7 @@ import { generate } from './routes/generate.js';
 import { getModel, listModels } from './routes/models.js';
 import { parseListen } from './server.js';
 import { TargetPool } from './targets.js';
+import { createUrlHider } from './upstream-urls.js';
 
 /** A running gateway: its Hono app and what it holds open. */
 export interface Gateway {
@@ -52,6 +53,9 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
+
+/** What a client-sent X-Request-Id may be: an id, not a sentence or an address. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 
@@ -120,6 +124,7 @@ export async function createGateway(options: {
     throw error;
   }
   const keys = new KeyVerifier(config.auth.keys);
+  const hideUrls = createUrlHider(pool.targets);
   const guard = createBrowserGuard({
     keysEnabled: keys.enabled,
     listenHost: options.listenHost ?? listenHostOf(config.server.listen),
@@ -132,6 +137,16 @@ export async function createGateway(options: {
     policyMode: config.server.policyMode,
     shutdownGraceSeconds: config.server.shutdownGraceSeconds,
     startedAt: previous?.deps.startedAt ?? Math.floor(Date.now() / 1000),
+    clientBody(error, trail) {
+      const body = error.toOpenAI();
+      if (error.code !== 'upstream_error' && error.code !== 'upstream_timeout') return body;
+      // The operator's log keeps the upstream's address; the client learns only the target's id.
+      logger.warn(
+        { request_id: trail.record.request_id, target: trail.record.target, err: error.message },
+        'upstream failed',
+      );
+      return hideUrls(body, trail.record.target);
+    },
     internalError(error, trail) {
       logger.error({ err: error, request_id: trail.record.request_id }, 'internal error');
       return new GatewayError(
@@ -152,7 +167,10 @@ export async function createGateway(options: {
 
   const app = new Hono<GatewayEnv>();
   app.use('*', async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 128) || `req_${randomUUID()}`;
+    // A client's id is kept only when it looks like one: free text there would carry whatever a
+    // client puts in it (personal data included) into logs and the audit trail.
+    const sent = c.req.header('x-request-id');
+    const requestId = sent !== undefined && REQUEST_ID.test(sent) ? sent : `req_${randomUUID()}`;
     const trail = new AuditTrail(
       { requestId, method: c.req.method, endpoint: c.req.path, client: clientAddress(c) },
       sinks,
@@ -249,7 +267,7 @@ export async function createGateway(options: {
       body = clientClosedBody();
     } else if (error instanceof GatewayError) {
       status = error.status;
-      body = error.toOpenAI();
+      body = deps.clientBody(error, trail);
     } else {
       status = 500;
       body = deps.internalError(error, trail);

@@ -45,8 +45,13 @@ export function route(
   deps: { pool: TargetPool; trail: AuditTrail },
 ): Routed {
   const metadata = requestMetadata(body, headers);
-  deps.trail.record.model = body.model;
-  const order = pick(deps.pool.resolve(kind, body.model, metadata).candidates);
+  const resolution = deps.pool.resolve(kind, body.model, metadata);
+  const order = pick(resolution.candidates);
+  // Recorded only when it names something configured: a model that names nothing (a 404, or a
+  // request a routing rule or the default route took anyway) is free client text.
+  const named =
+    resolution.via === 'target' || resolution.via === 'model' || deps.pool.named(body.model).length > 0;
+  deps.trail.record.model = named ? body.model : null;
   deps.trail.record.target = order[0]!.config.id;
   return { order, metadata };
 }

@@ -125,7 +125,8 @@ export async function generate(
         trail.finish(499, 'client_closed');
         return clientClosedBody();
       }
-      const body = error instanceof GatewayError ? error.toOpenAI() : deps.internalError(error, trail);
+      const body =
+        error instanceof GatewayError ? deps.clientBody(error, trail) : deps.internalError(error, trail);
       trail.finish(200, body.error.code);
       return body;
     },
