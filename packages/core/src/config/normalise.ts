@@ -30,6 +30,8 @@ const defaults = {
   streamTimeoutSeconds: 120,
   weight: 1,
   bodyLimitBytes: 1024 * 1024,
+  requestTimeoutSeconds: 30,
+  headersTimeoutSeconds: 10,
 } as const;
 
 /**
@@ -88,11 +90,18 @@ export function normaliseConfig(
     routing: { rules: [], defaultTargets: undefined },
     plugins: [],
     auth: { keys: [], allowUnauthenticated: false, configured: false },
-    server: { listen: undefined, bodyLimitBytes: defaults.bodyLimitBytes, policyMode: 'buffered' },
+    server: {
+      listen: undefined,
+      bodyLimitBytes: defaults.bodyLimitBytes,
+      requestTimeoutSeconds: defaults.requestTimeoutSeconds,
+      headersTimeoutSeconds: defaults.headersTimeoutSeconds,
+      policyMode: 'buffered',
+    },
   };
   const chain: { name: string; origin: Origin }[] = [];
   const settings = new Map<string, { value: unknown; origin: Origin }>();
   let defaultOrigin: Origin | undefined;
+  let headersTimeoutOrigin: Origin | undefined;
   const plugins = new Set<string>();
 
   for (const { source, written } of files) {
@@ -166,7 +175,26 @@ export function normaliseConfig(
     const server = written.server;
     if (server?.listen !== undefined) config.server.listen = server.listen;
     if (server?.body_limit !== undefined) config.server.bodyLimitBytes = parseSize(server.body_limit);
+    if (server?.request_timeout_seconds !== undefined) {
+      config.server.requestTimeoutSeconds = server.request_timeout_seconds;
+    }
+    if (server?.headers_timeout_seconds !== undefined) {
+      config.server.headersTimeoutSeconds = server.headers_timeout_seconds;
+      headersTimeoutOrigin = { file, path: ['server', 'headers_timeout_seconds'] };
+    }
     if (server?.streaming?.policy_mode !== undefined) config.server.policyMode = server.streaming.policy_mode;
+  }
+  // The headers are part of the request (Node refuses a longer headers timeout): an unset one
+  // follows a short request timeout, a written one must fit in it.
+  const timeouts = config.server;
+  if (headersTimeoutOrigin === undefined) {
+    timeouts.headersTimeoutSeconds = Math.min(timeouts.headersTimeoutSeconds, timeouts.requestTimeoutSeconds);
+  } else if (timeouts.headersTimeoutSeconds > timeouts.requestTimeoutSeconds) {
+    report(
+      headersTimeoutOrigin,
+      [],
+      `expected at most server.request_timeout_seconds (${timeouts.requestTimeoutSeconds}), got ${timeouts.headersTimeoutSeconds}: the headers are part of the request`,
+    );
   }
   config.plugins = [...plugins];
 

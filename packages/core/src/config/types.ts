@@ -84,5 +84,13 @@ export interface GatewayConfig {
   routing: { rules: RouteRule[]; defaultTargets: readonly string[] | undefined };
   plugins: readonly string[];
   auth: { keys: ApiKeyConfig[]; allowUnauthenticated: boolean; configured: boolean };
-  server: { listen: string | undefined; bodyLimitBytes: number; policyMode: 'buffered' | 'incremental' };
+  server: {
+    listen: string | undefined;
+    bodyLimitBytes: number;
+    /** How long a client has to send a whole request, headers and body; then it gets a 408. */
+    requestTimeoutSeconds: number;
+    /** How long a client has to send the request headers; at most `requestTimeoutSeconds`. */
+    headersTimeoutSeconds: number;
+    policyMode: 'buffered' | 'incremental';
+  };
 }

@@ -121,6 +121,8 @@ export const writtenConfigSchema = z.strictObject({
         .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'expected HOST:PORT such as 127.0.0.1:41002')
         .optional(),
       body_limit: bodyLimit.optional(),
+      request_timeout_seconds: positiveInt.optional(),
+      headers_timeout_seconds: positiveInt.optional(),
       streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
     })
     .optional(),
