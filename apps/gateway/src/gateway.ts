@@ -22,6 +22,8 @@ import { TargetPool } from './targets.js';
 /** A running gateway: its Hono app and what it holds open. */
 export interface Gateway {
   app: Hono<GatewayEnv>;
+  /** The config it was built from; `startServer` takes its server timeouts from it. */
+  config: GatewayConfig;
   deps: GatewayDeps;
   /** Stops probes and flushes and closes the audit sinks. */
   close(): Promise<void>;
@@ -181,6 +183,7 @@ export async function createGateway(options: {
 
   return {
     app,
+    config,
     deps,
     async close() {
       stopProbes();

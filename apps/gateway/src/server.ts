@@ -1,6 +1,13 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import type { Gateway } from './gateway.js';
+import {
+  createClientErrorListener,
+  refusalFor,
+  refuseConnect,
+  requestErrorResponse,
+} from './protocol-errors.js';
 
 /** A gateway listening on a socket. */
 export interface RunningServer {
@@ -27,9 +34,31 @@ export async function startServer(
   gateway: Gateway,
   listen: { host: string; port: number },
 ): Promise<RunningServer> {
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: gateway.app.fetch, hostname: listen.host, port: listen.port }, () => resolve(s));
-    s.once('error', reject);
+  const { requestTimeoutSeconds, headersTimeoutSeconds } = gateway.config.server;
+  const listener = getRequestListener(
+    // A Response returned here, not a promise, is written before the listener returns.
+    (request, env) => refusalFor((env as HttpBindings).incoming) ?? gateway.app.fetch(request, env),
+    {
+      hostname: listen.host.includes(':') ? `[${listen.host}]` : listen.host,
+      errorHandler: requestErrorResponse,
+    },
+  );
+  const server = createServer(
+    {
+      requestTimeout: requestTimeoutSeconds * 1000,
+      headersTimeout: headersTimeoutSeconds * 1000,
+      // Node checks both timeouts on this interval, 30 s unless told; a finer one keeps them close.
+      connectionsCheckingInterval: 1000,
+      // Node would answer a missing Host with a bare 400; the listener answers it in OpenAI's shape.
+      requireHostHeader: false,
+    },
+    listener,
+  );
+  server.on('clientError', createClientErrorListener({ requestTimeoutSeconds, headersTimeoutSeconds }));
+  server.on('connect', refuseConnect);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -38,7 +67,7 @@ export async function startServer(
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       });
       await gateway.close();
     },
