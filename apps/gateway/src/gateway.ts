@@ -26,6 +26,8 @@ import { createUrlHider } from './upstream-urls.js';
 /** A running gateway: its Hono app and what it holds open. */
 export interface Gateway {
   app: Hono<GatewayEnv>;
+  /** The config it was built from; `startServer` takes its server timeouts from it. */
+  config: GatewayConfig;
   deps: GatewayDeps;
   /** One key per sink in `deps.sinks`: its type and settings, so a reload can reuse an unchanged one. */
   sinkKeys: readonly string[];
@@ -279,6 +281,7 @@ export async function createGateway(options: {
 
   return {
     app,
+    config,
     deps,
     sinkKeys,
     async close() {

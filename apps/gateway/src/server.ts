@@ -1,7 +1,14 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { type ListenAddress, parseListenAddress } from '@keeptrusts/core';
 import type { Gateway } from './gateway.js';
+import {
+  createClientErrorListener,
+  refusalFor,
+  refuseConnect,
+  requestErrorResponse,
+} from './protocol-errors.js';
 
 /** A gateway listening on a socket. */
 export interface RunningServer {
@@ -57,7 +64,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   let current: Generation = { gateway, inFlight: 0, successor: undefined };
   const retiring = new Set<Generation>();
-  const open = new Set<(HttpBindings | Http2Bindings)['outgoing']>();
+  const open = new Set<HttpBindings['outgoing']>();
   let draining = false;
   let drained: (() => void) | undefined;
 
@@ -67,7 +74,7 @@ export async function startServer(
     void generation.gateway.retire(generation.successor);
   };
   // @hono/node-server hands the app Node's request and response as its env.
-  const fetch = (request: Request, env: HttpBindings | Http2Bindings) => {
+  const fetch = (request: Request, env: HttpBindings) => {
     const generation = current;
     generation.inFlight++;
     open.add(env.outgoing);
@@ -82,9 +89,32 @@ export async function startServer(
     return generation.gateway.app.fetch(request, env);
   };
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch, hostname: listen.host, port: listen.port }, () => resolve(s));
-    s.once('error', reject);
+  // Server timeouts come from the config the gateway started with; a reload keeps them.
+  const { requestTimeoutSeconds, headersTimeoutSeconds } = gateway.config.server;
+  const listener = getRequestListener(
+    // A Response returned here, not a promise, is written before the listener returns.
+    (request, env) => refusalFor((env as HttpBindings).incoming) ?? fetch(request, env as HttpBindings),
+    {
+      hostname: listen.host.includes(':') ? `[${listen.host}]` : listen.host,
+      errorHandler: requestErrorResponse,
+    },
+  );
+  const server = createServer(
+    {
+      requestTimeout: requestTimeoutSeconds * 1000,
+      headersTimeout: headersTimeoutSeconds * 1000,
+      // Node checks both timeouts on this interval, 30 s unless told; a finer one keeps them close.
+      connectionsCheckingInterval: 1000,
+      // Node would answer a missing Host with a bare 400; the listener answers it in OpenAI's shape.
+      requireHostHeader: false,
+    },
+    listener,
+  );
+  server.on('clientError', createClientErrorListener({ requestTimeoutSeconds, headersTimeoutSeconds }));
+  server.on('connect', refuseConnect);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

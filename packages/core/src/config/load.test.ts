@@ -243,6 +243,38 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it.each([
+    { name: 'defaults', server: '', request: 30, headers: 10 },
+    {
+      name: 'a short request timeout shortens the unset headers timeout',
+      server: 'request_timeout_seconds: 5',
+      request: 5,
+      headers: 5,
+    },
+    {
+      name: 'both set',
+      server: 'request_timeout_seconds: 60\n  headers_timeout_seconds: 20',
+      request: 60,
+      headers: 20,
+    },
+  ])('reads the server timeouts: $name', async ({ server, request, headers }) => {
+    const result = await load([`${targets}server:\n  ${server || 'listen: 127.0.0.1:41002'}\n`]);
+    expect(
+      result.ok && [result.config.server.requestTimeoutSeconds, result.config.server.headersTimeoutSeconds],
+    ).toEqual([request, headers]);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, even set in another file', async () => {
+    expect(
+      await problems([
+        'server:\n  headers_timeout_seconds: 20\n',
+        'server:\n  request_timeout_seconds: 15\n',
+      ]),
+    ).toEqual([
+      'c0.yaml:2:28 server.headers_timeout_seconds: expected at most server.request_timeout_seconds (15), got 20: the headers are part of the request',
+    ]);
+  });
+
   it('names a missing file', async () => {
     const registry = createRegistry();
     const result = await loadConfig(['/nonexistent/kt.yaml'], { registry });

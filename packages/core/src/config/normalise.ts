@@ -49,6 +49,8 @@ const defaults = {
   weight: 1,
   bodyLimitBytes: 1024 * 1024,
   shutdownGraceSeconds: 30,
+  requestTimeoutSeconds: 30,
+  headersTimeoutSeconds: 10,
 } as const;
 
 /**
@@ -121,6 +123,8 @@ export function normaliseConfig(
       policyMode: 'auto',
       shutdownGraceSeconds: defaults.shutdownGraceSeconds,
       allowedHosts: [],
+      requestTimeoutSeconds: defaults.requestTimeoutSeconds,
+      headersTimeoutSeconds: defaults.headersTimeoutSeconds,
     },
   };
   // Policies and names, in the order written across files; names resolve once every file's
@@ -128,6 +132,7 @@ export function normaliseConfig(
   const chain: ({ name: string; origin: Origin } | { policy: PolicyConfig })[] = [];
   const settings = new Map<string, { value: unknown; origin: Origin }>();
   let defaultOrigin: Origin | undefined;
+  let headersTimeoutOrigin: Origin | undefined;
   const plugins = new Set<string>();
 
   for (const { source, written } of files) {
@@ -214,11 +219,30 @@ export function normaliseConfig(
     const server = written.server;
     if (server?.listen !== undefined) config.server.listen = server.listen;
     if (server?.body_limit !== undefined) config.server.bodyLimitBytes = parseSize(server.body_limit);
+    if (server?.request_timeout_seconds !== undefined) {
+      config.server.requestTimeoutSeconds = server.request_timeout_seconds;
+    }
+    if (server?.headers_timeout_seconds !== undefined) {
+      config.server.headersTimeoutSeconds = server.headers_timeout_seconds;
+      headersTimeoutOrigin = { file, path: ['server', 'headers_timeout_seconds'] };
+    }
     if (server?.streaming?.policy_mode !== undefined) config.server.policyMode = server.streaming.policy_mode;
     if (server?.shutdown_grace_seconds !== undefined) {
       config.server.shutdownGraceSeconds = server.shutdown_grace_seconds;
     }
     if (server?.allowed_hosts !== undefined) config.server.allowedHosts = server.allowed_hosts;
+  }
+  // The headers are part of the request (Node refuses a longer headers timeout): an unset one
+  // follows a short request timeout, a written one must fit in it.
+  const timeouts = config.server;
+  if (headersTimeoutOrigin === undefined) {
+    timeouts.headersTimeoutSeconds = Math.min(timeouts.headersTimeoutSeconds, timeouts.requestTimeoutSeconds);
+  } else if (timeouts.headersTimeoutSeconds > timeouts.requestTimeoutSeconds) {
+    report(
+      headersTimeoutOrigin,
+      [],
+      `expected at most server.request_timeout_seconds (${timeouts.requestTimeoutSeconds}), got ${timeouts.headersTimeoutSeconds}: the headers are part of the request`,
+    );
   }
   config.plugins = [...plugins];
 

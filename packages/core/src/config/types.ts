@@ -90,6 +90,10 @@ export interface GatewayConfig {
   server: {
     listen: string | undefined;
     bodyLimitBytes: number;
+    /** How long a client has to send a whole request, headers and body; then it gets a 408. */
+    requestTimeoutSeconds: number;
+    /** How long a client has to send the request headers; at most `requestTimeoutSeconds`. */
+    headersTimeoutSeconds: number;
     /**
      * How streamed answers meet the response rules. `auto` (not written) decides per target: pass-through
      * when no response rule applies, incremental when every one streams exactly, else buffered.

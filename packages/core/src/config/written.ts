@@ -142,6 +142,8 @@ export const writtenConfigSchema = z.strictObject({
     .strictObject({
       listen: listenAddress.optional(),
       body_limit: bodyLimit.optional(),
+      request_timeout_seconds: positiveInt.optional(),
+      headers_timeout_seconds: positiveInt.optional(),
       streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
       shutdown_grace_seconds: z.number().min(0).max(3600).optional(),
       allowed_hosts: z
