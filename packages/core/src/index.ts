@@ -52,6 +52,7 @@ export type {
   PolicyResponse,
   AnswerPart,
   ProviderContext,
+  ProviderDefaults,
   ProviderDefinition,
   ScanMatch,
   TextScanner,
