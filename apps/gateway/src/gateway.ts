@@ -67,7 +67,8 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
  */
 export async function createGateway(options: {
   config: GatewayConfig;
-  registry: Registry;
+  /** The registry that loaded `config`. Not needed: targets, rules and sinks carry their plugins. */
+  registry?: Registry;
   env?: (name: string) => string | undefined;
   logger?: Logger;
   probeIntervalMs?: number;
@@ -82,10 +83,10 @@ export async function createGateway(options: {
    */
   listenHost?: string;
 }): Promise<Gateway> {
-  const { config, registry, previous } = options;
+  const { config, previous } = options;
   const env = options.env ?? ((name: string) => process.env[name]);
   const logger = options.logger ?? silent;
-  const pool = new TargetPool(config, registry, env, previous?.deps.pool);
+  const pool = new TargetPool(config, env, previous?.deps.pool);
   const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
   const chain = await createPolicyChain(config.policies, {
     embeddingTargets: embeddingTargets.map((t) => t.config.id),

@@ -3,7 +3,6 @@ import {
   type GatewayConfig,
   GatewayError,
   type ProviderInstance,
-  type Registry,
   type RouteRule,
   type TargetConfig,
 } from '@keeptrusts/core';
@@ -36,18 +35,11 @@ export class TargetPool {
    * Builds the live targets. On a reload, `previous` hands over each target whose settings did not
    * change, with its provider (and its open connections) and its health as the probes last saw it.
    */
-  constructor(
-    config: GatewayConfig,
-    registry: Registry,
-    env: (name: string) => string | undefined,
-    previous?: TargetPool,
-  ) {
+  constructor(config: GatewayConfig, env: (name: string) => string | undefined, previous?: TargetPool) {
     this.targets = config.targets.map((target) => {
       const kept = previous?.get(target.id);
       if (kept !== undefined && sameSettings(kept.config, target)) return kept;
-      const provider = registry.provider(target.providerName);
-      if (provider === undefined) throw new Error(`no provider plugin named "${target.providerName}"`);
-      return { config: target, provider: provider.create(target, { env }), healthy: true };
+      return { config: target, provider: target.definition.create(target, { env }), healthy: true };
     });
     this.byId = new Map(this.targets.map((t) => [t.config.id, t]));
     this.rules = config.routing.rules;
@@ -58,13 +50,16 @@ export class TargetPool {
     return this.byId.get(id);
   }
 
-  /** The targets a `model` names: as a target id, else as a provider string, else as a model name. */
+  /**
+   * The targets a `model` names: as a target id, else as a provider string, else as a model name,
+   * compared the way each target's provider compares names (Ollama's `llama3.3` is `llama3.3:latest`).
+   */
   named(model: string): LiveTarget[] {
     const byId = this.byId.get(model);
     if (byId !== undefined) return [byId];
     const byProvider = this.targets.filter((t) => t.config.provider === model);
     if (byProvider.length > 0) return byProvider;
-    return this.targets.filter((t) => sameModel(t.config.model, model));
+    return this.targets.filter((t) => t.config.definition.sameModel(t.config.model, model));
   }
 
   resolve(endpoint: EndpointKind, model: string, metadata: Readonly<Record<string, string>>): Resolution {
@@ -161,18 +156,12 @@ function matches(
   });
 }
 
-// Ollama treats `llama3.3` and `llama3.3:latest` as one model, case-insensitively.
-function sameModel(configured: string, requested: string): boolean {
-  const norm = (name: string) => {
-    const lower = name.toLowerCase();
-    return lower.includes(':') ? lower : `${lower}:latest`;
-  };
-  return norm(configured) === norm(requested);
-}
-
-/** Whether two configs of a target ask for the same thing; where they were written does not count. */
+/**
+ * Whether two configs of a target ask for the same thing: the same provider plugin and the same
+ * settings; where they were written does not count.
+ */
 function sameSettings(a: TargetConfig, b: TargetConfig): boolean {
-  const { origin: _a, ...left } = a;
-  const { origin: _b, ...right } = b;
-  return JSON.stringify(left) === JSON.stringify(right);
+  const { origin: _a, definition: left, ...leftSettings } = a;
+  const { origin: _b, definition: right, ...rightSettings } = b;
+  return left === right && JSON.stringify(leftSettings) === JSON.stringify(rightSettings);
 }

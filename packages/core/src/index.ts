@@ -52,6 +52,7 @@ export type {
   PolicyResponse,
   AnswerPart,
   ProviderContext,
+  ProviderDefaults,
   ProviderDefinition,
   ScanMatch,
   TextScanner,
@@ -76,8 +77,10 @@ export type { RequestTexts } from './policy/segments.js';
 export { requestTexts } from './policy/segments.js';
 export { approximateTokens, TokenLimiter, truncateToTokens } from './policy/token-limit.js';
 export type { DecodeNdjsonOptions, NdjsonDecoderOptions } from './wire/ndjson.js';
-// Wire codecs: NDJSON in; OpenAI JSON bodies and SSE out
+// Wire codecs: NDJSON and SSE in; OpenAI JSON bodies and SSE out
 export { decodeNdjson, NdjsonDecoder, NdjsonParseError } from './wire/ndjson.js';
+export type { DecodeSseOptions, SseDecoderOptions, SseEvent } from './wire/sse-decoder.js';
+export { decodeSse, SSE_DONE_DATA, SseDecoder, SseParseError } from './wire/sse-decoder.js';
 export type {
   ChatCompletionRequest,
   ChatMessage,

@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION } from '@keeptrusts/core';
+import { CONTRACT_VERSION, createRegistry, formatConfigIssue, loadConfigTexts } from '@keeptrusts/core';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,16 @@ describe('ollamaProvider', () => {
     expect(ollamaProvider.create).toBe(createOllamaProvider);
   });
 
+  it('serves every endpoint kind with Ollama’s defaults and its model naming', () => {
+    expect(ollamaProvider).toMatchObject({
+      kinds: ['chat', 'completion', 'embedding'],
+      defaults: { baseUrl: 'http://localhost:11434', secretKeyEnv: 'OLLAMA_API_KEY' },
+      aliases: {},
+      fields: ['format'],
+    });
+    expect(ollamaProvider.sameModel('llama3.3', 'llama3.3:latest')).toBe(true);
+  });
+
   it('is the one provider of the default-exported manifest, named and versioned from package.json', () => {
     expect(plugin).toMatchObject({ kind: 'plugin', name: '@keeptrusts/provider-ollama', version: '0.1.0' });
     expect(plugin.providers).toEqual([ollamaProvider]);
@@ -31,6 +41,41 @@ describe('ollamaProvider', () => {
       },
     });
     expect(asked).toEqual([]);
+  });
+});
+
+describe('ollama targets in a config', () => {
+  async function load(target: string) {
+    const registry = createRegistry();
+    registry.register(plugin);
+    return loadConfigTexts([{ file: 'c.yaml', text: `providers:\n  targets:\n    - id: a\n${target}` }], {
+      registry,
+      env: () => undefined,
+    });
+  }
+
+  it('get Ollama’s base URL and token variable when they are not written', async () => {
+    const result = await load('      provider: ollama:chat:llama3.3\n');
+    expect(result.ok && result.config.targets[0]).toMatchObject({
+      providerName: 'ollama',
+      baseUrl: 'http://localhost:11434',
+      secretKeyEnv: 'OLLAMA_API_KEY',
+      options: {},
+    });
+  });
+
+  it('refuse format: openai, naming the line, until an OpenAI-compatible provider serves it', async () => {
+    const result = await load('      provider: ollama:chat:llama3.3\n      format: openai\n');
+    expect(result.ok ? [] : result.issues.map(formatConfigIssue)).toEqual([
+      "c.yaml:5:15 providers.targets[0].format: format is not supported yet: the ollama provider speaks Ollama's native API (/api/chat, /api/generate, /api/embed); remove format to use it",
+    ]);
+  });
+
+  it('name every field when a key is misspelt', async () => {
+    const result = await load('      provider: ollama:chat:llama3.3\n      bse_url: http://x\n');
+    expect(result.ok ? [] : result.issues.map(formatConfigIssue)).toEqual([
+      'c.yaml:5:7 providers.targets[0].bse_url: unknown key "bse_url"; expected one of: id, provider, model, base_url, secret_key_ref, timeout_seconds, stream_timeout_seconds, max_context_tokens, description, weight, health_probe, format (did you mean "base_url"?)',
+    ]);
   });
 });
 

@@ -15,14 +15,24 @@ import { completionResultFromOllama, completionStreamEvents, toOllamaGenerateReq
 import { embeddingResultFromOllama, toOllamaEmbedRequest } from './embedding.js';
 import { OllamaHttpClient } from './http-client.js';
 import { modelsFromOllama } from './model-list.js';
+import { sameOllamaModel } from './model-name.js';
+import { type OllamaTargetOptions, ollamaTargetSchema } from './target-options.js';
+
+/** Where `ollama serve` listens and where a proxy in front of it finds its bearer token, by default. */
+export const ollamaDefaults = { baseUrl: 'http://localhost:11434', secretKeyEnv: 'OLLAMA_API_KEY' } as const;
 
 /** Creates the live provider for one Ollama target. */
-export function createOllamaProvider(target: TargetConfig, context: ProviderContext): ProviderInstance {
+export function createOllamaProvider(
+  target: TargetConfig<OllamaTargetOptions>,
+  context: ProviderContext,
+): ProviderInstance {
+  const { secretKeyEnv } = target;
   const http = new OllamaHttpClient({
-    baseUrl: target.baseUrl,
+    // The loader fills in ollamaDefaults.baseUrl; a hand-built target may leave it out.
+    baseUrl: target.baseUrl ?? ollamaDefaults.baseUrl,
     timeoutSeconds: target.timeoutSeconds,
     streamTimeoutSeconds: target.streamTimeoutSeconds,
-    token: () => context.env(target.secretKeyEnv),
+    token: () => (secretKeyEnv === undefined ? undefined : context.env(secretKeyEnv)),
   });
   const maxContextTokens = target.maxContextTokens;
   const toolPolicy = (request: ChatCompletionRequest) => ({
@@ -70,7 +80,11 @@ export function createOllamaProvider(target: TargetConfig, context: ProviderCont
 }
 
 /** The `ollama` provider: OpenAI chat, completion and embedding calls served by Ollama's native API. */
-export const ollamaProvider: ProviderDefinition = defineProvider({
+export const ollamaProvider: ProviderDefinition<OllamaTargetOptions> = defineProvider({
   name: 'ollama',
+  kinds: ['chat', 'completion', 'embedding'],
+  defaults: ollamaDefaults,
+  configSchema: ollamaTargetSchema,
+  sameModel: sameOllamaModel,
   create: createOllamaProvider,
 });

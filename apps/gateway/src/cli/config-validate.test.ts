@@ -131,7 +131,20 @@ const invalidCases: {
     name: 'base_url without scheme',
     yaml: target('      base_url: localhost:11434\n'),
     line: 5,
-    message: 'expected an http(s) URL such as http://localhost:11434',
+    message: 'providers.targets[0].base_url: expected an http(s) URL such as http://127.0.0.1:8080',
+  },
+  {
+    name: 'format: openai, which no installed provider serves yet',
+    yaml: target('      format: openai\n'),
+    line: 5,
+    message:
+      "providers.targets[0].format: format is not supported yet: the ollama provider speaks Ollama's native API",
+  },
+  {
+    name: 'a provider string of a kind the provider does not serve',
+    yaml: 'providers:\n  targets:\n    - id: a\n      provider: ollama:vision:llava\n',
+    line: 4,
+    message: 'expected ollama, ollama:chat:<model>, ollama:completion:<model> or ollama:embedding:<model>',
   },
   {
     name: 'misspelt target key',

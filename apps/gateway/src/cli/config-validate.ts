@@ -35,7 +35,7 @@ export function summarise(config: GatewayConfig, files: readonly string[]): stri
   lines.push(`targets (${config.targets.length}):`);
   for (const t of config.targets) {
     lines.push(
-      `  ${t.id}: ${t.kind} ${t.model} at ${t.baseUrl}${t.weight === 1 ? '' : ` weight ${t.weight}`}`,
+      `  ${t.id}: ${t.kind} ${t.model}${t.baseUrl === undefined ? '' : ` at ${t.baseUrl}`}${t.weight === 1 ? '' : ` weight ${t.weight}`}`,
     );
   }
   lines.push(`policies (${config.policies.length}):`);

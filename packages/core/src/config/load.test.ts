@@ -11,10 +11,32 @@ import { createRegistry } from '../plugin/registry.js';
 import { loadConfig } from './load.js';
 
 // A small plugin set of the same shapes the built-ins have; the gateway's tests run the real ones.
+// Core knows no provider: the defaults, fields and forms below come from these definitions.
+const create = () => ({}) as ProviderInstance;
 const testPlugin = definePlugin({
   name: 'test-plugins',
   version: '1.0.0',
-  providers: [defineProvider({ name: 'ollama', create: () => ({}) as ProviderInstance })],
+  providers: [
+    defineProvider({
+      name: 'ollama',
+      kinds: ['chat', 'completion', 'embedding'],
+      defaults: { baseUrl: 'http://localhost:11434', secretKeyEnv: 'OLLAMA_API_KEY' },
+      configSchema: z.strictObject({
+        keep_alive: z
+          .string()
+          .regex(/^\d+[smh]$/, 'expected a duration such as 5m')
+          .optional(),
+      }),
+      create,
+    }),
+    defineProvider({
+      name: 'hosted',
+      kinds: ['chat'],
+      aliases: { hosted_local: { baseUrl: 'http://localhost:9000/v1' } },
+      defaults: { secretKeyEnv: 'HOSTED_API_KEY' },
+      create,
+    }),
+  ],
   policies: [
     definePolicy({
       type: 'keyword_deny',
@@ -84,6 +106,35 @@ describe('loadConfig', () => {
       maxContextTokens: undefined,
     });
     expect(result.config.targets[1]?.baseUrl).toBe('http://gpu:11434');
+  });
+
+  it('applies the provider’s own defaults, an alias’s over its provider’s, and parses its fields', async () => {
+    const result = await load([
+      'providers:\n  targets:\n    - {id: a, provider: "hosted_local:chat:m"}\n    - {id: b, provider: "hosted:chat:m", base_url: "http://h:1"}\n    - {id: c, provider: "ollama:chat:m", keep_alive: 10m}\n    - {id: d, provider: "hosted:chat:m"}\n',
+    ]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(
+      result.config.targets.map((t) => [t.providerName, t.definition.name, t.baseUrl, t.secretKeyEnv]),
+    ).toEqual([
+      ['hosted_local', 'hosted', 'http://localhost:9000/v1', 'HOSTED_API_KEY'],
+      ['hosted', 'hosted', 'http://h:1', 'HOSTED_API_KEY'],
+      ['ollama', 'ollama', 'http://localhost:11434', 'OLLAMA_API_KEY'],
+      ['hosted', 'hosted', undefined, 'HOSTED_API_KEY'],
+    ]);
+    expect(result.config.targets.map((t) => t.options)).toEqual([{}, {}, { keep_alive: '10m' }, {}]);
+  });
+
+  it('checks a provider’s own fields with its schema, by file and line', async () => {
+    expect(
+      await problems([
+        'providers:\n  targets:\n    - id: a\n      provider: ollama:chat:x\n      keep_alive: forever\n    - id: b\n      provider: hosted:chat:x\n      base_url: http://h:1\n      keep_alive: 5m\n    - id: c\n      provider: hosted:embedding:x\n',
+      ]),
+    ).toEqual([
+      'c0.yaml:5:19 providers.targets[0].keep_alive: expected a duration such as 5m',
+      'c0.yaml:9:7 providers.targets[1].keep_alive: unknown key "keep_alive"; expected one of: id, provider, model, base_url, secret_key_ref, timeout_seconds, stream_timeout_seconds, max_context_tokens, description, weight, health_probe',
+      'c0.yaml:11:17 providers.targets[2].provider: the hosted provider does not serve embedding (it serves chat); expected hosted or hosted:chat:<model>',
+    ]);
   });
 
   it('lets `model` override the provider string and serve the bare provider', async () => {
@@ -177,7 +228,7 @@ describe('loadConfig', () => {
       ]),
     ).toEqual([
       'c0.yaml:5:24 providers.targets[0].timeout_seconds: expected a number > 0, got -5',
-      'c0.yaml:6:7 providers.targets[0].bse_url: unknown key "bse_url"; expected one of: id, provider, model, base_url, secret_key_ref, timeout_seconds, stream_timeout_seconds, max_context_tokens, description, weight, health_probe, format (did you mean "base_url"?)',
+      'c0.yaml:6:7 providers.targets[0].bse_url: unknown key "bse_url"; expected one of: id, provider, model, base_url, secret_key_ref, timeout_seconds, stream_timeout_seconds, max_context_tokens, description, weight, health_probe, keep_alive (did you mean "base_url"?)',
       'c1.yaml:5:17 policies[0].rules[0].action: expected "block", got "redact"',
       'c1.yaml:6:16 policies[0].rules[0].words: expected a list with at least 1 item(s), got an empty list',
     ]);
@@ -190,7 +241,7 @@ describe('loadConfig', () => {
       ]),
     ).toEqual([
       'c0.yaml:8:54 providers.targets[2].weight: expected a number > 0, got 0',
-      'c0.yaml:9:30 providers.targets[3].provider: unknown provider "vllm" in "vllm:chat:x"; known providers: ollama',
+      'c0.yaml:9:30 providers.targets[3].provider: unknown provider "vllm" in "vllm:chat:x"; known providers: ollama, hosted, hosted_local',
       'c0.yaml:12:14 policies[0].enabled: expected true or false, got "maybe"',
       'c0.yaml:14:52 policies[0].rules[0].words: expected a list with at least 1 item(s), got an empty list',
       'c0.yaml:17:59 routing.rules[0].target[2]: unknown target "fifth"; defined targets: chat, embed, third',

@@ -20,6 +20,7 @@ import {
   type WrittenRoute,
   type WrittenTarget,
   writtenConfigSchema,
+  writtenTargetSchema,
 } from './written.js';
 import type { YamlSource } from './yaml-source.js';
 import { checkWithSchema, formatPath } from './zod-issues.js';
@@ -41,9 +42,8 @@ export interface NormaliseOptions {
   pluginFailed: boolean;
 }
 
+// The gateway's own defaults; base_url and secret_key_ref default per provider (its `defaults`).
 const defaults = {
-  baseUrl: 'http://localhost:11434',
-  secretKeyEnv: 'OLLAMA_API_KEY',
   timeoutSeconds: 30,
   streamTimeoutSeconds: 120,
   weight: 1,
@@ -156,12 +156,11 @@ export function normaliseConfig(
         else everyTargetRead = false;
         continue;
       }
-      const normalised = normaliseTarget(
-        target,
-        { file, path: ['providers', 'targets', i] },
-        registry,
+      const normalised = normaliseTarget(target, { file, path: ['providers', 'targets', i] }, registry, {
         report,
-      );
+        hintFor,
+        checkAt,
+      });
       if (normalised !== undefined) config.targets.push(normalised);
       else unreadTargets.add(target.id);
     }
@@ -317,40 +316,67 @@ type Report = (
 type HintFor = (name: string, known: readonly string[]) => string | undefined;
 type CheckAt = (schema: z.ZodType, value: unknown, origin: Origin) => { data: unknown } | undefined;
 
+const coreTargetFields = Object.keys(writtenTargetSchema.shape);
+
 function normaliseTarget(
-  target: WrittenTarget,
+  target: Salvaged<WrittenTarget>,
   origin: Origin,
   registry: Registry,
-  report: Report,
+  { report, hintFor, checkAt }: { report: Report; hintFor: HintFor; checkAt: CheckAt },
 ): TargetConfig | undefined {
-  const ref = parseProviderString(target.provider, registry.providerNames());
+  const ref = parseProviderString(target.provider, registry);
   if ('error' in ref) {
     report(origin, ['provider'], ref.error);
     return undefined;
   }
+  const { definition } = ref;
+  // Keys beside core's belong to the provider's configSchema, or are misspelt: reported and
+  // dropped, as salvage drops an unknown key, so the target still counts for cross-references.
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(target)) {
+    if (coreTargetFields.includes(key)) continue;
+    if (definition.fields.includes(key)) {
+      own[key] = value;
+      continue;
+    }
+    const known = [...coreTargetFields, ...definition.fields];
+    report(
+      origin,
+      [key],
+      `unknown key "${key}"; expected one of: ${known.join(', ')}`,
+      hintFor(key, known),
+      true,
+    );
+  }
+  const options = checkAt(definition.configSchema, own, origin);
   const model = target.model ?? ref.model;
   if (model === undefined) {
     report(
       origin,
       ['provider'],
-      `bare "${ref.provider}" needs a model: add \`model: <name>\` or write ${ref.provider}:chat:<model>`,
+      `bare "${ref.provider}" needs a model: add \`model: <name>\` or write ${ref.provider}:${definition.kinds[0]}:<model>`,
     );
     return undefined;
   }
+  const providerDefaults = { ...definition.defaults, ...definition.aliases[ref.provider] };
+  const baseUrl = target.base_url ?? providerDefaults.baseUrl;
+  if (options === undefined) return undefined;
   return {
     id: target.id,
     providerName: ref.provider,
+    definition,
     provider: target.provider,
-    kind: ref.kind ?? 'chat',
+    kind: ref.kind ?? definition.kinds[0]!,
     model,
-    baseUrl: (target.base_url ?? defaults.baseUrl).replace(/\/+$/, ''),
-    secretKeyEnv: target.secret_key_ref?.env ?? defaults.secretKeyEnv,
+    baseUrl: baseUrl?.replace(/\/+$/, ''),
+    secretKeyEnv: target.secret_key_ref?.env ?? providerDefaults.secretKeyEnv,
     timeoutSeconds: target.timeout_seconds ?? defaults.timeoutSeconds,
     streamTimeoutSeconds: target.stream_timeout_seconds ?? defaults.streamTimeoutSeconds,
     maxContextTokens: target.max_context_tokens,
     description: target.description,
     weight: target.weight ?? defaults.weight,
     healthProbe: target.health_probe ?? false,
+    options: options.data,
     origin,
   };
 }

@@ -1,8 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseProviderString } from './provider-string.js';
+import { definePlugin, defineProvider } from '../plugin/define.js';
+import type { ProviderInstance } from '../plugin/provider-types.js';
+import { createRegistry } from '../plugin/registry.js';
+import { parseProviderString, providerStringForms } from './provider-string.js';
 
-const known = ['ollama'];
+const create = () => ({}) as ProviderInstance;
+const ollama = defineProvider({ name: 'ollama', kinds: ['chat', 'completion', 'embedding'], create });
+const openai = defineProvider({
+  name: 'openai',
+  kinds: ['chat', 'embedding'],
+  aliases: { vllm: { baseUrl: 'http://localhost:8000/v1' } },
+  create,
+});
+const known = createRegistry();
+known.register(definePlugin({ name: 'p', version: '1.0.0', providers: [ollama, openai] }));
+const without = (ref: object) => {
+  const { definition: _, ...rest } = ref as { definition?: unknown };
+  return rest;
+};
 
 describe('parseProviderString', () => {
   it.each([
@@ -19,15 +35,28 @@ describe('parseProviderString', () => {
       { provider: 'ollama', kind: 'chat', model: 'hf.co/org/model:Q4_K_M' },
     ],
   ])('splits %s on the first two colons only', (input, expected) => {
-    expect(parseProviderString(input, known)).toEqual(expected);
+    const ref = parseProviderString(input, known);
+    expect(ref).toHaveProperty('definition', ollama);
+    expect(without(ref)).toEqual(expected);
   });
 
   it.each([
-    ['openai:chat:gpt-4o', 'unknown provider "openai"'],
+    [
+      'anthropic:chat:claude',
+      'unknown provider "anthropic" in "anthropic:chat:claude"; known providers: ollama, openai, vllm',
+    ],
     ['ollama:chat', 'is not a provider string; expected ollama, ollama:chat:<model>'],
     ['ollama:chat:', 'is not a provider string'],
     ['ollama:vision:llava', 'is not a provider string'],
     ['ollama:', 'is not a provider string'],
+    [
+      'vllm:chat',
+      '"vllm:chat" is not a provider string; expected vllm, vllm:chat:<model> or vllm:embedding:<model>',
+    ],
+    [
+      'openai:completion:gpt',
+      'the openai provider does not serve completion (it serves chat, embedding); expected openai, openai:chat:<model> or openai:embedding:<model>',
+    ],
   ])('refuses %s', (input, message) => {
     const result = parseProviderString(input, known);
     expect(result).toHaveProperty('error');
@@ -40,7 +69,7 @@ describe('parseProviderString', () => {
         fc.constantFrom('chat', 'completion', 'embedding'),
         fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
         (kind, model) => {
-          expect(parseProviderString(`ollama:${kind}:${model}`, known)).toEqual({
+          expect(without(parseProviderString(`ollama:${kind}:${model}`, known))).toEqual({
             provider: 'ollama',
             kind,
             model,
@@ -48,5 +77,23 @@ describe('parseProviderString', () => {
         },
       ),
     );
+  });
+
+  it('resolves an alias to the provider that declares it', () => {
+    expect(parseProviderString('vllm:chat:qwen', known)).toEqual({
+      provider: 'vllm',
+      definition: openai,
+      kind: 'chat',
+      model: 'qwen',
+    });
+  });
+});
+
+describe('providerStringForms', () => {
+  it('lists the bare name and one form per kind served', () => {
+    expect(providerStringForms('ollama', ['chat', 'completion', 'embedding'])).toBe(
+      'ollama, ollama:chat:<model>, ollama:completion:<model> or ollama:embedding:<model>',
+    );
+    expect(providerStringForms('tei', ['embedding'])).toBe('tei or tei:embedding:<model>');
   });
 });

@@ -1,4 +1,9 @@
-import type { AuditSinkDefinition, EndpointKind, PolicyDefinition } from '../plugin/types.js';
+import type {
+  AuditSinkDefinition,
+  EndpointKind,
+  PolicyDefinition,
+  ProviderDefinition,
+} from '../plugin/types.js';
 
 /** Where a config item was written, so later checks can point at it. */
 export interface Origin {
@@ -6,24 +11,33 @@ export interface Origin {
   path: readonly (string | number)[];
 }
 
-/** A provider target, defaults applied (the seed's Provider Fields table). */
-export interface TargetConfig {
+/**
+ * A provider target, defaults applied (the seed's Provider Fields table, with `base_url` and
+ * `secret_key_ref` defaulted by the provider). `options` holds the provider's own fields, parsed by
+ * its `configSchema`.
+ */
+export interface TargetConfig<Options = unknown> {
   id: string;
-  /** The provider plugin's name: `ollama`. */
+  /** The provider name as written in the provider string: the provider's name or one of its aliases. */
   providerName: string;
+  /** The provider plugin the name resolved to. */
+  definition: ProviderDefinition<Options>;
   /** The provider string as written. */
   provider: string;
   kind: EndpointKind;
   model: string;
-  baseUrl: string;
-  /** Environment variable holding the upstream bearer token. */
-  secretKeyEnv: string;
+  /** The server's root without a trailing slash; undefined when neither written nor defaulted (an in-process provider). */
+  baseUrl: string | undefined;
+  /** Environment variable holding the upstream bearer token; undefined when neither written nor defaulted. */
+  secretKeyEnv: string | undefined;
   timeoutSeconds: number;
   streamTimeoutSeconds: number;
   maxContextTokens: number | undefined;
   description: string | undefined;
   weight: number;
   healthProbe: boolean;
+  /** The provider's own target fields, as its `configSchema` parsed them. */
+  options: Options;
   origin: Origin;
 }
 

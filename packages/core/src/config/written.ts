@@ -8,16 +8,24 @@ import { salvageSchema } from './salvage.js';
 
 const positiveInt = z.number().int().positive();
 
-/** The `secret_key_ref` object: which environment variable holds the upstream bearer token. */
-export const secretKeyRefSchema = z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/) });
+/** What an environment variable name may look like (`secret_key_ref.env`, provider defaults). */
+export const secretEnvName: RegExp = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** One entry of `providers.targets`, with the Provider Fields table's defaults applied later. */
-export const writtenTargetSchema = z.strictObject({
+/** The `secret_key_ref` object: which environment variable holds the upstream bearer token. */
+export const secretKeyRefSchema = z.strictObject({ env: z.string().regex(secretEnvName) });
+
+/**
+ * One entry of `providers.targets`: the fields every provider has, with the Provider Fields
+ * table's defaults (and the provider's own, for `base_url` and `secret_key_ref`) applied later.
+ * Other keys pass through to the provider's `configSchema`, which the normaliser runs once the
+ * provider string names the provider; a key neither knows is reported there.
+ */
+export const writtenTargetSchema = z.looseObject({
   id: z.string().min(1),
   provider: z.string().min(1),
   model: z.string().min(1).optional(),
   base_url: z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://localhost:11434' })
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:8080' })
     .optional(),
   secret_key_ref: secretKeyRefSchema.optional(),
   timeout_seconds: positiveInt.optional(),
@@ -26,8 +34,6 @@ export const writtenTargetSchema = z.strictObject({
   description: z.string().optional(),
   weight: positiveInt.optional(),
   health_probe: z.boolean().optional(),
-  // The page lists `format: "openai"` among config fields: the wire format clients speak, the only one.
-  format: z.literal('openai').optional(),
 });
 export type WrittenTarget = z.infer<typeof writtenTargetSchema>;
 

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { TargetConfig } from '../config/types.js';
+import { secretEnvName, writtenTargetSchema } from '../config/written.js';
 import type { ProviderInstance } from './provider-types.js';
 import {
   type AuditSink,
@@ -12,6 +13,7 @@ import {
   type PolicyDefinition,
   type PolicyHooks,
   type ProviderContext,
+  type ProviderDefaults,
   type ProviderDefinition,
 } from './types.js';
 
@@ -37,7 +39,7 @@ export function definePolicy<Schema extends z.ZodType>(definition: {
   configSchema: Schema;
   defaultAppliesTo?: readonly EndpointKind[];
   create(config: z.output<Schema>, context: PolicyContext): PolicyHooks | Promise<PolicyHooks>;
-}): PolicyDefinition<z.output<Schema>> {
+}): PolicyDefinition<z.output<Schema>, z.input<Schema>> {
   if (typeof definition.type !== 'string' || !snakeCase.test(definition.type)) {
     fail('policy', definition.type, 'type must be snake_case, as written in YAML (e.g. "pii_detection")');
   }
@@ -47,25 +49,104 @@ export function definePolicy<Schema extends z.ZodType>(definition: {
     kind: 'policy',
     contract: CONTRACT_VERSION,
     type: definition.type,
-    configSchema: definition.configSchema as z.ZodType<z.output<Schema>>,
+    configSchema: definition.configSchema as z.ZodType<z.output<Schema>, z.input<Schema>>,
     ...(definition.defaultAppliesTo === undefined ? {} : { defaultAppliesTo: definition.defaultAppliesTo }),
     create: definition.create,
   });
 }
 
-/** Defines a provider plugin, named by the first part of its provider strings (`ollama`). */
-export function defineProvider(definition: {
-  name: string;
-  create(target: TargetConfig, context: ProviderContext): ProviderInstance;
-}): ProviderDefinition {
-  if (typeof definition.name !== 'string' || !snakeCase.test(definition.name)) {
-    fail('provider', definition.name, 'name must be lower-case letters, digits and underscores');
+const endpointKinds: readonly EndpointKind[] = ['chat', 'completion', 'embedding'];
+const coreTargetFields = Object.keys(writtenTargetSchema.shape);
+const noFields = z.strictObject({});
+
+function checkDefaults(name: string, defaults: ProviderDefaults, where: string): void {
+  if (defaults === null || typeof defaults !== 'object') fail('provider', name, `${where} must be an object`);
+  const { baseUrl, secretKeyEnv } = defaults;
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(String(baseUrl))) {
+    fail('provider', name, `${where}.baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
   }
-  if (typeof definition.create !== 'function') fail('provider', definition.name, 'create must be a function');
+  if (secretKeyEnv !== undefined && !secretEnvName.test(String(secretKeyEnv))) {
+    fail('provider', name, `${where}.secretKeyEnv must be an environment variable name`);
+  }
+}
+
+// The keys of the provider's own target fields; a z.object (refinements allowed), never core's keys.
+function fieldsOf(name: string, schema: unknown): string[] {
+  const def = (schema as { def?: { type?: string; shape?: Record<string, unknown> } } | null)?.def;
+  if (typeof (schema as { safeParse?: unknown } | null)?.safeParse !== 'function' || def?.type !== 'object') {
+    fail(
+      'provider',
+      name,
+      'configSchema must be a zod object schema of its own target fields (z.strictObject)',
+    );
+  }
+  const fields = Object.keys(def.shape ?? {});
+  const clash = fields.filter((field) => coreTargetFields.includes(field));
+  if (clash.length > 0) {
+    fail('provider', name, `configSchema redefines the core target field(s) ${clash.join(', ')}`);
+  }
+  return fields;
+}
+
+/**
+ * Defines a provider plugin, named by the first part of its provider strings (`ollama`). Checks the
+ * definition at import (names, kinds, defaults, an object `configSchema` that leaves core's target
+ * fields alone), stamps the contract version and freezes it; `target.options` is typed from the schema.
+ */
+export function defineProvider<Schema extends z.ZodObject = typeof noFields>(definition: {
+  name: string;
+  /** Further names, each with the defaults it changes: `{ vllm: { baseUrl: 'http://localhost:8000/v1' } }`. */
+  aliases?: Readonly<Record<string, ProviderDefaults>>;
+  kinds: readonly EndpointKind[];
+  defaults?: ProviderDefaults;
+  configSchema?: Schema;
+  sameModel?(configured: string, requested: string): boolean;
+  create(target: TargetConfig<z.output<Schema>>, context: ProviderContext): ProviderInstance;
+}): ProviderDefinition<z.output<Schema>, z.input<Schema>> {
+  const { name } = definition;
+  if (typeof name !== 'string' || !snakeCase.test(name)) {
+    fail('provider', name, 'name must be lower-case letters, digits and underscores');
+  }
+  const kinds = definition.kinds;
+  if (
+    !Array.isArray(kinds) ||
+    kinds.length === 0 ||
+    kinds.some((k) => !endpointKinds.includes(k)) ||
+    new Set(kinds).size !== kinds.length
+  ) {
+    fail(
+      'provider',
+      name,
+      `kinds must list the endpoint kinds it serves, each once: ${endpointKinds.join(', ')}`,
+    );
+  }
+  const defaults = definition.defaults ?? {};
+  checkDefaults(name, defaults, 'defaults');
+  const aliases = definition.aliases ?? {};
+  for (const [alias, aliasDefaults] of Object.entries(aliases)) {
+    if (!snakeCase.test(alias) || alias === name) {
+      fail('provider', name, `alias "${alias}" must be another lower-case name`);
+    }
+    checkDefaults(name, aliasDefaults, `aliases.${alias}`);
+  }
+  const configSchema = definition.configSchema ?? noFields;
+  const fields = fieldsOf(name, configSchema);
+  if (definition.sameModel !== undefined && typeof definition.sameModel !== 'function') {
+    fail('provider', name, 'sameModel must be a function');
+  }
+  if (typeof definition.create !== 'function') fail('provider', name, 'create must be a function');
   return Object.freeze({
     kind: 'provider',
     contract: CONTRACT_VERSION,
-    name: definition.name,
+    name,
+    aliases: Object.freeze(
+      Object.fromEntries(Object.entries(aliases).map(([alias, d]) => [alias, Object.freeze({ ...d })])),
+    ),
+    kinds: Object.freeze([...kinds]),
+    defaults: Object.freeze({ ...defaults }),
+    configSchema: configSchema as unknown as z.ZodType<z.output<Schema>, z.input<Schema>>,
+    fields: Object.freeze(fields),
+    sameModel: definition.sameModel ?? ((configured: string, requested: string) => configured === requested),
     create: definition.create,
   });
 }
@@ -75,7 +156,7 @@ export function defineAuditSink<Schema extends z.ZodType>(definition: {
   type: string;
   configSchema: Schema;
   create(config: z.output<Schema>, context: AuditSinkContext): AuditSink | Promise<AuditSink>;
-}): AuditSinkDefinition<z.output<Schema>> {
+}): AuditSinkDefinition<z.output<Schema>, z.input<Schema>> {
   if (typeof definition.type !== 'string' || !sinkName.test(definition.type)) {
     fail('audit sink', definition.type, 'type must be lower-case words joined by "-" or "_"');
   }
@@ -86,7 +167,7 @@ export function defineAuditSink<Schema extends z.ZodType>(definition: {
     kind: 'audit_sink',
     contract: CONTRACT_VERSION,
     type: definition.type,
-    configSchema: definition.configSchema as z.ZodType<z.output<Schema>>,
+    configSchema: definition.configSchema as z.ZodType<z.output<Schema>, z.input<Schema>>,
     create: definition.create,
   });
 }
@@ -97,7 +178,7 @@ export function definePlugin(manifest: {
   version: string;
   core?: string;
   policies?: readonly PolicyDefinition<unknown>[];
-  providers?: readonly ProviderDefinition[];
+  providers?: readonly ProviderDefinition<unknown>[];
   sinks?: readonly AuditSinkDefinition<unknown>[];
 }): PluginManifest {
   if (typeof manifest.name !== 'string' || manifest.name === '')

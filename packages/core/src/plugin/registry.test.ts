@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { allow } from './decision.js';
-import { definePlugin, definePolicy } from './define.js';
+import { definePlugin, definePolicy, defineProvider } from './define.js';
+import type { ProviderInstance } from './provider-types.js';
 import { createRegistry } from './registry.js';
 
 const policy = (type: string) =>
@@ -27,6 +28,54 @@ describe('definePolicy', () => {
     [{ type: 'x_y', configSchema: z.object({}), create: 5 }, 'policy "x_y": create must be a function'],
   ])('refuses a malformed definition: %#', (definition, message) => {
     expect(() => definePolicy(definition as never)).toThrow(message);
+  });
+});
+
+const create = () => ({}) as ProviderInstance;
+
+describe('defineProvider', () => {
+  it('stamps and freezes the definition, filling in what was left out', () => {
+    const def = defineProvider({ name: 'local_llm', kinds: ['chat'], create });
+    expect(def).toMatchObject({ kind: 'provider', contract: 1, aliases: {}, defaults: {}, fields: [] });
+    expect(Object.isFrozen(def)).toBe(true);
+    expect(def.configSchema.safeParse({}).success).toBe(true);
+    expect(def.configSchema.safeParse({ other: 1 }).success).toBe(false);
+    expect(def.sameModel('m', 'm')).toBe(true);
+    expect(def.sameModel('m', 'M')).toBe(false);
+  });
+
+  it('lists the fields of its configSchema and keeps its sameModel', () => {
+    const def = defineProvider({
+      name: 'local_llm',
+      kinds: ['chat', 'embedding'],
+      configSchema: z.strictObject({ api_version: z.string(), keep_alive: z.string().optional() }),
+      sameModel: (a, b) => a.toLowerCase() === b.toLowerCase(),
+      create,
+    });
+    expect(def.fields).toEqual(['api_version', 'keep_alive']);
+    expect(def.sameModel('Model', 'model')).toBe(true);
+  });
+
+  it.each([
+    [{ name: 'Local', kinds: ['chat'] }, 'provider "Local": name must be lower-case'],
+    [{ name: 'x', kinds: [] }, 'provider "x": kinds must list the endpoint kinds it serves'],
+    [{ name: 'x', kinds: ['chat', 'vision'] }, 'kinds must list'],
+    [{ name: 'x', kinds: ['chat', 'chat'] }, 'kinds must list'],
+    [
+      { name: 'x', kinds: ['chat'], defaults: { baseUrl: 'localhost:1' } },
+      'defaults.baseUrl must be an http(s) URL',
+    ],
+    [{ name: 'x', kinds: ['chat'], defaults: { secretKeyEnv: 'A-B' } }, 'defaults.secretKeyEnv must be'],
+    [{ name: 'x', kinds: ['chat'], aliases: { x: {} } }, 'alias "x" must be another lower-case name'],
+    [{ name: 'x', kinds: ['chat'], aliases: { y: { baseUrl: 'ftp://h' } } }, 'aliases.y.baseUrl must be'],
+    [{ name: 'x', kinds: ['chat'], configSchema: z.string() }, 'configSchema must be a zod object schema'],
+    [
+      { name: 'x', kinds: ['chat'], configSchema: z.object({ base_url: z.string(), weight: z.number() }) },
+      'provider "x": configSchema redefines the core target field(s) base_url, weight',
+    ],
+    [{ name: 'x', kinds: ['chat'], create: 5 }, 'create must be a function'],
+  ])('refuses a malformed definition: %#', (definition, message) => {
+    expect(() => defineProvider({ create, ...definition } as never)).toThrow(message);
   });
 });
 
@@ -66,5 +115,22 @@ describe('createRegistry', () => {
 
   it('refuses a look-alike object that was not made by definePlugin', () => {
     expect(() => createRegistry().register({ name: 'x' } as never)).toThrow('definePlugin');
+  });
+
+  it('resolves a provider by its name and its aliases, and refuses an alias another provider claims', () => {
+    const registry = createRegistry();
+    const openai = defineProvider({
+      name: 'openai',
+      kinds: ['chat'],
+      aliases: { vllm: {}, lmstudio: {} },
+      create,
+    });
+    registry.register(definePlugin({ name: 'a', version: '1.0.0', providers: [openai] }));
+    expect(registry.provider('vllm')).toBe(openai);
+    expect(registry.providerNames()).toEqual(['openai', 'vllm', 'lmstudio']);
+    const vllm = defineProvider({ name: 'vllm', kinds: ['chat'], create });
+    expect(() => registry.register(definePlugin({ name: 'b', version: '2.0.0', providers: [vllm] }))).toThrow(
+      'provider "vllm" is registered twice: by a@1.0.0 and by b@2.0.0',
+    );
   });
 });

@@ -6,9 +6,11 @@ import type { AuditSinkDefinition, PluginManifest, PolicyDefinition, ProviderDef
 export interface Registry {
   register(plugin: PluginManifest): void;
   policy(type: string): PolicyDefinition<unknown> | undefined;
-  provider(name: string): ProviderDefinition | undefined;
+  /** The provider a name selects: its own name or one of its aliases. */
+  provider(name: string): ProviderDefinition<unknown> | undefined;
   sink(type: string): AuditSinkDefinition<unknown> | undefined;
   policyTypes(): string[];
+  /** Every name a provider string may start with, aliases included. */
   providerNames(): string[];
   sinkTypes(): string[];
   plugins(): readonly PluginManifest[];
@@ -26,7 +28,7 @@ export const coreVersion: string = (
 export function createRegistry(options: { coreVersion?: string } = {}): Registry {
   const version = options.coreVersion ?? coreVersion;
   const policies = new Map<string, { def: PolicyDefinition<unknown>; from: string }>();
-  const providers = new Map<string, { def: ProviderDefinition; from: string }>();
+  const providers = new Map<string, { def: ProviderDefinition<unknown>; from: string }>();
   const sinks = new Map<string, { def: AuditSinkDefinition<unknown>; from: string }>();
   const manifests: PluginManifest[] = [];
 
@@ -60,7 +62,9 @@ export function createRegistry(options: { coreVersion?: string } = {}): Registry
       // Check every claim before taking any, so a failed registration leaves the registry as it was.
       const taken = [
         ...plugin.policies.map((p) => [policies, 'policy type', p.type] as const),
-        ...plugin.providers.map((p) => [providers, 'provider', p.name] as const),
+        ...plugin.providers.flatMap((p) =>
+          [p.name, ...Object.keys(p.aliases)].map((name) => [providers, 'provider', name] as const),
+        ),
         ...plugin.sinks.map((s) => [sinks, 'audit sink', s.type] as const),
       ];
       for (const [map, what, name] of taken) {
@@ -70,7 +74,9 @@ export function createRegistry(options: { coreVersion?: string } = {}): Registry
       }
       for (const p of plugin.policies)
         claim(policies, 'policy type', p.type, p as PolicyDefinition<unknown>, from);
-      for (const p of plugin.providers) claim(providers, 'provider', p.name, p, from);
+      for (const p of plugin.providers) {
+        for (const name of [p.name, ...Object.keys(p.aliases)]) claim(providers, 'provider', name, p, from);
+      }
       for (const s of plugin.sinks)
         claim(sinks, 'audit sink', s.type, s as AuditSinkDefinition<unknown>, from);
       manifests.push(plugin);

@@ -98,13 +98,16 @@ export interface PolicyContext {
   readonly embeddingTargets?: readonly string[];
 }
 
-/** A policy plugin as authored: its rule `type`, config schema and factory. */
-export interface PolicyDefinition<Config = unknown> {
+/**
+ * A policy plugin as authored: its rule `type`, config schema and factory. `Config` is what the
+ * schema produces (what `create` gets), `Written` what it accepts (the rule as written in YAML).
+ */
+export interface PolicyDefinition<Config = unknown, Written = unknown> {
   readonly kind: 'policy';
   readonly contract: number;
   /** snake_case, exactly as written in YAML: `pii_detection`. */
   readonly type: string;
-  readonly configSchema: z.ZodType<Config>;
+  readonly configSchema: z.ZodType<Config, Written>;
   /** Endpoint kinds the policy acts on when the config does not scope it. */
   readonly defaultAppliesTo?: readonly EndpointKind[];
   create(config: Config, context: PolicyContext): PolicyHooks | Promise<PolicyHooks>;
@@ -116,13 +119,52 @@ export interface ProviderContext {
   readonly env: (name: string) => string | undefined;
 }
 
-/** A provider plugin: turns OpenAI-shaped calls into a model server's native API. */
-export interface ProviderDefinition {
+/**
+ * Target fields a provider fills in when the config leaves them out. Each is optional: without a
+ * default, a target that does not write the field has none (`baseUrl`/`secretKeyEnv` undefined).
+ */
+export interface ProviderDefaults {
+  /** `base_url` when not written: the server's root, e.g. `http://localhost:11434`. */
+  readonly baseUrl?: string;
+  /** `secret_key_ref.env` when not written: the variable holding the upstream's bearer token. */
+  readonly secretKeyEnv?: string;
+}
+
+/**
+ * A provider plugin: turns OpenAI-shaped calls into a model server's native API. Everything the
+ * gateway knows about a kind of model server comes from here: the names that select it in provider
+ * strings, the endpoint kinds it serves, its defaults, its own target fields and how it names models.
+ * `Options` is what `configSchema` produces from those fields (what `create` finds in `target.options`),
+ * `Written` what it accepts.
+ */
+export interface ProviderDefinition<Options = unknown, Written = unknown> {
   readonly kind: 'provider';
   readonly contract: number;
   /** The first part of provider strings: `ollama` in `ollama:chat:llama3.3`. */
   readonly name: string;
-  create(target: TargetConfig, context: ProviderContext): ProviderInstance;
+  /**
+   * Further names that select this provider with other defaults (a `vllm` alias of an
+   * OpenAI-compatible provider changes only the default port). Empty when it has none.
+   */
+  readonly aliases: Readonly<Record<string, ProviderDefaults>>;
+  /** The endpoint kinds it serves; the first is the kind of a bare provider string (`ollama`). */
+  readonly kinds: readonly EndpointKind[];
+  /** Target fields filled in when not written; an alias's defaults take precedence. */
+  readonly defaults: ProviderDefaults;
+  /**
+   * Validates the provider's own target fields (those beside core's `id`, `provider`, `model`,
+   * `base_url`, `secret_key_ref`, timeouts, `weight`, ...); the loader reports its problems by file
+   * and line, like a rule's. Without one, a target has no fields beyond core's.
+   */
+  readonly configSchema: z.ZodType<Options, Written>;
+  /** The keys `configSchema` reads, so the loader can tell them from misspelt keys. */
+  readonly fields: readonly string[];
+  /**
+   * Whether a model name a client sent names a target's configured model (Ollama: `llama3.3` and
+   * `llama3.3:latest` are one model). The default is plain equality.
+   */
+  sameModel(configured: string, requested: string): boolean;
+  create(target: TargetConfig<Options>, context: ProviderContext): ProviderInstance;
 }
 
 /** An audit sink: receives one record per request. */
@@ -154,12 +196,12 @@ export interface AuditSinkContext {
   readonly warn?: (message: string) => void;
 }
 
-/** An audit sink plugin, named in `policies.chain` as written (`audit-logger`). */
-export interface AuditSinkDefinition<Config = unknown> {
+/** An audit sink plugin, named in `policies.chain` as written (`audit-logger`); `Config` and `Written` as for policies. */
+export interface AuditSinkDefinition<Config = unknown, Written = unknown> {
   readonly kind: 'audit_sink';
   readonly contract: number;
   readonly type: string;
-  readonly configSchema: z.ZodType<Config>;
+  readonly configSchema: z.ZodType<Config, Written>;
   create(config: Config, context: AuditSinkContext): AuditSink | Promise<AuditSink>;
 }
 
@@ -171,6 +213,6 @@ export interface PluginManifest {
   /** semver range of the core contract the plugin was built for, e.g. `^0.1.0`. */
   readonly core?: string;
   readonly policies: readonly PolicyDefinition<unknown>[];
-  readonly providers: readonly ProviderDefinition[];
+  readonly providers: readonly ProviderDefinition<unknown>[];
   readonly sinks: readonly AuditSinkDefinition<unknown>[];
 }

@@ -1,3 +1,5 @@
+import { readByteStream } from './byte-stream.js';
+
 // Newline-delimited JSON, as Ollama streams it: one JSON value per `\n`-terminated line. Lines
 // are split by the network anywhere, including inside a multi-byte UTF-8 character, so bytes
 // go through one streaming TextDecoder and text is cut on newlines only.
@@ -160,39 +162,7 @@ export async function* decodeNdjson(
   stream: ReadableStream<Uint8Array>,
   options: DecodeNdjsonOptions = {},
 ): AsyncGenerator<unknown, void, undefined> {
-  const { signal } = options;
-  signal?.throwIfAborted();
   const decoder = new NdjsonDecoder(options);
-  const reader = stream.getReader();
-  let onAbort: (() => void) | undefined;
-  const aborted =
-    signal === undefined
-      ? undefined
-      : new Promise<never>((_, reject) => {
-          onAbort = () => reject(signal.reason);
-          signal.addEventListener('abort', onAbort, { once: true });
-        });
-  // Only ever awaited through Promise.race; this keeps an unraced abort from being "unhandled".
-  aborted?.catch(() => undefined);
-  let finished = false;
-  try {
-    for (;;) {
-      // Checked first: a read that is already settled would win the race below.
-      signal?.throwIfAborted();
-      const { done, value } = await (aborted === undefined
-        ? reader.read()
-        : Promise.race([reader.read(), aborted]));
-      if (done) break;
-      yield* drain(decoder, value);
-    }
-    finished = true;
-    yield* drain(decoder, undefined);
-  } finally {
-    if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
-    if (!finished) {
-      // A rejected cancel only means the stream had already failed; the original error wins.
-      await reader.cancel(signal?.reason).catch(() => undefined);
-    }
-    reader.releaseLock();
-  }
+  for await (const chunk of readByteStream(stream, options.signal)) yield* drain(decoder, chunk);
+  yield* drain(decoder, undefined);
 }

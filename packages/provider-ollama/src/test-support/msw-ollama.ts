@@ -1,17 +1,21 @@
 import type { CallOptions, ProviderInstance, TargetConfig } from '@keeptrusts/core';
 import { HttpResponse, http } from 'msw';
 import type { SetupServer } from 'msw/node';
-import { createOllamaProvider } from '../ollama-provider.js';
+import { createOllamaProvider, ollamaProvider } from '../ollama-provider.js';
+import type { OllamaTargetOptions } from '../target-options.js';
 
 // Shared by the msw unit tests of the provider's HTTP layer (not built into dist).
 
 export const BASE_URL = 'http://ollama.test:11434';
 
 /** A target as the config loader would hand it over, defaults applied. */
-export function testTarget(overrides: Partial<TargetConfig> = {}): TargetConfig {
+export function testTarget(
+  overrides: Partial<TargetConfig<OllamaTargetOptions>> = {},
+): TargetConfig<OllamaTargetOptions> {
   return {
     id: 'ollama-llama3',
     providerName: 'ollama',
+    definition: ollamaProvider,
     provider: 'ollama:chat:llama3.3',
     kind: 'chat',
     model: 'llama3.3',
@@ -23,6 +27,7 @@ export function testTarget(overrides: Partial<TargetConfig> = {}): TargetConfig 
     description: undefined,
     weight: 1,
     healthProbe: false,
+    options: {},
     origin: { file: 'policy-config.yaml', path: ['providers', 'targets', 0] },
     ...overrides,
   };
@@ -30,7 +35,7 @@ export function testTarget(overrides: Partial<TargetConfig> = {}): TargetConfig 
 
 /** A provider for {@link testTarget}, with an environment given as a plain object. */
 export function testProvider(
-  overrides: Partial<TargetConfig> = {},
+  overrides: Partial<TargetConfig<OllamaTargetOptions>> = {},
   env: Record<string, string> = {},
 ): ProviderInstance {
   return createOllamaProvider(testTarget(overrides), { env: (name) => env[name] });

@@ -1,0 +1,100 @@
+import { allow, block, definePolicy, modify } from '@keeptrusts/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { testPolicy } from './test-policy.js';
+
+// A rule of each decision kind: blocks or masks a word in prompts, and scans answers for it.
+const maskWord = definePolicy({
+  type: 'mask_word',
+  configSchema: z.strictObject({ action: z.enum(['mask', 'block']), word: z.string().min(2) }),
+  create(config) {
+    const mask = '*'.repeat(config.word.length);
+    return {
+      onRequest(request) {
+        const hits = request.segments.filter((s) => s.text.includes(config.word));
+        if (hits.length === 0) return allow();
+        if (config.action === 'block') return block({ code: 'word_used', reason: 'the word is used' });
+        return modify({ segments: new Map(hits.map((s) => [s.id, s.text.replaceAll(config.word, mask)])) });
+      },
+      responseScanner: {
+        holdback: config.word.length,
+        lookbehind: 0,
+        scan: (text) =>
+          [...text.matchAll(new RegExp(config.word, 'g'))].map((m) => ({
+            start: m.index,
+            end: m.index + config.word.length,
+            type: 'word',
+            ...(config.action === 'mask' ? { replacement: mask } : {}),
+          })),
+      },
+    };
+  },
+});
+
+testPolicy(maskWord, {
+  valid: [{ action: 'mask', word: 'xy' }],
+  invalid: [
+    {
+      config: { action: 'erase', word: 'xy' },
+      message: 'action: expected one of "mask", "block", got "erase"',
+    },
+    {
+      config: { action: 'mask', word: 'x' },
+      message: /^policies\[0\]\.rules\[0\]\.word: expected a text of at least 2/,
+    },
+  ],
+  cases: [
+    {
+      name: 'masks a prompt',
+      config: { action: 'mask', word: 'xy' },
+      request: 'a xy b',
+      expect: { modify: 'a ** b' },
+    },
+    {
+      name: 'masks each segment of a prompt',
+      config: { action: 'mask', word: 'xy' },
+      request: {
+        segments: [
+          { id: 0, role: 'system', source: 'message', text: 'no' },
+          { id: 1, role: 'user', source: 'message', text: 'xyxy' },
+        ],
+      },
+      expect: { modify: ['no', '****'] },
+    },
+    {
+      name: 'blocks a prompt',
+      config: { action: 'block', word: 'xy' },
+      request: 'xy',
+      expect: { block: 'word_used' },
+    },
+    { name: 'allows a prompt', config: { action: 'block', word: 'xy' }, request: 'x y', expect: 'allow' },
+    {
+      name: 'masks an answer',
+      config: { action: 'mask', word: 'xy' },
+      response: 'axyb',
+      expect: { modify: 'a**b' },
+    },
+    {
+      name: 'ends an answer',
+      config: { action: 'block', word: 'xy' },
+      response: 'ab xy cd',
+      expect: { block: 'mask_word_blocked', text: 'ab ' },
+    },
+  ],
+});
+
+describe('testPolicy', () => {
+  it('refuses a case with both a request and a response, or neither', () => {
+    const config = { action: 'mask', word: 'xy' } as const;
+    expect(() =>
+      testPolicy(maskWord, {
+        valid: [],
+        invalid: [],
+        cases: [{ name: 'both', config, request: 'a', response: 'b', expect: 'allow' }],
+      }),
+    ).toThrow('testPolicy(mask_word): case "both" needs exactly one of request and response');
+    expect(() =>
+      testPolicy(maskWord, { valid: [], invalid: [], cases: [{ name: 'neither', config, expect: 'allow' }] }),
+    ).toThrow('case "neither" needs exactly one');
+  });
+});
