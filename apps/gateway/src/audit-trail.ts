@@ -81,7 +81,10 @@ export class AuditTrail {
     for (const sink of this.sinks) {
       try {
         const stored = sink.append(this.record);
-        if (stored !== undefined) (waits ??= []).push(stored);
+        if (stored !== undefined) {
+          waits ??= [];
+          waits.push(stored);
+        }
       } catch (error) {
         // A sink that refuses (its queue is full) turns unhealthy; fail-closed sinks then stop traffic.
         this.onSinkError(error);
