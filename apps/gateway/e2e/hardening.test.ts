@@ -245,3 +245,35 @@ describe('what clients send that must not reach the audit trail or come back', (
     await expect.poll(() => stack.logs()).toContain('127.0.0.1:9');
   });
 });
+
+describe('smaller things', () => {
+  it('says connection: close with a 413, whose body it will not read', async () => {
+    const big = JSON.stringify({
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }],
+    });
+    const answer = await raw(stack.url, {
+      headers: { 'content-type': 'application/json', connection: 'keep-alive' },
+      body: big,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.connection).toBe('close');
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'request_too_large' } });
+  });
+
+  it('audits a 404 outside /v1 under log_all_access', async () => {
+    const answer = await raw(stack.url, {
+      method: 'GET',
+      path: '/nowhere',
+      headers: { 'x-request-id': 'outside-v1' },
+    });
+    expect(answer.status).toBe(404);
+    const found = async () => {
+      for await (const r of readAuditRecords(join(stack.dir, 'audit'))) {
+        if ((r as { request_id?: string }).request_id === 'outside-v1') return r;
+      }
+      return undefined;
+    };
+    await expect.poll(found).toMatchObject({ status: 404, error_code: 'not_found', endpoint: '/nowhere' });
+  });
+});

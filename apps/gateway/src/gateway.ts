@@ -276,6 +276,8 @@ export async function createGateway(options: {
       body = deps.internalError(error, trail);
     }
     c.set('errorCode', body.error.code);
+    // The body of a 413 was not read (and will not be): the connection cannot carry another request.
+    if (body.error.code === 'request_too_large') c.header('connection', 'close');
     return c.json(body, status as 400);
   };
   app.onError(errorResponse);

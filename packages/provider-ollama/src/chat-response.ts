@@ -1,6 +1,6 @@
 import type { ChatResult, StreamEvent, ToolCall } from '@keeptrusts/core';
 import { finishReasonOf, toToolCall, unfinishedStreamError, usageOf } from './final-line.js';
-import { type OllamaToolCallOut, ollamaChatLine, parseOllama } from './ollama-wire.js';
+import { finishedAnswer, type OllamaToolCallOut, ollamaChatLine, parseOllama } from './ollama-wire.js';
 
 /** How the client asked tool calls to be returned. */
 export interface ToolCallPolicy {
@@ -17,7 +17,7 @@ function takeCalls(calls: readonly OllamaToolCallOut[] | null | undefined, room:
 
 /** Maps a non-streamed `/api/chat` answer to a {@link ChatResult}. */
 export function chatResultFromOllama(body: unknown, policy: ToolCallPolicy): ChatResult {
-  const answer = parseOllama(ollamaChatLine, body, '/api/chat');
+  const answer = finishedAnswer(parseOllama(ollamaChatLine, body, '/api/chat'), '/api/chat');
   const toolCalls = takeCalls(answer.message?.tool_calls, policy.singleToolCall ? 1 : Infinity);
   const result: ChatResult = {
     content: answer.message?.content ?? '',

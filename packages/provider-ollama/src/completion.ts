@@ -1,7 +1,12 @@
 import type { CompletionRequest, CompletionResult, StreamEvent } from '@keeptrusts/core';
 import { finishReasonOf, unfinishedStreamError, usageOf } from './final-line.js';
 import { refuse, toOllamaOptions } from './model-options.js';
-import { type OllamaGenerateRequest, ollamaGenerateLine, parseOllama } from './ollama-wire.js';
+import {
+  finishedAnswer,
+  type OllamaGenerateRequest,
+  ollamaGenerateLine,
+  parseOllama,
+} from './ollama-wire.js';
 
 /** What the target adds to a completion call. */
 export interface CompletionCallSettings {
@@ -40,7 +45,7 @@ export function toOllamaGenerateRequest(
 
 /** Maps a non-streamed `/api/generate` answer to a {@link CompletionResult}. */
 export function completionResultFromOllama(body: unknown): CompletionResult {
-  const answer = parseOllama(ollamaGenerateLine, body, '/api/generate');
+  const answer = finishedAnswer(parseOllama(ollamaGenerateLine, body, '/api/generate'), '/api/generate');
   return {
     text: answer.response ?? '',
     finishReason: finishReasonOf(answer.done_reason, false),

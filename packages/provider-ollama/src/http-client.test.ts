@@ -195,6 +195,22 @@ describe('unreachable Ollama', () => {
   });
 });
 
+describe('an answer that is no answer', () => {
+  it.each([
+    { name: 'chat', call: () => testProvider().chat(request, callOptions()), path: '/api/chat' },
+    {
+      name: 'completion',
+      call: () => testProvider().completion({ model: 'llama3.3', prompt: 'Hi' }, callOptions()),
+      path: '/api/generate',
+    },
+  ])('turns an empty JSON object into a 502, not an empty success ($name)', async ({ call, path }) => {
+    server.use(http.post(`${BASE_URL}${path}`, () => HttpResponse.json({})));
+    const error = await failure(call());
+    expect(error).toMatchObject({ code: 'upstream_error', status: 502 });
+    expect(error.message).toMatch(/unfinished .* answer \(no "done": true\)/);
+  });
+});
+
 describe('a request the gateway cannot build', () => {
   it('is not reported as an unreachable Ollama, so the target keeps its health', async () => {
     let called = false;

@@ -158,3 +158,15 @@ export function parseOllama<Schema extends z.ZodType>(
     { cause: result.error },
   );
 }
+
+/**
+ * A whole (non-streamed) answer, which Ollama always ends with `done: true`. Anything else (`{}` from
+ * a misbehaving proxy, a stream line) would read as an empty success: it is a 502 instead.
+ */
+export function finishedAnswer<T extends { done?: boolean | undefined }>(answer: T, endpoint: string): T {
+  if (answer.done === true) return answer;
+  throw new GatewayError(
+    'upstream_error',
+    `Ollama sent an unfinished ${endpoint} answer (no "done": true): not an answer the gateway can pass on`,
+  );
+}
