@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { readAuditRecords } from '@keeptrusts/audit-logger';
+import { startOllamaSimulator } from '@keeptrusts/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth.js';
 import { type Stack, startStack } from './harness.js';
@@ -275,5 +276,65 @@ describe('smaller things', () => {
       return undefined;
     };
     await expect.poll(found).toMatchObject({ status: 404, error_code: 'not_found', endpoint: '/nowhere' });
+  });
+});
+
+describe('a stuck upstream', () => {
+  const stuck = `providers:
+  targets:
+    - id: stuck
+      provider: ollama:chat:qwen3:8b
+      base_url: SIM_URL
+      health_probe: true
+      timeout_seconds: 1
+`;
+
+  it('leaves rotation at the first probe when GET / answers but inference hangs', async () => {
+    const sim = await startOllamaSimulator({ port: 0 });
+    sim.hangNext({ times: 1_000, path: '/api/generate' });
+    const hung = await startStack(stuck, { sim });
+    try {
+      // The first probe round runs at start; its model check times out within 5 s.
+      await expect
+        .poll(
+          async () =>
+            ((await (await fetch(`${hung.url}/readyz`)).json()) as { targets: { healthy: boolean }[] })
+              .targets[0]?.healthy,
+          {
+            timeout: 8_000,
+          },
+        )
+        .toBe(false);
+      const answer = await raw(hung.url, {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'qwen3:8b', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(answer.status).toBe(503);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'no_healthy_target' } });
+    } finally {
+      await hung.stop();
+      await sim.close();
+    }
+  });
+
+  it('leaves rotation when a request gets no first byte in time (a passive failure)', async () => {
+    const sim = await startOllamaSimulator({ port: 0 });
+    const slow = await startStack(stuck, { sim });
+    try {
+      const ready = async () =>
+        ((await (await fetch(`${slow.url}/readyz`)).json()) as { targets: { healthy: boolean }[] }).targets[0]
+          ?.healthy;
+      await expect.poll(ready).toBe(true);
+      sim.hangNext({ path: '/api/chat' });
+      const timedOut = await raw(slow.url, {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'qwen3:8b', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(timedOut.status).toBe(504);
+      expect(await ready()).toBe(false);
+    } finally {
+      await slow.stop();
+      await sim.close();
+    }
   });
 });

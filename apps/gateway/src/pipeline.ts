@@ -87,6 +87,12 @@ export async function withFailover<T extends { model: string }, R>(
       return { result: await call(attempt), attempt };
     } catch (error) {
       lastError = error;
+      // No first byte in time: the target is stuck (its GET / may still answer). It leaves
+      // rotation until a probe sees it load its model again; the client has waited enough, so
+      // there is no failover.
+      if (error instanceof GatewayError && error.code === 'upstream_timeout' && target.config.healthProbe) {
+        target.healthy = false;
+      }
       if (!(error instanceof GatewayError && error.unreachable)) throw error;
       if (target.config.healthProbe) target.healthy = false;
     }

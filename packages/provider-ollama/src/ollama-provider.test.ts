@@ -79,12 +79,49 @@ describe('ollama targets in a config', () => {
   });
 });
 
-describe('probe → GET /', () => {
+describe('probe → GET /, then loading the model', () => {
   const signal = () => new AbortController().signal;
+  const loaded = () =>
+    http.post(`${BASE_URL}/api/generate`, () =>
+      HttpResponse.json({
+        model: 'llama3.3',
+        created_at: '2026-01-01T00:00:00Z',
+        response: '',
+        done: true,
+        done_reason: 'load',
+      }),
+    );
 
-  it('is true when Ollama answers 200', async () => {
-    server.use(http.get(`${BASE_URL}/`, () => HttpResponse.text('Ollama is running')));
+  it('is true when Ollama answers 200 and loads the model', async () => {
+    let asked: unknown;
+    server.use(
+      http.get(`${BASE_URL}/`, () => HttpResponse.text('Ollama is running')),
+      http.post(`${BASE_URL}/api/generate`, async ({ request }) => {
+        asked = await request.json();
+        return HttpResponse.json({ model: 'llama3.3', response: '', done: true, done_reason: 'load' });
+      }),
+    );
     expect(await testProvider().probe(signal())).toBe(true);
+    expect(asked).toEqual({ model: 'llama3.3', prompt: '', stream: false });
+  });
+
+  it.each([
+    [
+      'the model is not pulled',
+      () => HttpResponse.json({ error: "model 'llama3.3' not found" }, { status: 404 }),
+    ],
+    ['the runner hangs past the probe deadline', () => new Promise<never>(() => {})],
+  ])('is false when GET / answers but %s', async (_name, answer) => {
+    server.use(
+      http.get(`${BASE_URL}/`, () => HttpResponse.text('Ollama is running')),
+      http.post(`${BASE_URL}/api/generate`, answer),
+    );
+    expect(await testProvider().probe(AbortSignal.timeout(200))).toBe(false);
+  });
+
+  it('only checks GET / for an embedding target', async () => {
+    server.use(http.get(`${BASE_URL}/`, () => HttpResponse.text('Ollama is running')));
+    expect(await testProvider({ kind: 'embedding', model: 'nomic-embed-text' }).probe(signal())).toBe(true);
   });
 
   it.each([
@@ -103,6 +140,7 @@ describe('probe → GET /', () => {
         auth = request.headers.get('authorization');
         return HttpResponse.text('Ollama is running');
       }),
+      loaded(),
     );
     await testProvider({}, { OLLAMA_API_KEY: 'tok' }).probe(signal());
     expect(auth).toBe('Bearer tok');

@@ -73,8 +73,22 @@ export function createOllamaProvider(
     async listModels(signal: AbortSignal) {
       return modelsFromOllama(await http.getJson('/api/tags', signal));
     },
-    probe(signal: AbortSignal) {
-      return http.probe(signal);
+    async probe(signal: AbortSignal) {
+      if (!(await http.probe(signal))) return false;
+      if (target.kind === 'embedding') return true;
+      // Model-aware: an empty prompt makes Ollama load the model and answer at once (done_reason
+      // "load") without generating. An Ollama whose GET / answers while its runner hangs, or that
+      // lacks the model, fails here and leaves rotation; the model also stays loaded (warm).
+      try {
+        const answer = await http.postJson(
+          '/api/generate',
+          { model: target.model, prompt: '', stream: false },
+          signal,
+        );
+        return (answer as { done?: unknown }).done === true;
+      } catch {
+        return false;
+      }
     },
   };
 }
