@@ -3,10 +3,11 @@ import { mkdir, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChainHead, HeadRecoveryNote, StoredAuditRecord, TornTailNote } from './chain.js';
 import { GENESIS_HASH, parseRecordLine } from './chain.js';
-import { readCheckpoint, syncDirectory } from './checkpoint.js';
+import { readCheckpoint } from './checkpoint.js';
 import { AuditLogError } from './errors.js';
 import type { AuditHeadAnchor } from './head-anchor.js';
 import { keepInvalidHead, readHeadAnchor } from './head-anchor.js';
+import { syncDirectory } from './sealed-file.js';
 import { listSegments, readLinesBackward, segmentDate } from './segments.js';
 
 /** Where a writer resumes a log directory. */

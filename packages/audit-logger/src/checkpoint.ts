@@ -1,8 +1,4 @@
-import { open, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { canonicalJson } from './canonical-json.js';
-import { digestHex } from './chain.js';
-import { AuditLogError } from './errors.js';
+import { readSealed, type SealedFile, seal, writeSealed } from './sealed-file.js';
 
 /** The checkpoint's file name inside the log directory. */
 export const CHECKPOINT_FILE = 'checkpoint.json';
@@ -34,58 +30,29 @@ export interface AuditCheckpoint {
   checkpoint_hash: string;
 }
 
+const checkpointFile: SealedFile<AuditCheckpoint> = {
+  name: CHECKPOINT_FILE,
+  code: 'checkpoint',
+  hashField: 'checkpoint_hash',
+  isShape: isCheckpointShape,
+  describe: 'version 1, seq, hash, removed or checkpoint_hash',
+  keyedHint: '',
+};
+
 /** Signs a checkpoint's fields. */
 export function sealCheckpoint(
   fields: Omit<AuditCheckpoint, 'checkpoint_hash'>,
   hmacKey?: Uint8Array,
 ): AuditCheckpoint {
-  return { ...fields, checkpoint_hash: digestHex(canonicalJson(fields), hmacKey) };
+  return seal(checkpointFile, fields, hmacKey);
 }
 
 /**
  * Reads and checks `checkpoint.json`. Resolves undefined when there is none; throws a
  * `checkpoint` error when it is unreadable or its hash does not match.
  */
-export async function readCheckpoint(
-  dir: string,
-  hmacKey?: Uint8Array,
-): Promise<AuditCheckpoint | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, CHECKPOINT_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new AuditLogError('checkpoint', `cannot read ${CHECKPOINT_FILE}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new AuditLogError('checkpoint', `${CHECKPOINT_FILE} is not JSON: ${(error as Error).message}`);
-  }
-  if (!isCheckpointShape(value)) {
-    throw new AuditLogError(
-      'checkpoint',
-      `${CHECKPOINT_FILE} lacks version 1, seq, hash, removed or checkpoint_hash`,
-    );
-  }
-  const { checkpoint_hash, ...fields } = value;
-  let expected: string;
-  try {
-    expected = digestHex(canonicalJson(fields), hmacKey);
-  } catch {
-    expected = '';
-  }
-  if (expected !== checkpoint_hash) {
-    const hint = hmacKey === undefined ? ' (if the log uses an HMAC key, verify with it)' : '';
-    throw new AuditLogError(
-      'checkpoint',
-      `${CHECKPOINT_FILE} does not match its checkpoint_hash: it was edited${hint}`,
-    );
-  }
-  return value;
+export function readCheckpoint(dir: string, hmacKey?: Uint8Array): Promise<AuditCheckpoint | undefined> {
+  return readSealed(dir, checkpointFile, hmacKey);
 }
 
 function isCheckpointShape(value: unknown): value is AuditCheckpoint {
@@ -105,23 +72,6 @@ function isCheckpointShape(value: unknown): value is AuditCheckpoint {
 }
 
 /** Replaces `checkpoint.json` atomically: write a temp file, fsync it, rename, fsync the directory. */
-export async function writeCheckpoint(dir: string, checkpoint: AuditCheckpoint): Promise<void> {
-  const target = join(dir, CHECKPOINT_FILE);
-  const temp = `${target}.tmp`;
-  await writeFile(temp, `${JSON.stringify(checkpoint, null, 2)}\n`, { flush: true });
-  await rename(temp, target);
-  await syncDirectory(dir);
-}
-
-/** fsyncs a directory so a created, renamed or removed entry survives a crash (best effort off Linux). */
-export async function syncDirectory(dir: string): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Some platforms (Windows, a few network file systems) cannot fsync a directory.
-  } finally {
-    await handle?.close();
-  }
+export function writeCheckpoint(dir: string, checkpoint: AuditCheckpoint): Promise<void> {
+  return writeSealed(dir, checkpointFile, checkpoint, { sync: true });
 }

@@ -1,9 +1,6 @@
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson } from './canonical-json.js';
-import { digestHex } from './chain.js';
-import { syncDirectory } from './checkpoint.js';
-import { AuditLogError } from './errors.js';
+import { readSealed, type SealedFile, seal, syncDirectory, writeSealed } from './sealed-file.js';
 
 /** The head anchor's file name inside the log directory. */
 export const HEAD_FILE = 'head.json';
@@ -23,55 +20,29 @@ export interface AuditHeadAnchor {
   head_hash: string;
 }
 
+const headFile: SealedFile<AuditHeadAnchor> = {
+  name: HEAD_FILE,
+  code: 'head',
+  hashField: 'head_hash',
+  isShape: isHeadShape,
+  describe: 'version 1, seq, hash, segment or head_hash',
+  keyedHint: ' (or it was written with another HMAC key)',
+};
+
 /** Signs a head anchor's fields. */
 export function sealHeadAnchor(
   fields: Omit<AuditHeadAnchor, 'head_hash'>,
   hmacKey?: Uint8Array,
 ): AuditHeadAnchor {
-  return { ...fields, head_hash: digestHex(canonicalJson(fields), hmacKey) };
+  return seal(headFile, fields, hmacKey);
 }
 
 /**
  * Reads and checks `head.json`. Resolves undefined when there is none; throws a `head` error
  * when it is unreadable or its hash does not match.
  */
-export async function readHeadAnchor(
-  dir: string,
-  hmacKey?: Uint8Array,
-): Promise<AuditHeadAnchor | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, HEAD_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new AuditLogError('head', `cannot read ${HEAD_FILE}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new AuditLogError('head', `${HEAD_FILE} is not JSON: ${(error as Error).message}`);
-  }
-  if (!isHeadShape(value)) {
-    throw new AuditLogError('head', `${HEAD_FILE} lacks version 1, seq, hash, segment or head_hash`);
-  }
-  const { head_hash, ...fields } = value;
-  let expected: string;
-  try {
-    expected = digestHex(canonicalJson(fields), hmacKey);
-  } catch {
-    expected = '';
-  }
-  if (expected !== head_hash) {
-    const hint =
-      hmacKey === undefined
-        ? ' (if the log uses an HMAC key, verify with it)'
-        : ' (or it was written with another HMAC key)';
-    throw new AuditLogError('head', `${HEAD_FILE} does not match its head_hash: it was edited${hint}`);
-  }
-  return value;
+export function readHeadAnchor(dir: string, hmacKey?: Uint8Array): Promise<AuditHeadAnchor | undefined> {
+  return readSealed(dir, headFile, hmacKey);
 }
 
 function isHeadShape(value: unknown): value is AuditHeadAnchor {
@@ -90,20 +61,15 @@ function isHeadShape(value: unknown): value is AuditHeadAnchor {
 }
 
 /**
- * Replaces `head.json` atomically: write a temp file, rename it over the old one. With `sync`, the
- * temp file is fsynced before the rename and the directory after it, so a crash leaves the old
+ * Replaces `head.json` atomically (see {@link writeSealed}): with `sync` a crash leaves the old
  * head or the new one, never a torn file.
  */
-export async function writeHeadAnchor(
+export function writeHeadAnchor(
   dir: string,
   anchor: AuditHeadAnchor,
   options: { sync: boolean },
 ): Promise<void> {
-  const target = join(dir, HEAD_FILE);
-  const temp = `${target}.tmp`;
-  await writeFile(temp, `${JSON.stringify(anchor, null, 2)}\n`, { flush: options.sync });
-  await rename(temp, target);
-  if (options.sync) await syncDirectory(dir);
+  return writeSealed(dir, headFile, anchor, options);
 }
 
 /**

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { ChainStart } from './chain.js';
 import { ChainVerifier, GENESIS_HASH, utcDate } from './chain.js';
 import type { AuditCheckpoint, RemovedSegment } from './checkpoint.js';
-import { readCheckpoint, sealCheckpoint, syncDirectory, writeCheckpoint } from './checkpoint.js';
+import { readCheckpoint, sealCheckpoint, writeCheckpoint } from './checkpoint.js';
 import { AuditLogError } from './errors.js';
 import type { HmacKeyInput } from './hmac-key.js';
 import { toHmacKey } from './hmac-key.js';
+import { syncDirectory } from './sealed-file.js';
 import { listSegments, readLines, segmentDate } from './segments.js';
 
 const DAY_MS = 86_400_000;
