@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { type AuditRecord, defineAuditSink } from '@keeptrusts/core';
-import pg from 'pg';
+import type pg from 'pg';
 import { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
 import { resolveHmacKey } from './hmac-key.js';
+import { loadPg } from './postgres-driver.js';
 import { createPostgresAuditLog } from './postgres-sink.js';
 import { startRetentionSchedule } from './retention.js';
 import type { AuditLogWriter, FileAuditLog } from './segment-writer.js';
@@ -32,7 +33,8 @@ export const auditLogger = defineAuditSink({
           `the audit sink needs a PostgreSQL URL in the environment variable ${name}, which is not set`,
         );
       }
-      pool = new pg.Pool({ connectionString: url, max: 4 });
+      const { Pool } = await loadPg();
+      pool = new Pool({ connectionString: url, max: 4 });
       writer = await createPostgresAuditLog({
         pool,
         instanceId: config.instance_id ?? hostname(),

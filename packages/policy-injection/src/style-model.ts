@@ -4,13 +4,7 @@
 // recognises the style of long persona jailbreaks ("stay in character", "no ethical guidelines",
 // "developer mode output") that no single phrase rule pins down. style-weights.json lists every
 // feature (a word or two adjacent words) with its weight, highest first, for review.
-import {
-  compileWordModel,
-  type WordModel,
-  type WordModelFile,
-  wordProbability,
-} from '@keeptrusts/word-model';
-import styleWeights from './style-weights.json' with { type: 'json' };
+import { compileWordModel, readModelFile, type WordModel, wordProbability } from '@keeptrusts/word-model';
 
 /**
  * Texts shorter than this many words get probability 0: the model was fitted to multi-paragraph
@@ -29,11 +23,12 @@ export function styleWords(normalized: string): string[] {
 let compiled: WordModel | undefined;
 
 /**
- * The shipped model, compiled once per process and shared: scoring is synchronous, so detectors can
- * share its per-call marks safely.
+ * The shipped model, read and compiled once per process (by the first detector that uses it, not at
+ * import) and shared: scoring is synchronous, so detectors can share its per-call marks safely.
  */
 export function loadStyleModel(): WordModel {
-  compiled ??= compileWordModel(styleWeights as unknown as WordModelFile);
+  // tsconfig.json lists style-weights.json, so the build copies it beside this module.
+  compiled ??= compileWordModel(readModelFile(new URL('./style-weights.json', import.meta.url)));
   return compiled;
 }
 

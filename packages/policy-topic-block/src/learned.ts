@@ -9,28 +9,30 @@
 // two adjacent words) with its weight, highest first, for review.
 import {
   compileWordModel,
+  readModelFile,
   type WordModel,
   type WordModelFile,
   wordProbability,
 } from '@keeptrusts/word-model';
-import hateSpeech from './learned/hate_speech.json' with { type: 'json' };
-import illegalActivity from './learned/illegal_activity.json' with { type: 'json' };
-import malware from './learned/malware.json' with { type: 'json' };
-import request from './learned/request.json' with { type: 'json' };
-import selfHarm from './learned/self_harm.json' with { type: 'json' };
-import violence from './learned/violence.json' with { type: 'json' };
-import weaponsManufacturing from './learned/weapons_manufacturing.json' with { type: 'json' };
+import { builtinTopicNames } from './builtin-topics.js';
 
-/** The stored models: the gate under `request`, then one attribution model per built-in topic. */
-export const learnedModelFiles: Readonly<Record<string, WordModelFile>> = {
-  request: request as unknown as WordModelFile,
-  weapons_manufacturing: weaponsManufacturing as unknown as WordModelFile,
-  illegal_activity: illegalActivity as unknown as WordModelFile,
-  self_harm: selfHarm as unknown as WordModelFile,
-  malware: malware as unknown as WordModelFile,
-  hate_speech: hateSpeech as unknown as WordModelFile,
-  violence: violence as unknown as WordModelFile,
-};
+let files: Readonly<Record<string, WordModelFile>> | undefined;
+
+/**
+ * The stored models: the gate under `request`, then one attribution model per built-in topic.
+ * Read (about 2 MB of JSON) on first use and kept for the process, so importing the package, or a
+ * gateway without a learned `topic_block` rule, reads none of them.
+ */
+export function learnedModelFiles(): Readonly<Record<string, WordModelFile>> {
+  // tsconfig.json lists src/learned/*.json, so the build copies them beside this module.
+  files ??= Object.fromEntries(
+    ['request', ...builtinTopicNames].map((name) => [
+      name,
+      readModelFile(new URL(`./learned/${name}.json`, import.meta.url)),
+    ]),
+  );
+  return files;
+}
 
 /** Signal reported when the learned layer, not a lexicon rule, matched a topic. */
 export const LEARNED_SIGNAL = 'learned_model';
@@ -46,11 +48,12 @@ export type LearnedLayer = {
 
 let layer: LearnedLayer | undefined;
 
-/** The learned layer, compiled once per process. */
+/** The learned layer, read and compiled once per process, when the first matcher that uses it is made. */
 export function learnedLayer(): LearnedLayer {
   if (layer !== undefined) return layer;
-  const gate = compileWordModel(learnedModelFiles.request!);
-  const topics: [string, WordModel][] = Object.entries(learnedModelFiles)
+  const models = learnedModelFiles();
+  const gate = compileWordModel(models.request!);
+  const topics: [string, WordModel][] = Object.entries(models)
     .filter(([name]) => name !== 'request')
     .map(([name, file]) => [name, compileWordModel(file)]);
   layer = {

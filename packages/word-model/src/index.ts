@@ -4,5 +4,6 @@ export type { WordModel, WordModelFile } from './model.js';
 // Training (for the scripts that fit the shipped models)
 export { crossValidate, formatModelFile, toModelFile, trainedProbability, trainWordModel } from './train.js';
 export type { Example, TrainedModel, TrainingOptions } from './train.js';
-// Writing (or checking) the stored form
+// Reading and writing (or checking) the stored form
+export { readModelFile } from './read-model-file.js';
 export { saveModelFile } from './save.js';

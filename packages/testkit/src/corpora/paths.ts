@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 /** The monorepo root: the nearest directory above this module holding pnpm-workspace.yaml. */
 export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
+  let dir = here;
   while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
     const parent = dirname(dir);
     if (parent === dir)
-      throw new Error('not inside the keeptrusts monorepo: no pnpm-workspace.yaml above this module');
+      throw new Error(`not inside the keeptrusts monorepo: no pnpm-workspace.yaml above ${here}`);
     dir = parent;
   }
   return dir;

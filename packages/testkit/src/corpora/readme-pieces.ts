@@ -17,12 +17,33 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** One list per half; empty when dependencies are not installed. */
+const NEEDS =
+  'readmePieces() reads the README files in the pnpm store of a keeptrusts repository checkout ' +
+  "(node_modules/.pnpm, after `pnpm install`); it serves the detectors' training and evaluation scripts there";
+
+/**
+ * The pnpm store of the monorepo holding this module. Looked up per call, not at import: an
+ * installed testkit has no store, and only this function needs one.
+ */
+function pnpmStore(): string {
+  let root: string;
+  try {
+    root = repoRoot();
+  } catch (error) {
+    throw new Error(`${NEEDS}; this testkit is ${(error as Error).message}`, { cause: error });
+  }
+  const store = join(root, 'node_modules', '.pnpm');
+  if (!existsSync(store)) throw new Error(`${NEEDS}; ${store} does not exist: run pnpm install in ${root}`);
+  return store;
+}
+
+/**
+ * One list per half. Throws, saying what it needs, outside a repository checkout or before
+ * `pnpm install`, so a training run never fits on silently missing text.
+ */
 export function readmePieces(): { train: DocPiece[]; eval: DocPiece[] } {
   const halves = { train: [] as DocPiece[], eval: [] as DocPiece[] };
-  // Looked up per call, not at import: outside the monorepo there is no store to read.
-  const STORE = join(repoRoot(), 'node_modules', '.pnpm');
-  if (!existsSync(STORE)) return halves;
+  const STORE = pnpmStore();
   const seen = new Set<string>();
   for (const entry of readdirSync(STORE).sort()) {
     const modules = join(STORE, entry, 'node_modules');
