@@ -2,17 +2,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runKtProcess, seedTargets, spawnGateway, startStack, stopChild } from './harness.js';
+import { auditYaml, runKtProcess, seedTargets, spawnGateway, startStack, stopChild } from './harness.js';
 
 // One gateway per audit directory: a second writer would fork the hash chain.
-const auditConfig = `policies:
-  chain: [audit-logger]
-policy:
-  audit-logger:
-    immutable: true
-    log_all_access: true
-    path: ./audit
-`;
 const configArgs = ['--policy-config', 'policy-config.yaml', '--policy-config', 'audit.yaml'];
 
 let sim: OllamaSimulator;
@@ -25,7 +17,7 @@ afterAll(async () => {
 
 describe('the audit directory lock through kt gateway run', () => {
   it('refuses a second gateway on the same audit directory, naming the directory and the running gateway', async () => {
-    const stack = await startStack(seedTargets, { sim, configs: { 'audit.yaml': auditConfig } });
+    const stack = await startStack(seedTargets, { sim, configs: { 'audit.yaml': auditYaml } });
     try {
       const second = await runKtProcess(
         ['gateway', 'run', '--listen', '127.0.0.1:0', ...configArgs],
@@ -53,7 +45,7 @@ describe('the audit directory lock through kt gateway run', () => {
   });
 
   it('takes over the lock of a gateway that was killed, and logs that it did', async () => {
-    const stack = await startStack(seedTargets, { sim, configs: { 'audit.yaml': auditConfig } });
+    const stack = await startStack(seedTargets, { sim, configs: { 'audit.yaml': auditYaml } });
     const killed = stack.pid;
     process.kill(killed, 'SIGKILL');
     await stack.stop();

@@ -180,6 +180,16 @@ export async function stopChild(proc: ChildProcess): Promise<void> {
   await closed;
 }
 
+/** An audit file holding the hash-chained audit log in `./audit`, every request recorded. */
+export const auditYaml = `policies:
+  chain: [audit-logger]
+policy:
+  audit-logger:
+    immutable: true
+    log_all_access: true
+    path: ./audit
+`;
+
 /** The seed's policy-config.yaml, pointed at the simulator. */
 export const seedTargets = `providers:
   targets:

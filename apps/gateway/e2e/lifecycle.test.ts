@@ -6,7 +6,7 @@ import { readAuditRecords } from '@keeptrusts/audit-logger';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import type OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runKtProcess, type Stack, startStack } from './harness.js';
+import { auditYaml, runKtProcess, type Stack, startStack } from './harness.js';
 
 // SIGTERM drains, a second signal exits at once, SIGHUP and `kt gateway reload` swap the config
 // without failing a request: each against the built `kt` as a child process.
@@ -16,14 +16,6 @@ const target = `providers:
     - id: chat
       provider: ollama:chat:llama3.3
       base_url: SIM_URL
-`;
-const audit = `policies:
-  chain: [audit-logger]
-policy:
-  audit-logger:
-    immutable: true
-    log_all_access: true
-    path: ./audit
 `;
 const redactEmail = `policies:
   - id: privacy
@@ -97,7 +89,7 @@ const chat = (client: OpenAI) =>
 
 describe('SIGTERM', () => {
   it('lets a 5 s stream finish with [DONE] and its audit record, refuses new connections, exits 0', async () => {
-    const stack = await stackWith(target, { configs: { 'audit.yaml': audit } });
+    const stack = await stackWith(target, { configs: { 'audit.yaml': auditYaml } });
     sim.setTokenDelay(100);
     sim.replyWith(Array.from({ length: 50 }, (_, i) => `w${i}`).join(' '));
     const text = await rawStream(stack.url, () => stack.process.kill('SIGTERM'));
@@ -113,7 +105,7 @@ describe('SIGTERM', () => {
 
   it('cuts what is still running at server.shutdown_grace_seconds and says so', async () => {
     const stack = await stackWith(`${target}server:\n  shutdown_grace_seconds: 0.3\n`, {
-      configs: { 'audit.yaml': audit },
+      configs: { 'audit.yaml': auditYaml },
     });
     sim.setTokenDelay(100);
     sim.replyWith('word '.repeat(100));
@@ -153,7 +145,7 @@ describe('started through pnpm kt', () => {
   it('drains on SIGTERM sent to pnpm and exits 0', async () => {
     const dir = (await stackWith(target)).dir; // only for its directory and config file
     await Promise.all(stacks.splice(0).map((s) => s.stop()));
-    await writeFile(join(dir, 'audit.yaml'), audit.replace('./audit', join(dir, 'audit')));
+    await writeFile(join(dir, 'audit.yaml'), auditYaml.replace('./audit', join(dir, 'audit')));
     const root = join(import.meta.dirname, '../../..');
     const pnpm = pinnedPnpm();
     const proc: ChildProcess = spawn(

@@ -3,7 +3,7 @@ import { readAuditRecords } from '@keeptrusts/audit-logger';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import { APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from './harness.js';
+import { auditYaml, type Stack, startStack } from './harness.js';
 
 // One gateway, three targets on one simulator, one stream plan each: no response rule on
 // `open` (pass-through), a PII scanner on `scanned` (incremental), topic_block, which needs whole
@@ -34,14 +34,6 @@ policies:
         scan: both
         topics: [weapons_manufacturing]
 `;
-const audit = `policies:
-  chain: [audit-logger]
-policy:
-  audit-logger:
-    immutable: true
-    log_all_access: true
-    path: ./audit
-`;
 
 const plans = [
   { plan: 'pass_through', model: 'open' },
@@ -54,7 +46,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   sim = await startOllamaSimulator({ port: 0 });
-  stack = await startStack(config, { sim, configs: { 'audit.yaml': audit } });
+  stack = await startStack(config, { sim, configs: { 'audit.yaml': auditYaml } });
 });
 afterAll(async () => {
   await stack?.stop();
