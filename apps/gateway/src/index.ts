@@ -1,12 +1,13 @@
 // Composing a gateway
+export { createGateway } from './gateway.js';
+export type { Gateway, GatewayEnv, Logger } from './gateway.js';
+export { builtinPlugins, createBuiltinRegistry } from './builtin-plugins.js';
+export { isLoopback, parseListen, startServer } from './server.js';
+export type { RunningServer } from './server.js';
 
 // API keys
 export { createApiKey, KeyVerifier } from './auth.js';
-export { builtinPlugins, createBuiltinRegistry } from './builtin-plugins.js';
-export type { CliIo } from './cli/io.js';
+
 // The kt CLI, for programs that embed it
 export { runCli } from './cli/main.js';
-export type { Gateway, GatewayEnv, Logger } from './gateway.js';
-export { createGateway } from './gateway.js';
-export type { RunningServer } from './server.js';
-export { isLoopback, parseListen, startServer } from './server.js';
+export type { CliIo } from './cli/io.js';

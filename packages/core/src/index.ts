@@ -1,30 +1,6 @@
 // Plugin contracts
-
-// Audit
-export type { AuditDecision, AuditRecord } from './audit/record.js';
-export { didYouMean } from './config/did-you-mean.js';
-export { formatPath } from './config/zod-issues.js';
-export type { LoadOptions, LoadResult } from './config/load.js';
-// Config
-export type { ListenAddress } from './config/listen-address.js';
-export { parseListenAddress } from './config/listen-address.js';
-export { loadConfig, loadConfigTexts } from './config/load.js';
-export type { ProviderRef } from './config/provider-string.js';
-export { parseProviderString, providerStringForms } from './config/provider-string.js';
-export type {
-  ApiKeyConfig,
-  GatewayConfig,
-  Origin,
-  PolicyConfig,
-  RouteRule,
-  RuleConfig,
-  SinkConfig,
-  StreamPolicyMode,
-  TargetConfig,
-} from './config/types.js';
-export type { ConfigIssue, ErrorCode, OpenAIErrorBody } from './errors.js';
-// Errors
-export { errorCodes, formatConfigIssue, GatewayError, PluginError } from './errors.js';
+export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './plugin/define.js';
+export { allow, block, modify } from './plugin/decision.js';
 export type {
   AllowDecision,
   BlockDecision,
@@ -33,12 +9,7 @@ export type {
   ModifyDecision,
   TextSegment,
 } from './plugin/decision.js';
-export { allow, block, modify } from './plugin/decision.js';
-export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './plugin/define.js';
-export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
-export type { Registry } from './plugin/registry.js';
-// Registry
-export { coreVersion, createRegistry } from './plugin/registry.js';
+export { CONTRACT_VERSION } from './plugin/types.js';
 export type {
   AuditSink,
   AuditSinkContext,
@@ -57,7 +28,42 @@ export type {
   ScanMatch,
   TextScanner,
 } from './plugin/types.js';
-export { CONTRACT_VERSION } from './plugin/types.js';
+export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
+
+// Registry
+export { coreVersion, createRegistry } from './plugin/registry.js';
+export type { Registry } from './plugin/registry.js';
+
+// Config
+export { loadConfig, loadConfigTexts } from './config/load.js';
+export type { LoadOptions, LoadResult } from './config/load.js';
+export type {
+  ApiKeyConfig,
+  GatewayConfig,
+  Origin,
+  PolicyConfig,
+  RouteRule,
+  RuleConfig,
+  SinkConfig,
+  StreamPolicyMode,
+  TargetConfig,
+} from './config/types.js';
+export { parseListenAddress } from './config/listen-address.js';
+export type { ListenAddress } from './config/listen-address.js';
+export { parseProviderString, providerStringForms } from './config/provider-string.js';
+export type { ProviderRef } from './config/provider-string.js';
+export { didYouMean } from './config/did-you-mean.js';
+export { formatPath } from './config/zod-issues.js';
+
+// Errors
+export { errorCodes, formatConfigIssue, GatewayError, PluginError } from './errors.js';
+export type { ConfigIssue, ErrorCode, OpenAIErrorBody } from './errors.js';
+
+// Audit
+export type { AuditDecision, AuditRecord } from './audit/record.js';
+
+// Policy chain
+export { createPolicyChain } from './policy/chain.js';
 export type {
   AnswerInput,
   BlockedBy,
@@ -69,18 +75,19 @@ export type {
   StreamPlan,
   StreamPlanChoice,
 } from './policy/chain.js';
-// Policy chain
-export { createPolicyChain } from './policy/chain.js';
-export type { StageOutput } from './policy/scan-stage.js';
 export { applyScanner, ScanStage } from './policy/scan-stage.js';
-export type { RequestTexts } from './policy/segments.js';
+export type { StageOutput } from './policy/scan-stage.js';
 export { requestTexts } from './policy/segments.js';
+export type { RequestTexts } from './policy/segments.js';
 export { approximateTokens, TokenLimiter, truncateToTokens } from './policy/token-limit.js';
-export type { DecodeNdjsonOptions, NdjsonDecoderOptions } from './wire/ndjson.js';
-// Wire codecs: NDJSON and SSE in; OpenAI JSON bodies and SSE out
-export { decodeNdjson, NdjsonDecoder, NdjsonParseError } from './wire/ndjson.js';
-export type { DecodeSseOptions, SseDecoderOptions, SseEvent } from './wire/sse-decoder.js';
-export { decodeSse, SSE_DONE_DATA, SseDecoder, SseParseError } from './wire/sse-decoder.js';
+
+// OpenAI wire types
+export {
+  chatCompletionRequestSchema,
+  chatMessageSchema,
+  completionRequestSchema,
+  embeddingRequestSchema,
+} from './wire/openai.js';
 export type {
   ChatCompletionRequest,
   ChatMessage,
@@ -99,13 +106,22 @@ export type {
   ToolChoice,
   Usage,
 } from './wire/openai.js';
-// OpenAI wire types
+
+// Wire codecs: NDJSON and SSE in; OpenAI JSON bodies and SSE out
+export { decodeNdjson, NdjsonDecoder, NdjsonParseError } from './wire/ndjson.js';
+export type { DecodeNdjsonOptions, NdjsonDecoderOptions } from './wire/ndjson.js';
+export { decodeSse, SSE_DONE_DATA, SseDecoder, SseParseError } from './wire/sse-decoder.js';
+export type { DecodeSseOptions, SseDecoderOptions, SseEvent } from './wire/sse-decoder.js';
 export {
-  chatCompletionRequestSchema,
-  chatMessageSchema,
-  completionRequestSchema,
-  embeddingRequestSchema,
-} from './wire/openai.js';
+  chatCompletionBody,
+  embeddingListBody,
+  encodeEmbeddingBase64,
+  modelListBody,
+  newCompletionId,
+  newResponseMeta,
+  randomAlphanumeric,
+  textCompletionBody,
+} from './wire/openai-responses.js';
 export type {
   AssistantMessageOut,
   ChatCompletionBody,
@@ -117,15 +133,5 @@ export type {
   TextCompletionBody,
   ToolCallOut,
 } from './wire/openai-responses.js';
-export {
-  chatCompletionBody,
-  embeddingListBody,
-  encodeEmbeddingBase64,
-  modelListBody,
-  newCompletionId,
-  newResponseMeta,
-  randomAlphanumeric,
-  textCompletionBody,
-} from './wire/openai-responses.js';
-export type { SseEncoderOptions } from './wire/sse.js';
 export { encodeSseStream, OpenAISseEncoder, SSE_DONE_FRAME, sseFrame, streamErrorBody } from './wire/sse.js';
+export type { SseEncoderOptions } from './wire/sse.js';

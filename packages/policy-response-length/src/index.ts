@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { definePlugin } from '@keeptrusts/core';
 import { responseLength } from './response-length.js';
 
-export type { ResponseLengthConfig } from './response-length.js';
 // The response_length policy
 export { responseLength, responseLengthConfigSchema } from './response-length.js';
+export type { ResponseLengthConfig } from './response-length.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 

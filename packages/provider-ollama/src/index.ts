@@ -4,6 +4,7 @@ import { ollamaProvider } from './ollama-provider.js';
 
 // Provider
 export { createOllamaProvider, ollamaDefaults, ollamaProvider } from './ollama-provider.js';
+
 // Target fields and model names
 export { sameOllamaModel } from './model-name.js';
 export type { OllamaTargetOptions } from './target-options.js';

@@ -1,19 +1,16 @@
 // Ollama simulator over HTTP
+export { startOllamaSimulator } from './simulator.js';
+export type { OllamaSimulator, OllamaSimulatorOptions } from './simulator.js';
+export { serveFetchHandler } from './node-server.js';
+export type { ServedHandler, ServeOptions } from './node-server.js';
 
-export { embedVector } from './embeddings.js';
-export type { FetchHandler } from './handler.js';
 // The same simulator as a fetch handler and as msw handlers
 export { createOllamaHandler } from './handler.js';
-export type { ModelName } from './model-names.js';
-export { parseModelName } from './model-names.js';
-export type { ModelCapability, SimulatedModel } from './models.js';
-// Model catalogue
-export { defaultModels } from './models.js';
+export type { FetchHandler } from './handler.js';
 export { ollamaHandlers } from './msw-handlers.js';
-export type { ServedHandler, ServeOptions } from './node-server.js';
-export { serveFetchHandler } from './node-server.js';
-export type { OllamaSimulator, OllamaSimulatorOptions } from './simulator.js';
-export { startOllamaSimulator } from './simulator.js';
+
+// Knobs, request log and state shared with msw
+export { createSimulatorState, INFERENCE_PATHS, SimulatorState } from './simulator-state.js';
 export type {
   FailureOptions,
   KnobOptions,
@@ -23,10 +20,16 @@ export type {
   StreamErrorOptions,
   ToolCallReply,
 } from './simulator-state.js';
-// Knobs, request log and state shared with msw
-export { createSimulatorState, INFERENCE_PATHS, SimulatorState } from './simulator-state.js';
+
+// Model catalogue
+export { defaultModels } from './models.js';
+export type { ModelCapability, SimulatedModel } from './models.js';
+export { parseModelName } from './model-names.js';
+export type { ModelName } from './model-names.js';
+
 // Building blocks tests may want to reproduce exactly
 export { tokenize } from './tokens.js';
+export { embedVector } from './embeddings.js';
 
 // Policy harness for plugin tests: the real chain around one rule
 export { chatScope, policyChainFor, userText } from './policy-harness.js';

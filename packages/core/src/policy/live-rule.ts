@@ -1,0 +1,48 @@
+import type { AuditDecision } from '../audit/record.js';
+import type { PolicyConfig } from '../config/types.js';
+import { PluginError } from '../errors.js';
+import type { Decision } from '../plugin/decision.js';
+import type { EndpointKind, PolicyHooks } from '../plugin/types.js';
+import type { BlockedBy } from './chain.js';
+
+/** A configured rule with its instance, as the chain runs it. */
+export interface LiveRule {
+  policy: PolicyConfig;
+  type: string;
+  hooks: PolicyHooks;
+  appliesTo: readonly EndpointKind[] | undefined;
+}
+
+/** Whether a rule acts on answers at all. */
+export function respondsTo(r: LiveRule): boolean {
+  return (
+    r.hooks.onResponse !== undefined ||
+    r.hooks.responseScanner !== undefined ||
+    r.hooks.responseTokenLimit !== undefined
+  );
+}
+
+// A policy that throws has a bug: the chain fails closed and blocks.
+export async function run(
+  rule: LiveRule,
+  hook: string,
+  call: () => Decision | Promise<Decision>,
+): Promise<Decision> {
+  try {
+    return await call();
+  } catch (error) {
+    const wrapped = new PluginError(rule.type, hook, error);
+    return { kind: 'block', code: 'policy_error', reason: wrapped.message, findings: [] };
+  }
+}
+
+/** The audit entry for one rule's decision; a throw (policy_error) is recorded as `error`. */
+export function record(rule: LiveRule, stage: 'request' | 'response', decision: Decision): AuditDecision {
+  const action = decision.kind === 'block' && decision.code === 'policy_error' ? 'error' : decision.kind;
+  return { policy: rule.policy.id, rule: rule.type, stage, action, findings: [...decision.findings] };
+}
+
+/** The block as the outcome names it: which policy and rule, with its code and reason. */
+export function blockedBy(rule: LiveRule, decision: Decision & { kind: 'block' }): BlockedBy {
+  return { policy: rule.policy.id, rule: rule.type, code: decision.code, reason: decision.reason };
+}
