@@ -42,3 +42,33 @@ export async function* readByteStream(
     reader.releaseLock();
   }
 }
+
+/**
+ * The pieces of a line whose end has not arrived yet, joined once, when it does: chunks split
+ * lines anywhere, and joining per chunk would copy a long line over and over.
+ */
+export class PendingLine {
+  #parts: string[] = [];
+  /** Characters held so far, for the decoders' line-length caps. */
+  length = 0;
+
+  add(piece: string): void {
+    this.#parts.push(piece);
+    this.length += piece.length;
+  }
+
+  /** The first piece held, for an excerpt in an error message. */
+  get head(): string {
+    return this.#parts[0] ?? '';
+  }
+
+  /** The whole line, ending with `last`; empties the buffer. */
+  take(last: string): string {
+    if (this.#parts.length === 0) return last;
+    this.#parts.push(last);
+    const line = this.#parts.join('');
+    this.#parts = [];
+    this.length = 0;
+    return line;
+  }
+}

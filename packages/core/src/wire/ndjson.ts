@@ -1,4 +1,4 @@
-import { readByteStream } from './byte-stream.js';
+import { PendingLine, readByteStream } from './byte-stream.js';
 
 // Newline-delimited JSON, as Ollama streams it: one JSON value per `\n`-terminated line. Lines
 // are split by the network anywhere, including inside a multi-byte UTF-8 character, so bytes
@@ -49,8 +49,7 @@ export class NdjsonDecoder {
   readonly #text = new TextDecoder('utf-8');
   readonly #maxLineLength: number;
   /** Pieces of the current, unfinished line; joined once, when its newline arrives. */
-  #pending: string[] = [];
-  #pendingLength = 0;
+  readonly #pending = new PendingLine();
   #lineNumber = 0;
   #ended = false;
 
@@ -83,7 +82,7 @@ export class NdjsonDecoder {
     if (this.#ended) return;
     this.#ended = true;
     yield* this.#take(this.#text.decode());
-    if (this.#pendingLength > 0) yield* this.#line(this.#flushPending(''));
+    if (this.#pending.length > 0) yield* this.#line(this.#pending.take(''));
   }
 
   *#take(text: string): Generator<unknown, void, undefined> {
@@ -91,32 +90,22 @@ export class NdjsonDecoder {
     let start = 0;
     let newline = text.indexOf('\n');
     while (newline !== -1) {
-      lines.push(this.#flushPending(text.slice(start, newline)));
+      lines.push(this.#pending.take(text.slice(start, newline)));
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
     if (start < text.length) {
       const rest = text.slice(start);
-      this.#pendingLength += rest.length;
-      this.#pending.push(rest);
+      this.#pending.add(rest);
     }
     for (const line of lines) yield* this.#line(line);
-    if (this.#pendingLength > this.#maxLineLength) {
+    if (this.#pending.length > this.#maxLineLength) {
       throw new NdjsonParseError(
         this.#lineNumber + 1,
-        (this.#pending[0] ?? '').slice(0, EXCERPT_LENGTH),
+        this.#pending.head.slice(0, EXCERPT_LENGTH),
         `is longer than ${this.#maxLineLength} characters`,
       );
     }
-  }
-
-  #flushPending(last: string): string {
-    if (this.#pending.length === 0) return last;
-    this.#pending.push(last);
-    const line = this.#pending.join('');
-    this.#pending = [];
-    this.#pendingLength = 0;
-    return line;
   }
 
   *#line(raw: string): Generator<unknown, void, undefined> {

@@ -1,4 +1,4 @@
-import { readByteStream } from './byte-stream.js';
+import { PendingLine, readByteStream } from './byte-stream.js';
 
 // Server-sent events as an OpenAI-compatible server streams them, parsed by the WHATWG HTML
 // "Interpreting an event stream" rules (html.spec.whatwg.org/multipage/server-sent-events.html):
@@ -71,8 +71,7 @@ export class SseDecoder {
   readonly #text = new TextDecoder('utf-8');
   readonly #maxLineLength: number;
   readonly #maxEventLength: number;
-  #pending: string[] = [];
-  #pendingLength = 0;
+  readonly #pending = new PendingLine();
   /** The last chunk ended in CR: an LF starting the next one belongs to it. */
   #afterCr = false;
   #lineNumber = 0;
@@ -116,7 +115,7 @@ export class SseDecoder {
     this.#ended = true;
     yield* this.#take(this.#text.decode());
     // An unterminated last line still counts as a line; an event it belongs to is not dispatched.
-    if (this.#pendingLength > 0) this.#line(this.#flushPending(''));
+    if (this.#pending.length > 0) this.#line(this.#pending.take(''));
   }
 
   *#take(text: string): Generator<SseEvent, void, undefined> {
@@ -130,31 +129,21 @@ export class SseDecoder {
     for (let match = lineEnd.exec(text); match !== null; match = lineEnd.exec(text)) {
       // A CR at the very end may be the first half of a CRLF.
       if (match[0] === '\r' && match.index === text.length - 1) this.#afterCr = true;
-      const event = this.#line(this.#flushPending(text.slice(start, match.index)));
+      const event = this.#line(this.#pending.take(text.slice(start, match.index)));
       if (event !== undefined) yield event;
       start = lineEnd.lastIndex;
     }
     if (start < text.length) {
       const rest = text.slice(start);
-      this.#pending.push(rest);
-      this.#pendingLength += rest.length;
-      if (this.#pendingLength > this.#maxLineLength) {
+      this.#pending.add(rest);
+      if (this.#pending.length > this.#maxLineLength) {
         throw new SseParseError(
           this.#lineNumber + 1,
-          (this.#pending[0] ?? '').slice(0, EXCERPT_LENGTH),
+          this.#pending.head.slice(0, EXCERPT_LENGTH),
           `is longer than ${this.#maxLineLength} characters`,
         );
       }
     }
-  }
-
-  #flushPending(last: string): string {
-    if (this.#pending.length === 0) return last;
-    this.#pending.push(last);
-    const line = this.#pending.join('');
-    this.#pending = [];
-    this.#pendingLength = 0;
-    return line;
   }
 
   /** Interprets one line; returns the event a blank line dispatches. */
