@@ -25,10 +25,12 @@ export type {
   ProviderContext,
   ProviderDefaults,
   ProviderDefinition,
+  ProviderDelegation,
   ScanMatch,
   TextScanner,
 } from './plugin/types.js';
 export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
+export { createProviderInstance } from './plugin/provider-instance.js';
 
 // Registry
 export { coreVersion, createRegistry } from './plugin/registry.js';
