@@ -27,7 +27,8 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Endpoint>>>> = {
 // BOM and invalid bytes pass through as Go's decoder would see them, so they fail as syntax errors.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-function parseForLog(body: string): unknown {
+/** The body as the request log shows it: parsed JSON, or undefined. */
+export function parseForLog(body: string): unknown {
   if (body.trim() === '') return undefined;
   try {
     return JSON.parse(body);
@@ -36,7 +37,8 @@ function parseForLog(body: string): unknown {
   }
 }
 
-function untilAborted(signal: AbortSignal): Promise<Response> {
+/** A response that never comes: an error response once the client goes away. */
+export function untilAborted(signal: AbortSignal): Promise<Response> {
   return new Promise((resolve) => {
     const done = () => resolve(Response.error());
     if (signal.aborted) done();
@@ -53,7 +55,7 @@ async function withoutBody(response: Promise<Response> | Response): Promise<Resp
 }
 
 /** Calls `done` once the response body has been read to its end (an errored or cancelled body never is). */
-function noteCompletion(response: Response, done: () => void): Response {
+export function noteCompletion(response: Response, done: () => void): Response {
   if (response.body === null) {
     done();
     return response;
