@@ -101,8 +101,17 @@ export const INFERENCE_PATHS: readonly string[] = [
   '/api/generate',
   '/api/embed',
   '/api/embeddings',
+  '/v1/chat/completions',
+  '/v1/completions',
+  '/v1/embeddings',
 ];
-const GENERATION_PATHS: readonly string[] = ['/api/chat', '/api/generate'];
+const GENERATION_PATHS: readonly string[] = [
+  '/api/chat',
+  '/api/generate',
+  '/v1/chat/completions',
+  '/v1/completions',
+];
+const CHAT_PATHS: readonly string[] = ['/api/chat', '/v1/chat/completions'];
 
 /** A model loaded in (simulated) memory, as /api/ps lists it. */
 export interface LoadedModel {
@@ -124,7 +133,7 @@ export class SimulatorState implements OllamaSimulatorControl {
   #loaded = new Map<string, LoadedModel>();
   #toolCallCount = 0;
   readonly #replies = new KnobQueue<string>(GENERATION_PATHS);
-  readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(['/api/chat']);
+  readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(CHAT_PATHS);
   readonly #thoughts = new KnobQueue<string>(GENERATION_PATHS);
   readonly #failures = new KnobQueue<{ status: number; error: string }>(INFERENCE_PATHS);
   readonly #hangs = new KnobQueue<true>(INFERENCE_PATHS);
