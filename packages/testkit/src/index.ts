@@ -25,6 +25,7 @@ export type {
 export { startOpenAICompatibleSimulator } from './openai/simulator.js';
 export type { OpenAICompatibleSimulator, OpenAICompatibleSimulatorOptions } from './openai/simulator.js';
 export { createOpenAICompatibleHandler } from './openai/handler.js';
+export { openAICompatibleHandlers } from './openai/msw-handlers.js';
 export { OpenAISimulatorState } from './openai/state.js';
 export type { OpenAISimulatorControl, OpenAISimulatorStateOptions } from './openai/state.js';
 export { defaultOpenAIModels, OPENAI_FLAVOURS } from './openai/models.js';

@@ -265,6 +265,22 @@ describe('POST /v1/chat/completions', () => {
     expect(error).toMatchObject({ status: 500, error: { message: 'runner crashed', type: 'api_error' } });
   });
 
+  it('ends a stream without finish chunk or [DONE] on a native error line, as the middleware does', async () => {
+    sim.replyWith('a b c');
+    sim.errorNextStreamAfter(1);
+    const response = await post(`${sim.url}/v1/chat/completions`, {
+      model: 'llama3.3',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    });
+    const sent = await frames(response);
+    const deltas = sent.map(
+      (f) => (JSON.parse(f.slice(6)) as { choices: { delta: unknown }[] }).choices[0]?.delta,
+    );
+    // The error line decodes as an empty chat line: its message is lost.
+    expect(deltas).toEqual([{ role: 'assistant', content: 'a' }, { content: '' }]);
+  });
+
   it('drops a stream mid-way as the native handler does', async () => {
     sim.replyWith('a b c d');
     sim.dropNextStreamAfter(2);

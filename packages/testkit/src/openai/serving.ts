@@ -17,8 +17,12 @@ export function resolveModel(
   api: keyof typeof API_NAMES,
 ): OpenAICompatibleModel | Response {
   const { flavour } = state;
-  // vLLM and LM Studio use their (first) model when the request names none.
-  const model = name === null || name === undefined ? state.models[0] : state.findModel(name);
+  const wanted = api === 'embedding' ? 'embed' : 'generate';
+  // A request that names no model gets the (first) model that serves the API.
+  const model =
+    name === null || name === undefined
+      ? (state.models.find((m) => m.task === wanted) ?? state.models[0])
+      : state.findModel(name);
   if (model === undefined) {
     if (flavour === 'vllm') {
       return errorAnswer(flavour, {
@@ -33,7 +37,6 @@ export function resolveModel(
       param: 'model',
     });
   }
-  const wanted = api === 'embedding' ? 'embed' : 'generate';
   if (flavour === 'llamacpp') {
     if (api === 'embedding' && !state.embeddings) {
       return errorAnswer(flavour, {

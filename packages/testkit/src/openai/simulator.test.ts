@@ -433,6 +433,23 @@ describe('vLLM flavour', () => {
     await vi.waitFor(() => expect(sim.abortedRequests).toHaveLength(1));
   });
 
+  it('stops a stream when the client goes away, and logs the abort, not a completion', async () => {
+    sim.replyWith(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '));
+    sim.setTokenDelay(10);
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      { model: VLLM_MODEL, messages: [{ role: 'user', content: 'x' }], stream: true },
+      { signal: controller.signal },
+    );
+    const reader = stream[Symbol.asyncIterator]();
+    await reader.next();
+    controller.abort();
+    // The SDK ends the iteration on an abort; what matters is that the server sees the client go.
+    await reader.next().catch(() => undefined);
+    await vi.waitFor(() => expect(sim.abortedRequests).toHaveLength(1));
+    expect(sim.completedRequests).toHaveLength(0);
+  });
+
   it('drops a stream after n token chunks without [DONE]', async () => {
     sim.replyWith('a b c d e');
     sim.dropNextStreamAfter(2);
