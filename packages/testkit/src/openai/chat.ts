@@ -30,7 +30,7 @@ import {
 } from './flavour.js';
 import { pythonJsonDumps } from './python-json.js';
 import { type ChatCompletionRequest, chatCompletionRequest } from './request.js';
-import { contextError, effectiveMaxTokens, resolveModel, timings, usage } from './serving.js';
+import { contextError, effectiveMaxTokens, resolveModel, timings, usage, wantsUsage } from './serving.js';
 import { dataFrame, type SseStep, sseResponse, waitForTokens } from './sse.js';
 import type { OpenAISimulatorState } from './state.js';
 
@@ -215,7 +215,7 @@ function fragments(text: string): string[] {
 function streamSteps(answer: Answer): SseStep[] {
   const { state, request } = answer;
   const flavour = state.flavour;
-  const includeUsage = request.stream_options?.include_usage === true;
+  const includeUsage = wantsUsage(state, request.stream_options);
   const continuous = flavour === 'vllm' && request.stream_options?.continuous_usage_stats === true;
   const head = () =>
     flavour === 'llamacpp'

@@ -9,7 +9,7 @@ import type { OpenAIEndpointContext } from './endpoint.js';
 import { readBody } from './endpoint.js';
 import { errorAnswer, jsonAnswer, LLAMACPP_FINGERPRINT, responseId, SSE_TYPE } from './flavour.js';
 import { type CompletionRequest, completionRequest } from './request.js';
-import { contextError, effectiveMaxTokens, resolveModel, timings, usage } from './serving.js';
+import { contextError, effectiveMaxTokens, resolveModel, timings, usage, wantsUsage } from './serving.js';
 import { type SseStep, sseResponse, waitForTokens } from './sse.js';
 import type { OpenAISimulatorState } from './state.js';
 
@@ -186,7 +186,7 @@ export async function handleCompletions(context: OpenAIEndpointContext): Promise
     if (flavour === 'vllm' && choice.finishReason === 'length' && choice.plan.content.length > 0) return;
     steps.push({ data: chunk(piece(index, '', choice.finishReason)), token: false });
   });
-  if (request.stream_options?.include_usage === true) {
+  if (wantsUsage(state, request.stream_options)) {
     const counts = usage(state, promptTokens, completionTokens, false);
     steps.push({
       data:

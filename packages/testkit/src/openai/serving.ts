@@ -165,3 +165,16 @@ export function effectiveMaxTokens(
   const left = model.contextLength - promptTokens;
   return asked === undefined ? left : Math.min(asked, left);
 }
+
+/**
+ * Whether a stream ends with a usage chunk: vLLM's StreamOptions defaults `include_usage` to true once
+ * `stream_options` is present; the others need `include_usage: true`.
+ */
+export function wantsUsage(
+  state: OpenAISimulatorState,
+  options: { readonly include_usage?: boolean | null } | null | undefined,
+): boolean {
+  if (options === null || options === undefined) return false;
+  if (state.flavour === 'vllm') return options.include_usage !== false;
+  return options.include_usage === true;
+}

@@ -96,6 +96,17 @@ describe('vLLM flavour', () => {
     );
     expect(raw.frames.at(-1)).toBe('data: [DONE]');
     expect(raw.chunks.some((c) => 'usage' in c)).toBe(false);
+
+    // vLLM's StreamOptions defaults include_usage to true once stream_options is sent.
+    const defaulted = await sse(
+      await post(`${sim.url}/v1/chat/completions`, {
+        model: VLLM_MODEL,
+        messages: [{ role: 'user', content: 'x' }],
+        stream: true,
+        stream_options: {},
+      }),
+    );
+    expect(defaulted.chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: 4 } });
   });
 
   it('reports running usage on every chunk with continuous_usage_stats', async () => {
