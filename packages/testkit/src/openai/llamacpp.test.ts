@@ -229,6 +229,28 @@ describe('llama.cpp flavour', () => {
     });
   });
 
+  it('streams a text completion with an empty finish chunk carrying timings, and drops one on request', async () => {
+    sim.replyWith('upon a time');
+    const chunks = await sseChunks(await post(`${sim.url}/completions`, { prompt: 'Once', stream: true }));
+    expect(chunks.map((c) => (c.choices as { text: string }[])[0]?.text)).toEqual([
+      'upon',
+      ' a',
+      ' time',
+      '',
+    ]);
+    expect(chunks.at(-1)).toMatchObject({
+      object: 'text_completion',
+      choices: [{ finish_reason: 'stop' }],
+      timings: { predicted_n: 3 },
+    });
+    sim.dropNextStreamAfter(1);
+    const dropped = await fetch(`${sim.url}/v1/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ prompt: 'Once', stream: true }),
+    });
+    await expect(dropped.text()).rejects.toThrow();
+  });
+
   it('completes text with timings and embeds at /embeddings too', async () => {
     const text = await client.completions.create({ model: MODEL, prompt: 'Once' });
     expect(text.choices[0]).toMatchObject({ text: 'You said: "Once"', finish_reason: 'stop' });

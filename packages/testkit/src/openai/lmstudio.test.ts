@@ -64,6 +64,22 @@ describe('LM Studio flavour', () => {
     });
   });
 
+  it('requires its API token on every path once one is set', async () => {
+    sim.requireToken('lms-token');
+    const refused = await fetch(`${sim.url}/v1/models`);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({
+      error: {
+        message: 'Invalid or missing API token',
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      },
+    });
+    const authed = await fetch(`${sim.url}/v1/models`, { headers: { authorization: 'Bearer lms-token' } });
+    expect(authed.status).toBe(200);
+  });
+
   it('embeds with its embedding model only', async () => {
     const embedded = await client.embeddings.create({
       model: 'text-embedding-nomic-embed-text-v1.5',
