@@ -57,7 +57,7 @@ policy:
     path: ./audit
 `;
 
-const PII_REPLY = 'Write to jane.doe@example.com about SSN 123-45-6789 today.';
+const PII_REPLY = 'Write to jane.doe@example.com about SSN 234-56-7890 today.';
 const REDACTED = 'Write to [REDACTED:EMAIL] about SSN [REDACTED:SSN] today.';
 
 let stack: Stack;
@@ -94,7 +94,9 @@ async function recordOf(requestId: string): Promise<Record<string, unknown>> {
   return found!;
 }
 
-const id = (name: string) => ({ headers: { 'x-request-id': `${name}-${Math.random().toString(36).slice(2)}` } });
+const id = (name: string) => ({
+  headers: { 'x-request-id': `${name}-${Math.random().toString(36).slice(2)}` },
+});
 
 describe('the openai SDK against vLLM and llama.cpp through the gateway', () => {
   it('chats with a vLLM target, with vLLM’s usage', async () => {
@@ -122,7 +124,10 @@ describe('the openai SDK against vLLM and llama.cpp through the gateway', () => 
     for await (const chunk of plain) chunks.push(chunk);
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe('One two three four five.');
     expect(chunks.every((c) => c.choices.length === 1)).toBe(true);
-    expect(vllm.requests.at(-1)?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(vllm.requests.at(-1)?.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
 
     vllm.replyWith('One two three four five.');
     const withUsage = await stack.client.chat.completions.create({
@@ -174,7 +179,10 @@ describe('the openai SDK against vLLM and llama.cpp through the gateway', () => 
     vllm.replyWith('upon a time.');
     const completion = await stack.client.completions.create({ model: 'vllm-completion', prompt: 'Once' });
     expect(completion.choices[0]?.text).toBe('upon a time.');
-    const embedded = await stack.client.embeddings.create({ model: 'vllm-embed', input: ['alpha', 'beta', 'alpha'] });
+    const embedded = await stack.client.embeddings.create({
+      model: 'vllm-embed',
+      input: ['alpha', 'beta', 'alpha'],
+    });
     expect(embedded.data).toHaveLength(3);
     expect(embedded.data[0]?.embedding.length).toBeGreaterThan(0);
     expect(embedded.data[2]?.embedding).toEqual(embedded.data[0]?.embedding);
@@ -192,26 +200,47 @@ describe('the openai SDK against vLLM and llama.cpp through the gateway', () => 
       .create({ model: 'llamacpp-local', messages: [{ role: 'user', content: 'Hi' }], n: 2 })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((refused as OpenAI.APIError).param).toBe('n');
-    expect((refused as OpenAI.APIError).message).toContain('target "llamacpp-local"');
+    expect((refused as InstanceType<typeof OpenAI.APIError>).param).toBe('n');
+    expect((refused as InstanceType<typeof OpenAI.APIError>).message).toContain('target "llamacpp-local"');
     expect(llamacpp.requests).toHaveLength(1);
   });
 
   it.each([
-    { status: 400, error: 'This model’s maximum context length is 8192 tokens', sdk: OpenAI.BadRequestError, code: 'invalid_request_error', gateway: 400 },
-    { status: 500, error: 'CUDA out of memory', sdk: OpenAI.InternalServerError, code: 'upstream_error', gateway: 502 },
-    { status: 429, error: 'too many requests', sdk: OpenAI.InternalServerError, code: 'upstream_error', gateway: 502 },
-  ])('maps vLLM’s $status to $gateway $code, keeping its message', async ({ status, error, sdk, code, gateway }) => {
-    vllm.failNext({ status, error });
-    const failed = await stack.client.chat.completions
-      .create({ model: 'vllm-llama', messages: [{ role: 'user', content: 'Hi' }] })
-      .catch((e: unknown) => e);
-    expect(failed).toBeInstanceOf(sdk);
-    expect(failed).toMatchObject({ status: gateway, code });
-    expect((failed as OpenAI.APIError).message).toContain(error);
-    // The client learns the target, never the upstream's address.
-    expect((failed as OpenAI.APIError).message).not.toContain(vllm.url);
-  });
+    {
+      status: 400,
+      error: 'This model’s maximum context length is 8192 tokens',
+      sdk: OpenAI.BadRequestError,
+      code: 'invalid_request_error',
+      gateway: 400,
+    },
+    {
+      status: 500,
+      error: 'CUDA out of memory',
+      sdk: OpenAI.InternalServerError,
+      code: 'upstream_error',
+      gateway: 502,
+    },
+    {
+      status: 429,
+      error: 'too many requests',
+      sdk: OpenAI.InternalServerError,
+      code: 'upstream_error',
+      gateway: 502,
+    },
+  ])(
+    'maps vLLM’s $status to $gateway $code, keeping its message',
+    async ({ status, error, sdk, code, gateway }) => {
+      vllm.failNext({ status, error });
+      const failed = await stack.client.chat.completions
+        .create({ model: 'vllm-llama', messages: [{ role: 'user', content: 'Hi' }] })
+        .catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(sdk);
+      expect(failed).toMatchObject({ status: gateway, code });
+      expect((failed as InstanceType<typeof OpenAI.APIError>).message).toContain(error);
+      // The client learns the target, never the upstream's address.
+      expect((failed as InstanceType<typeof OpenAI.APIError>).message).not.toContain(vllm.url);
+    },
+  );
 
   it('ends a stream vLLM drops mid-way with an error the SDK throws', async () => {
     vllm.replyWith('one two three four five six seven eight');
@@ -246,7 +275,12 @@ describe('one config, both formats', () => {
     const options = id('failover');
     const answer = await readStream(
       await stack.client.chat.completions.create(
-        { model: 'llama3.3', messages: [{ role: 'user', content: 'Hi' }], stream: true, metadata: { group: 'local' } },
+        {
+          model: 'llama3.3',
+          messages: [{ role: 'user', content: 'Hi' }],
+          stream: true,
+          metadata: { group: 'local' },
+        },
         options,
       ),
     );
@@ -273,13 +307,22 @@ describe('one config, both formats', () => {
   it('lists every target, each owned by the name its provider string starts with', async () => {
     const models = await stack.client.models.list();
     const owners = Object.fromEntries(models.data.map((m) => [m.id, m.owned_by]));
-    expect(owners).toMatchObject({ 'vllm-llama': 'vllm', 'llamacpp-local': 'llamacpp', 'ollama-llama3': 'ollama' });
+    expect(owners).toMatchObject({
+      'vllm-llama': 'vllm',
+      'llamacpp-local': 'llamacpp',
+      'ollama-llama3': 'ollama',
+    });
   });
 });
 
 describe('the Vercel AI SDK against vLLM through the gateway', () => {
   const keeptrusts = () =>
-    createOpenAICompatible({ name: 'keeptrusts', baseURL: `${stack.url}/v1`, apiKey: 'kt-test', includeUsage: true });
+    createOpenAICompatible({
+      name: 'keeptrusts',
+      baseURL: `${stack.url}/v1`,
+      apiKey: 'kt-test',
+      includeUsage: true,
+    });
 
   it('streams a chat with usage, redacted', async () => {
     vllm.replyWith(PII_REPLY);

@@ -7,7 +7,11 @@ import { openaiProvider } from './openai-provider.js';
 // serving its one model for every kind) and LM Studio. The simulator's url is the server's root;
 // the API lives under /v1, as each server documents its base URL.
 const flavours: Record<OpenAIFlavour, { chat: string; completion: string; embedding: string }> = {
-  vllm: { chat: 'meta-llama/Llama-3.1-8B-Instruct', completion: 'meta-llama/Llama-3.1-8B-Instruct', embedding: 'BAAI/bge-m3' },
+  vllm: {
+    chat: 'meta-llama/Llama-3.1-8B-Instruct',
+    completion: 'meta-llama/Llama-3.1-8B-Instruct',
+    embedding: 'BAAI/bge-m3',
+  },
   llamacpp: {
     chat: 'Llama-3.2-3B-Instruct-Q4_K_M.gguf',
     completion: 'Llama-3.2-3B-Instruct-Q4_K_M.gguf',
