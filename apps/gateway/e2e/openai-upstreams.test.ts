@@ -34,6 +34,15 @@ const config = `providers:
       provider: vllm:chat:not-served-here
       base_url: VLLM_URL/v1
       health_probe: true
+    - id: ollama-v1
+      provider: ollama:chat:llama3.3
+      base_url: SIM_URL
+      format: openai
+      health_probe: true
+    - id: ollama-v1-embed
+      provider: ollama:embedding:nomic-embed-text
+      base_url: SIM_URL
+      format: openai
     - id: llamacpp-local
       provider: llamacpp:chat:any-name
       base_url: LLAMACPP_URL/v1
@@ -94,6 +103,10 @@ async function recordOf(requestId: string): Promise<Record<string, unknown>> {
   return found!;
 }
 
+// Health probes (GET /v1/models) may land between a test's calls; tests count what clients caused.
+const posts = (sim: { requests: readonly { method: string; path: string; body: unknown }[] }) =>
+  sim.requests.filter((r) => r.method === 'POST');
+
 const id = (name: string) => ({
   headers: { 'x-request-id': `${name}-${Math.random().toString(36).slice(2)}` },
 });
@@ -110,7 +123,7 @@ describe('the openai SDK against vLLM and llama.cpp through the gateway', () => 
     expect(answer.usage?.completion_tokens).toBeGreaterThan(0);
     expect(answer.usage?.prompt_tokens).toBeGreaterThan(0);
     // What vLLM saw: its own model name, and none of the gateway's fields.
-    expect(vllm.requests.at(-1)?.body).toMatchObject({ model: LLAMA, stream: false });
+    expect(posts(vllm).at(-1)?.body).toMatchObject({ model: LLAMA, stream: false });
   });
 
   it('streams, asking vLLM for usage always and showing the usage chunk only to a client that asked', async () => {
@@ -124,7 +137,7 @@ describe('the openai SDK against vLLM and llama.cpp through the gateway', () => 
     for await (const chunk of plain) chunks.push(chunk);
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe('One two three four five.');
     expect(chunks.every((c) => c.choices.length === 1)).toBe(true);
-    expect(vllm.requests.at(-1)?.body).toMatchObject({
+    expect(posts(vllm).at(-1)?.body).toMatchObject({
       stream: true,
       stream_options: { include_usage: true },
     });
@@ -186,7 +199,7 @@ describe('the openai SDK against vLLM and llama.cpp through the gateway', () => 
     expect(embedded.data).toHaveLength(3);
     expect(embedded.data[0]?.embedding.length).toBeGreaterThan(0);
     expect(embedded.data[2]?.embedding).toEqual(embedded.data[0]?.embedding);
-    expect(vllm.requests.at(-1)?.body).toMatchObject({ model: 'BAAI/bge-m3', encoding_format: 'float' });
+    expect(posts(vllm).at(-1)?.body).toMatchObject({ model: 'BAAI/bge-m3', encoding_format: 'float' });
   });
 
   it('serves a llama.cpp target under any model name, and refuses n > 1 naming the field and the target', async () => {
@@ -285,7 +298,7 @@ describe('one config, both formats', () => {
       ),
     );
     expect(answer.text).toBe(REDACTED);
-    expect(vllm.requests).toHaveLength(1);
+    expect(posts(vllm)).toHaveLength(1);
     const record = await recordOf(options.headers['x-request-id']);
     expect(record).toMatchObject({ target: 'vllm-llama', status: 200, stream: true });
     expect(JSON.stringify(record)).not.toContain('jane.doe@example.com');
@@ -302,6 +315,60 @@ describe('one config, both formats', () => {
     );
     expect(answer.text).toBe(REDACTED);
     expect(await recordOf(options.headers['x-request-id'])).toMatchObject({ target: 'ollama-llama3' });
+  });
+
+  it('sends a format: openai Ollama target to Ollama’s /v1, redacting its streamed answer too', async () => {
+    stack.sim.replyWith(PII_REPLY);
+    const options = id('ollama-v1');
+    const answer = await readStream(
+      await stack.client.chat.completions.create(
+        { model: 'ollama-v1', messages: [{ role: 'user', content: 'Hi' }], stream: true },
+        options,
+      ),
+    );
+    expect(answer.text).toBe(REDACTED);
+    expect(posts(stack.sim).map((r) => r.path)).toEqual(['/v1/chat/completions']);
+    expect(posts(stack.sim)[0]?.body).toMatchObject({
+      model: 'llama3.3',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    expect(await recordOf(options.headers['x-request-id'])).toMatchObject({
+      target: 'ollama-v1',
+      status: 200,
+    });
+  });
+
+  it('answers, embeds and probes a format: openai Ollama target through /v1, with Ollama’s model names', async () => {
+    stack.sim.replyWith('Hello from /v1.');
+    const answer = await stack.client.chat.completions.create({
+      model: 'ollama-v1',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    expect(answer.choices[0]?.message.content).toBe('Hello from /v1.');
+    const embedded = await stack.client.embeddings.create({ model: 'ollama-v1-embed', input: 'alpha' });
+    expect(embedded.data[0]?.embedding.length).toBeGreaterThan(0);
+    expect(posts(stack.sim).map((r) => r.path)).toEqual(['/v1/chat/completions', '/v1/embeddings']);
+    // Ollama's /v1/models lists llama3.3:latest; the probe reads it as Ollama does, as llama3.3.
+    await expect
+      .poll(async () => {
+        const ready = (await (await fetch(`${stack.url}/readyz`)).json()) as {
+          targets: { id: string; healthy: boolean }[];
+        };
+        return ready.targets.find((t) => t.id === 'ollama-v1')?.healthy;
+      })
+      .toBe(true);
+  });
+
+  it('refuses n > 1 on a format: openai Ollama target before calling Ollama', async () => {
+    const refused = await stack.client.chat.completions
+      .create({ model: 'ollama-v1', messages: [{ role: 'user', content: 'Hi' }], n: 2 })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 400, param: 'n' });
+    expect((refused as InstanceType<typeof OpenAI.APIError>).message).toContain(
+      "Ollama's OpenAI API returns one choice",
+    );
+    expect(posts(stack.sim)).toHaveLength(0);
   });
 
   it('lists every target, each owned by the name its provider string starts with', async () => {
