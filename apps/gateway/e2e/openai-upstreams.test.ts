@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { readAuditRecords } from '@keeptrusts/audit-logger';
 import { type OpenAICompatibleSimulator, startOpenAICompatibleSimulator } from '@keeptrusts/testkit';
-import { embedMany, streamText } from 'ai';
+import { APICallError, embedMany, generateText, jsonSchema, streamText, tool } from 'ai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readStream, type Stack, startStack } from './harness.js';
@@ -403,6 +403,39 @@ describe('the Vercel AI SDK against vLLM through the gateway', () => {
     expect(text).toBe(REDACTED);
     expect((await result.usage).outputTokens).toBeGreaterThan(0);
     expect(await result.finishReason).toBe('stop');
+  });
+
+  it('gets a tool call from vLLM, with its arguments', async () => {
+    vllm.replyWithToolCall({ name: 'get_weather', arguments: { city: 'Oslo' } });
+    const result = await generateText({
+      model: keeptrusts().chatModel('vllm-llama'),
+      prompt: 'Weather in Oslo?',
+      tools: {
+        get_weather: tool({
+          description: 'Current weather of a city',
+          inputSchema: jsonSchema<{ city: string }>({
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+          }),
+        }),
+      },
+      maxRetries: 0,
+    });
+    expect(result.finishReason).toBe('tool-calls');
+    expect(result.toolCalls.map((c) => [c.toolName, c.input])).toEqual([['get_weather', { city: 'Oslo' }]]);
+  });
+
+  it('surfaces vLLM’s 400 as an APICallError with the gateway’s status and vLLM’s message', async () => {
+    vllm.failNext({ status: 400, error: 'maximum context length is 8192 tokens' });
+    const failed = await generateText({
+      model: keeptrusts().chatModel('vllm-llama'),
+      prompt: 'A very long prompt',
+      maxRetries: 0,
+    }).catch((e: unknown) => e);
+    expect(APICallError.isInstance(failed)).toBe(true);
+    expect(failed).toMatchObject({ statusCode: 400 });
+    expect((failed as Error).message).toContain('maximum context length is 8192 tokens');
   });
 
   it('embeds through a vLLM embedding target', async () => {
