@@ -52,6 +52,10 @@ routing:
         metadata:
           group: local
       target: [ollama-gone, vllm-llama]
+    - match:
+        metadata:
+          group: probed
+      target: [vllm-missing, vllm-llama]
 policies:
   - id: privacy
     rules:
@@ -302,6 +306,27 @@ describe('one config, both formats', () => {
     const record = await recordOf(options.headers['x-request-id']);
     expect(record).toMatchObject({ target: 'vllm-llama', status: 200, stream: true });
     expect(JSON.stringify(record)).not.toContain('jane.doe@example.com');
+  });
+
+  it('routes a group past a target whose health probe fails', async () => {
+    vllm.replyWith('From the healthy one.');
+    const options = id('probed');
+    // vllm-missing is first in the rule; its probe (GET /v1/models lacks its model) took it out.
+    await expect
+      .poll(async () => {
+        const ready = (await (await fetch(`${stack.url}/readyz`)).json()) as {
+          targets: { id: string; healthy: boolean }[];
+        };
+        return ready.targets.find((t) => t.id === 'vllm-missing')?.healthy;
+      })
+      .toBe(false);
+    const answer = await stack.client.chat.completions.create(
+      { model: 'anything', messages: [{ role: 'user', content: 'Hi' }], metadata: { group: 'probed' } },
+      options,
+    );
+    expect(answer.choices[0]?.message.content).toBe('From the healthy one.');
+    expect(posts(vllm).at(-1)?.body).toMatchObject({ model: LLAMA });
+    expect(await recordOf(options.headers['x-request-id'])).toMatchObject({ target: 'vllm-llama' });
   });
 
   it('redacts a streamed answer from the native Ollama target with the same rule', async () => {
