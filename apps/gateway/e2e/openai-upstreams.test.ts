@@ -270,6 +270,21 @@ describe('the openai SDK against vLLM and llama.cpp through the gateway', () => 
     await expect(readStream(stream)).rejects.toThrow(/closed the stream before it finished|broke mid-stream/);
   });
 
+  it.each(['vllm', 'llamacpp'] as const)(
+    'passes the error %s sends inside a stream on to the client, with its message',
+    async (flavour) => {
+      const sim = flavour === 'vllm' ? vllm : llamacpp;
+      sim.replyWith('one two three four five six seven eight');
+      sim.errorNextStreamAfter(2, { error: `the ${flavour} engine failed` });
+      const stream = await stack.client.chat.completions.create({
+        model: flavour === 'vllm' ? 'vllm-llama' : 'llamacpp-local',
+        messages: [{ role: 'user', content: 'Count.' }],
+        stream: true,
+      });
+      await expect(readStream(stream)).rejects.toThrow(`the ${flavour} engine failed`);
+    },
+  );
+
   it('keeps a vLLM target whose model is not served out of rotation (GET /v1/models)', async () => {
     await expect
       .poll(async () => {

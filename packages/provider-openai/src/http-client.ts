@@ -197,7 +197,9 @@ export class OpenAIHttpClient {
   ): AsyncGenerator<unknown, void, undefined> {
     try {
       // decodeSse cancels the body when the stream stops early, fails or is aborted.
-      for await (const event of decodeSse(response.stream(), { signal: call.signal })) {
+      // llama.cpp's server ends a failed stream with an `error: {...}` line rather than a data event.
+      const events = decodeSse(response.stream(), { signal: call.signal, extraFields: ['error'] });
+      for await (const event of events) {
         if (event.done) return;
         let value: unknown;
         try {
@@ -209,7 +211,7 @@ export class OpenAIHttpClient {
             { cause: error },
           );
         }
-        const failed = messageOf(value);
+        const failed = messageOf(event.event === 'error' ? { error: value } : value);
         if (failed !== undefined) throw new GatewayError('upstream_error', failed);
         yield value;
       }

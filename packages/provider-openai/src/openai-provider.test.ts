@@ -209,6 +209,15 @@ describe('chat streams', () => {
         ),
       message: /engine dead/,
     },
+    {
+      name: 'ends with llama.cpp’s error line',
+      response: () =>
+        new HttpResponse(
+          `data: ${JSON.stringify(chunk({ content: 'a' }))}\n\nerror: {"code":500,"message":"llama decode failed","type":"server_error"}\n\n`,
+          { headers: { 'content-type': 'text/event-stream' } },
+        ),
+      message: /^llama decode failed$/,
+    },
   ])('fails a stream that $name with upstream_error', async ({ response, message }) => {
     answerWith(server, 'chat/completions', response);
     const events = await testProvider().chatStream({ ...request, stream: true }, callOptions());
