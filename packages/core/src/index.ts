@@ -11,6 +11,9 @@ export type {
 } from './plugin/decision.js';
 export { CONTRACT_VERSION } from './plugin/types.js';
 export type {
+  AnswerTransform,
+  AnswerTransformRun,
+  AnswerTransformStep,
   AuditSink,
   AuditSinkContext,
   AuditSinkDefinition,
@@ -79,7 +82,6 @@ export { applyScanner, ScanStage } from './policy/scan-stage.js';
 export type { StageOutput } from './policy/scan-stage.js';
 export { requestTexts } from './policy/segments.js';
 export type { RequestTexts } from './policy/segments.js';
-export { approximateTokens, TokenLimiter, truncateToTokens } from './policy/token-limit.js';
 
 // OpenAI wire types
 export {
