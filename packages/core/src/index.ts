@@ -83,6 +83,9 @@ export type { StageOutput } from './policy/scan-stage.js';
 export { requestTexts } from './policy/segments.js';
 export type { RequestTexts } from './policy/segments.js';
 
+// Token counting (approximate, for plugins: answer limits, usage estimates)
+export { approximateTokens, TokenLimiter, truncateToTokens } from './token-count.js';
+
 // OpenAI wire types
 export {
   chatCompletionRequestSchema,

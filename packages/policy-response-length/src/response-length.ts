@@ -1,6 +1,5 @@
-import { type AnswerTransformStep, allow, definePolicy, modify } from '@keeptrusts/core';
+import { type AnswerTransformStep, allow, definePolicy, modify, TokenLimiter } from '@keeptrusts/core';
 import { z } from 'zod';
-import { TokenLimiter } from './token-limit.js';
 
 /** Settings of a `response_length` rule. */
 export const responseLengthConfigSchema = z.strictObject({
