@@ -1,14 +1,11 @@
 import {
-  type AnswerInput,
   CONTRACT_VERSION,
-  createPolicyChain,
   type EndpointKind,
-  type PolicyChain,
   type PolicyContext,
   type PolicyDefinition,
-  type Scope,
   type TextSegment,
 } from '@keeptrusts/core';
+import { type AnswerInput, createPolicyChain, type PolicyChain, type Scope } from '@keeptrusts/core/chain';
 import { describe, expect, it } from 'vitest';
 import { loadOrThrow, loadValue, manifestOf } from './config-text.js';
 
