@@ -156,13 +156,9 @@ export class ChainStreamFilter implements StreamFilter {
         this.blocked !== undefined &&
         this.blocked.policy === rule.policy.id &&
         this.blocked.rule === rule.type;
-      const action = !blocked
-        ? findings.length > 0
-          ? 'modify'
-          : 'allow'
-        : this.blocked?.code === 'policy_error'
-          ? 'error'
-          : 'block';
+      let action: AuditDecision['action'] = findings.length > 0 ? 'modify' : 'allow';
+      // A throw (policy_error) is recorded as `error`, as answer-pass.ts records it.
+      if (blocked) action = this.blocked?.code === 'policy_error' ? 'error' : 'block';
       return { policy: rule.policy.id, rule: rule.type, stage: 'response', action, findings };
     });
   }
