@@ -83,6 +83,17 @@ function vllmChecks(state: OpenAISimulatorState, request: ChatCompletionRequest)
   return undefined;
 }
 
+/** LM Studio's checks: its structured output takes `json_schema` or `text`, and says so in a bare string. */
+function lmstudioChecks(state: OpenAISimulatorState, request: ChatCompletionRequest): Check {
+  const type = request.response_format?.type;
+  if (type !== undefined && type !== 'json_schema' && type !== 'text') {
+    return jsonAnswer(state.flavour, 400, {
+      error: "'response_format.type' must be 'json_schema' or 'text'",
+    });
+  }
+  return undefined;
+}
+
 /** llama.cpp's oaicompat_chat_params_parse checks. */
 function llamacppChecks(state: OpenAISimulatorState, request: ChatCompletionRequest): Check {
   if ((request.n ?? 1) !== 1) {
@@ -377,7 +388,7 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
       ? vllmChecks(state, request)
       : state.flavour === 'llamacpp'
         ? llamacppChecks(state, request)
-        : undefined;
+        : lmstudioChecks(state, request);
   if (flavourCheck !== undefined) return flavourCheck;
 
   const promptTokens = chatPromptTokens(request);
