@@ -221,6 +221,37 @@ describe('vLLM flavour', () => {
     expect(finish).toBe('tool_calls');
   });
 
+  it('streams long arguments whole and several calls by index', async () => {
+    const note = {
+      type: 'function' as const,
+      function: {
+        name: 'save_note',
+        parameters: { type: 'object', properties: { text: { type: 'string' } } },
+      },
+    };
+    const text = 'a fairly long note that needs many argument fragments to arrive';
+    sim.replyWithToolCall([
+      { name: 'save_note', arguments: { text } },
+      { name: 'get_weather', arguments: { city: 'Rome' } },
+    ]);
+    const stream = await client.chat.completions.create({
+      model: VLLM_MODEL,
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [note, weather],
+      stream: true,
+    });
+    const args = ['', ''];
+    const names: string[] = [];
+    for await (const chunk of stream) {
+      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) {
+        if (call.function?.name) names.push(call.function.name);
+        args[call.index] += call.function?.arguments ?? '';
+      }
+    }
+    expect(names).toEqual(['save_note', 'get_weather']);
+    expect(args.map((a) => JSON.parse(a))).toEqual([{ text }, { city: 'Rome' }]);
+  });
+
   it('does not call a tool with tool_choice none, and calls the first with required', async () => {
     const none = await client.chat.completions.create({
       model: VLLM_MODEL,
