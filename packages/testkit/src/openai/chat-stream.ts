@@ -21,7 +21,9 @@ export function streamSteps(answer: Answer): SseStep[] {
   const { state, request } = answer;
   const flavour = state.flavour;
   const includeUsage = wantsUsage(state, request.stream_options);
-  const continuous = flavour === 'vllm' && request.stream_options?.continuous_usage_stats === true;
+  // vLLM sends running usage only when the final usage chunk is asked for too.
+  const continuous =
+    flavour === 'vllm' && includeUsage && request.stream_options?.continuous_usage_stats === true;
   const head = () =>
     flavour === 'llamacpp'
       ? {

@@ -121,6 +121,15 @@ describe('vLLM flavour', () => {
     );
     const counts = chunks.map((c) => (c.usage as { completion_tokens: number }).completion_tokens);
     expect(counts).toEqual([0, 1, 2, 3, 3, 3]);
+    const without = await sse(
+      await post(`${sim.url}/v1/chat/completions`, {
+        model: VLLM_MODEL,
+        messages: [{ role: 'user', content: 'x' }],
+        stream: true,
+        stream_options: { include_usage: false, continuous_usage_stats: true },
+      }),
+    );
+    expect(without.chunks.some((c) => 'usage' in c)).toBe(false);
   });
 
   it('cuts at max_tokens with finish_reason length on the last token chunk, and at a stop string', async () => {
