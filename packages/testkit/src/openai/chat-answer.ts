@@ -48,6 +48,8 @@ export interface Answer {
   readonly completionTokens: number;
   readonly logprobs: boolean;
   readonly topLogprobs: number;
+  /** vLLM answered a named `tool_choice`: content `""` beside the call, finish `stop`. */
+  readonly namedToolChoice: boolean;
 }
 
 /** The whole `chat.completion` body. */
@@ -64,7 +66,7 @@ export function wholeAnswer(answer: Answer): Record<string, unknown> {
         index,
         message: {
           role: 'assistant',
-          content: calls.length > 0 && text === '' ? null : text,
+          content: calls.length > 0 && text === '' && !answer.namedToolChoice ? null : text,
           refusal: null,
           annotations: null,
           audio: null,

@@ -113,7 +113,11 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
   const calls = decideToolCalls(effective, hasTools ? state.takeToolCalls(path) : undefined);
   const fixed = calls.length === 0 ? state.takeReply(path) : undefined;
   const n = state.flavour === 'vllm' ? (request.n ?? 1) : 1;
-  const choices = planChoices({
+  // vLLM (like OpenAI) ends a named tool call with "stop" and an empty-string content; auto and required
+  // calls end with "tool_calls".
+  const named =
+    state.flavour === 'vllm' && typeof request.tool_choice === 'object' && request.tool_choice !== null;
+  const planned = planChoices({
     n,
     text: fixed ?? chatText(request),
     format: fixed === undefined ? replyFormat(request.response_format) : { kind: 'text' },
@@ -123,6 +127,9 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
     callId: () => toolCallId(state),
     formatArguments: (args) => (state.flavour === 'vllm' ? pythonJsonDumps(args) : JSON.stringify(args)),
   });
+  const choices = named
+    ? planned.map((c) => (c.finishReason === 'tool_calls' ? { ...c, finishReason: 'stop' as const } : c))
+    : planned;
   const completionTokens = choices.reduce((sum, c) => sum + c.plan.evalCount, 0);
   const answer: Answer = {
     state,
@@ -135,6 +142,7 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
     completionTokens,
     logprobs: request.logprobs === true && state.flavour !== 'lmstudio',
     topLogprobs: request.top_logprobs ?? 0,
+    namedToolChoice: named,
   };
   if (request.stream !== true) {
     await waitForTokens(Math.max(...choices.map((c) => c.plan.evalCount)), state.tokenDelayMs, signal);

@@ -206,7 +206,7 @@ describe('vLLM flavour', () => {
     ]);
   });
 
-  it('streams a tool call as a name delta and argument fragments', async () => {
+  it('streams a named tool call as a name delta and argument fragments, ending with stop', async () => {
     const stream = await client.chat.completions.create({
       model: VLLM_MODEL,
       messages: [{ role: 'user', content: 'weather please, city=Paris' }],
@@ -227,7 +227,16 @@ describe('vLLM flavour', () => {
     });
     expect(deltas.length).toBeGreaterThan(2);
     expect(deltas.map((d) => d.function?.arguments ?? '').join('')).toBe('{"city": "Paris"}');
-    expect(finish).toBe('tool_calls');
+    // A named tool_choice ends with "stop" in vLLM, as in OpenAI's API; auto and required end with "tool_calls".
+    expect(finish).toBe('stop');
+    const whole = await client.chat.completions.create({
+      model: VLLM_MODEL,
+      messages: [{ role: 'user', content: 'city=Paris' }],
+      tools: [weather],
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+    });
+    expect(whole.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: '' } });
+    expect(whole.choices[0]?.message.tool_calls).toHaveLength(1);
   });
 
   it('streams long arguments whole and several calls by index', async () => {
@@ -278,6 +287,7 @@ describe('vLLM flavour', () => {
     expect(required.choices[0]?.message.tool_calls?.[0]).toMatchObject({
       function: { name: 'get_weather', arguments: '{"city": "example"}' },
     });
+    expect(required.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
   it('answers JSON for json_object and json_schema', async () => {
