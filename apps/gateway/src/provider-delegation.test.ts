@@ -1,4 +1,4 @@
-import { createRegistry, loadConfigTexts, type Registry } from '@keeptrusts/core';
+import { createRegistry, loadConfigTexts, type Registry } from '@keeptrusts/core/config';
 import ollama from '@keeptrusts/provider-ollama';
 import { describe, expect, it } from 'vitest';
 import { createBuiltinRegistry } from './builtin-plugins.js';

@@ -1,13 +1,11 @@
+import { type EndpointKind, GatewayError, type ProviderInstance } from '@keeptrusts/core';
 import {
   createProviderInstance,
-  type EndpointKind,
   type GatewayConfig,
-  GatewayError,
-  type ProviderInstance,
   type Registry,
   type RouteRule,
   type TargetConfig,
-} from '@keeptrusts/core';
+} from '@keeptrusts/core/config';
 
 /** A configured target with its live provider and health. */
 export interface LiveTarget {

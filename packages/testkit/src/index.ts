@@ -26,7 +26,7 @@ export { startOpenAICompatibleSimulator } from './openai/simulator.js';
 export type { OpenAICompatibleSimulator, OpenAICompatibleSimulatorOptions } from './openai/simulator.js';
 export { createOpenAICompatibleHandler } from './openai/handler.js';
 export { openAICompatibleHandlers } from './openai/msw-handlers.js';
-export { OpenAISimulatorState } from './openai/state.js';
+export { OPENAI_GENERATION_PATHS, OPENAI_INFERENCE_PATHS, OpenAISimulatorState } from './openai/state.js';
 export type { OpenAISimulatorControl, OpenAISimulatorStateOptions } from './openai/state.js';
 export { defaultOpenAIModels, OPENAI_FLAVOURS } from './openai/models.js';
 export type { OpenAICompatibleModel, OpenAIFlavour } from './openai/models.js';

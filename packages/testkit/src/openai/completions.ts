@@ -4,7 +4,7 @@
 import { generateReplyText } from '../replies.js';
 import { countTokens } from '../tokens.js';
 import { type ChoicePlan, planChoices, stopList, topAlternatives } from './answer.js';
-import { streamErrorFrame } from './chat.js';
+import { streamErrorFrame } from './chat-stream.js';
 import type { OpenAIEndpointContext } from './endpoint.js';
 import { readBody } from './endpoint.js';
 import { errorAnswer, jsonAnswer, LLAMACPP_FINGERPRINT, responseId, SSE_TYPE } from './flavour.js';

@@ -16,6 +16,8 @@ export interface ServerError {
   readonly param?: string | null;
   /** Extra fields inside `error` (llama.cpp's `n_prompt_tokens`, `n_ctx`). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** LM Studio's string `code` (`model_not_found`); null otherwise. */
+  readonly code?: string;
 }
 
 const JSON_TYPE: Readonly<Record<OpenAIFlavour, string>> = {
@@ -94,7 +96,7 @@ export function errorObject(flavour: OpenAIFlavour, error: ServerError): Record<
     message: error.message,
     type: error.type ?? (error.status < 500 ? 'invalid_request_error' : 'server_error'),
     param: error.param ?? null,
-    code: null,
+    code: error.code ?? null,
   };
 }
 

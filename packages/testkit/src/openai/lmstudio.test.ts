@@ -54,7 +54,16 @@ describe('LM Studio flavour', () => {
     const unknown = await client.chat.completions
       .create({ model: 'nope', messages: [{ role: 'user', content: 'x' }] })
       .catch((e: unknown) => e);
-    expect(unknown).toMatchObject({ status: 404, error: { type: 'invalid_request_error', param: 'model' } });
+    expect(unknown).toMatchObject({
+      status: 404,
+      error: {
+        message:
+          'Model "nope" not found. Please specify a valid model.\n\nYour models:\n\nllama-3.2-3b-instruct\ntext-embedding-nomic-embed-text-v1.5',
+        type: 'invalid_request_error',
+        param: 'model',
+        code: 'model_not_found',
+      },
+    });
     const long = await client.chat.completions
       .create({ model: 'llama-3.2-3b-instruct', messages: [{ role: 'user', content: 'w '.repeat(5000) }] })
       .catch((e: unknown) => e);
@@ -62,6 +71,29 @@ describe('LM Studio flavour', () => {
       status: 400,
       message: expect.stringContaining('greater than the context length'),
     });
+  });
+
+  it('takes json_schema but refuses json_object with a bare error string', async () => {
+    const refused = await fetch(`${sim.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'llama-3.2-3b-instruct',
+        messages: [{ role: 'user', content: 'x' }],
+        response_format: { type: 'json_object' },
+      }),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: "'response_format.type' must be 'json_schema' or 'text'" });
+    const schema = await client.chat.completions.create({
+      model: 'llama-3.2-3b-instruct',
+      messages: [{ role: 'user', content: 'x' }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'n', schema: { type: 'object', properties: { n: { type: 'integer' } } } },
+      },
+    });
+    expect(JSON.parse(schema.choices[0]?.message.content ?? '')).toEqual({ n: 42 });
   });
 
   it('requires its API token on every path once one is set', async () => {

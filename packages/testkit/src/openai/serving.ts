@@ -31,10 +31,12 @@ export function resolveModel(
         param: 'model',
       });
     }
+    // LM Studio lists what it has after the refusal.
     return errorAnswer(flavour, {
       status: 404,
-      message: `Model "${name}" not found. Please specify a valid model.`,
+      message: `Model "${name}" not found. Please specify a valid model.\n\nYour models:\n\n${state.models.map((m) => m.id).join('\n')}`,
       param: 'model',
+      code: 'model_not_found',
     });
   }
   if (flavour === 'llamacpp') {
@@ -101,7 +103,8 @@ export function contextError(
   }
   return errorAnswer(flavour, {
     status: 400,
-    message: 'The number of tokens to keep from the initial prompt is greater than the context length.',
+    message:
+      'The number of tokens to keep from the initial prompt is greater than the context length. Try to load the model with a larger context length, or provide a shorter input',
   });
 }
 

@@ -121,6 +121,15 @@ describe('vLLM flavour', () => {
     );
     const counts = chunks.map((c) => (c.usage as { completion_tokens: number }).completion_tokens);
     expect(counts).toEqual([0, 1, 2, 3, 3, 3]);
+    const without = await sse(
+      await post(`${sim.url}/v1/chat/completions`, {
+        model: VLLM_MODEL,
+        messages: [{ role: 'user', content: 'x' }],
+        stream: true,
+        stream_options: { include_usage: false, continuous_usage_stats: true },
+      }),
+    );
+    expect(without.chunks.some((c) => 'usage' in c)).toBe(false);
   });
 
   it('cuts at max_tokens with finish_reason length on the last token chunk, and at a stop string', async () => {
@@ -197,7 +206,7 @@ describe('vLLM flavour', () => {
     ]);
   });
 
-  it('streams a tool call as a name delta and argument fragments', async () => {
+  it('streams a named tool call as a name delta and argument fragments, ending with stop', async () => {
     const stream = await client.chat.completions.create({
       model: VLLM_MODEL,
       messages: [{ role: 'user', content: 'weather please, city=Paris' }],
@@ -218,7 +227,47 @@ describe('vLLM flavour', () => {
     });
     expect(deltas.length).toBeGreaterThan(2);
     expect(deltas.map((d) => d.function?.arguments ?? '').join('')).toBe('{"city": "Paris"}');
-    expect(finish).toBe('tool_calls');
+    // A named tool_choice ends with "stop" in vLLM, as in OpenAI's API; auto and required end with "tool_calls".
+    expect(finish).toBe('stop');
+    const whole = await client.chat.completions.create({
+      model: VLLM_MODEL,
+      messages: [{ role: 'user', content: 'city=Paris' }],
+      tools: [weather],
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+    });
+    expect(whole.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: '' } });
+    expect(whole.choices[0]?.message.tool_calls).toHaveLength(1);
+  });
+
+  it('streams long arguments whole and several calls by index', async () => {
+    const note = {
+      type: 'function' as const,
+      function: {
+        name: 'save_note',
+        parameters: { type: 'object', properties: { text: { type: 'string' } } },
+      },
+    };
+    const text = 'a fairly long note that needs many argument fragments to arrive';
+    sim.replyWithToolCall([
+      { name: 'save_note', arguments: { text } },
+      { name: 'get_weather', arguments: { city: 'Rome' } },
+    ]);
+    const stream = await client.chat.completions.create({
+      model: VLLM_MODEL,
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [note, weather],
+      stream: true,
+    });
+    const args = ['', ''];
+    const names: string[] = [];
+    for await (const chunk of stream) {
+      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) {
+        if (call.function?.name) names.push(call.function.name);
+        args[call.index] += call.function?.arguments ?? '';
+      }
+    }
+    expect(names).toEqual(['save_note', 'get_weather']);
+    expect(args.map((a) => JSON.parse(a))).toEqual([{ text }, { city: 'Rome' }]);
   });
 
   it('does not call a tool with tool_choice none, and calls the first with required', async () => {
@@ -238,6 +287,7 @@ describe('vLLM flavour', () => {
     expect(required.choices[0]?.message.tool_calls?.[0]).toMatchObject({
       function: { name: 'get_weather', arguments: '{"city": "example"}' },
     });
+    expect(required.choices[0]?.finish_reason).toBe('tool_calls');
   });
 
   it('answers JSON for json_object and json_schema', async () => {
