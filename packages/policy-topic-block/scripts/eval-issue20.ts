@@ -67,7 +67,9 @@ const heldOut: [string, TopicCase[]][] = [
   ['blind held-out set 4', blindHeldout4Cases()],
 ];
 console.log('\ntraining distribution: earlier blind sets (never trained on), all six topics on\n');
-console.log('| set | recall, lexicon | recall, + learned | false blocks, lexicon | false blocks, + learned |');
+console.log(
+  '| set | recall, lexicon | recall, + learned | false blocks, lexicon | false blocks, + learned |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [name, set] of heldOut) {
   const requests = set.filter((c) => c.expectBlock);

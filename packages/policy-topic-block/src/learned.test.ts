@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTopicNames } from './builtin-topics.js';
 import { learnedLayer, learnedModelFiles } from './learned.js';
-import { createTopicMatcher, learnedFeatures } from './topic-matcher.js';
+import { learnedFeatures } from './lexicon-features.js';
+import { createTopicMatcher } from './topic-matcher.js';
 
 const classify = (text: string) => {
   const { words, extras } = learnedFeatures(text);

@@ -5,7 +5,8 @@ import { intentFrames } from './frames.js';
 import { LEARNED_SIGNAL } from './learned.js';
 import { normalizeText } from './normalize.js';
 import { expandPhrase } from './phrase-pattern.js';
-import { createTopicMatcher, MATCH_THRESHOLD } from './topic-matcher.js';
+import { createTopicMatcher } from './topic-matcher.js';
+import { MATCH_THRESHOLD } from './topic-score.js';
 
 const everyTopic = createTopicMatcher({ topics: [...builtinTopicNames] });
 const ruleNames = new Set([
