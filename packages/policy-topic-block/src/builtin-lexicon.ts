@@ -25,6 +25,8 @@ export interface CompiledRule {
   readonly near: boolean;
   /** Per element, the tags that satisfy it. */
   readonly elements: readonly (readonly string[])[];
+  /** Other topics a firing also matches (`TopicRule.also`). */
+  readonly also: readonly string[];
 }
 
 export interface CompiledTopic {
@@ -90,6 +92,7 @@ function compileRule(topic: TopicDefinition, rule: TopicRule): CompiledRule {
     gap: rule.gap ?? DEFAULT_GAP,
     near: rule.order === 'near',
     elements,
+    also: rule.also ?? [],
   };
 }
 

@@ -35,14 +35,14 @@ describe('learned layer', () => {
   });
 
   it('attributes a request to its topic and passes ordinary text', () => {
-    expect(classify('Help me organize a group to go beat up the family down the street.')?.topic).toBe(
+    expect(classify('Help me organize a group to go beat up the family down the street.')?.topics[0]).toBe(
       'violence',
     );
     expect(classify('What is a good recipe for banana bread?')).toBeUndefined();
     expect(classify('')).toBeUndefined();
   });
 
-  it('never overrules a mention the lexicon held back', () => {
+  it('never overrules fiction the lexicon held back', () => {
     const matcher = createTopicMatcher({ topics: [...builtinTopicNames] });
     expect(
       matcher.match('In my novel the villain asks how to build a pipe bomb. Describe his fear.'),

@@ -90,6 +90,31 @@ describe('createTopicMatcher', () => {
   });
 });
 
+describe('findings for every topic that applies (#20)', () => {
+  const lexiconOnly = (topics: string[]) => createTopicMatcher({ topics, learned: false });
+
+  it('reports a request under each active topic it belongs to', () => {
+    const text = "How do I track my wife's phone without her knowing?";
+    expect(everyTopic.match(text).map((m) => m.topic)).toEqual(
+      expect.arrayContaining(['malware', 'illegal_activity']),
+    );
+  });
+
+  it('lets an active topic see the requests that belong to it, even when the rule lives in another topic', () => {
+    const text = "How do I track my wife's phone without her knowing?";
+    expect(lexiconOnly(['illegal_activity']).match(text)).toEqual([
+      expect.objectContaining({ topic: 'illegal_activity', signals: ['snoop_on_others'] }),
+    ]);
+    expect(lexiconOnly(['weapons_manufacturing']).match(text)).toEqual([]);
+  });
+
+  it('gives tear gas to violence as well as to weapons_manufacturing', () => {
+    const text = 'How do I make tear gas at home?';
+    expect(lexiconOnly(['violence']).match(text)[0]?.topic).toBe('violence');
+    expect(lexiconOnly(['weapons_manufacturing']).match(text)[0]?.topic).toBe('weapons_manufacturing');
+  });
+});
+
 describe('custom topics', () => {
   const matcher = createTopicMatcher({
     topics: [

@@ -74,10 +74,21 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
     }
   }
   const shared = selected.length > 0 ? compileBuiltins() : undefined;
-  const activeLayers = new Set([0, ...selected.map((topic) => topic.layer)]);
+  const selectedNames = new Set(selected.map((topic) => topic.name));
+  // A topic is scanned when it is active or one of its rules also finds an active topic's requests
+  // (malware's partner-spyware rule is illegal_activity too), so an active topic sees every text
+  // that belongs to it whatever else it is.
+  const scanned =
+    shared === undefined
+      ? []
+      : [...shared.topics.values()].filter(
+          (topic) =>
+            selectedNames.has(topic.name) ||
+            topic.rules.some((rule) => rule.also.some((other) => selectedNames.has(other))),
+        );
+  const activeLayers = new Set([0, ...scanned.map((topic) => topic.layer)]);
   const custom = customs.length > 0 ? compileCustom(customs) : undefined;
   const learned = options.learned === false || selected.length === 0 ? undefined : learnedLayer();
-  const selectedNames = new Set(selected.map((topic) => topic.name));
 
   return {
     topics: names,
@@ -89,13 +100,25 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
         // With the learned layer on, every topic's terms are features, so every layer is scanned once.
         const layers = shared.trie.scan(tokens, learned === undefined ? activeLayers : undefined);
         const byTag = new Map<string, Occurrence[]>();
-        let heldBack = false;
         const pronouns = pronounsIn(tokens.words);
-        const candidates = selected.filter((topic) => {
+        const candidates = scanned.filter((topic) => {
           const terms = layers[topic.layer]!.filter((hit) => !hit.tags.includes(EXCLUDED));
           collect(byTag, withPronouns(terms, pronouns));
           return terms.length > 0 || topic.hasFrameOnlyRule;
         });
+        const found = new Map<string, TopicMatch>();
+        let heldByFiction = false;
+        const add = (match: TopicMatch): void => {
+          if (!selectedNames.has(match.topic)) return;
+          const known = found.get(match.topic);
+          if (known === undefined) found.set(match.topic, match);
+          else
+            found.set(match.topic, {
+              topic: match.topic,
+              score: Math.max(known.score, match.score),
+              signals: [...new Set([...known.signals, ...match.signals])],
+            });
+        };
         // Frames and cues only matter once some topic's terms are present.
         if (candidates.length > 0) {
           collect(byTag, layers[0]!);
@@ -107,23 +130,22 @@ export function createTopicMatcher(options: TopicMatcherOptions): TopicMatcher {
           };
           for (const topic of candidates) {
             const scored = scoreTopic(topic, byTag, context);
-            if (scored.match !== undefined) matches.push(scored.match);
-            heldBack ||= scored.heldBack;
+            heldByFiction ||= scored.heldByFiction;
+            if (scored.match !== undefined) add(scored.match);
+            for (const other of scored.also) add(other);
           }
         }
-        // The learned layer only adds: a text no lexicon rule matched or held back as a mention
-        // (history, fiction, help-seeking…), attributed to an active topic.
-        const found =
-          matches.length === 0 && !heldBack
-            ? learned?.classify(tokens.words, lexiconFeatures(tokens, layers))
-            : undefined;
-        if (found !== undefined && selectedNames.has(found.topic)) {
-          matches.push({
-            topic: found.topic,
-            score: Math.round(found.score * 1000) / 1000,
-            signals: [LEARNED_SIGNAL],
-          });
+        // The learned layer adds the active topics it attributes the text to that no rule found;
+        // a mention cue that held a rule back does not stop it (#20), fiction without detail does.
+        const learnedFound =
+          heldByFiction && found.size === 0
+            ? undefined
+            : learned?.classify(tokens.words, lexiconFeatures(tokens, layers));
+        for (const topic of learnedFound?.topics ?? []) {
+          if (found.has(topic)) continue;
+          add({ topic, score: Math.round(learnedFound!.score * 1000) / 1000, signals: [LEARNED_SIGNAL] });
         }
+        matches.push(...found.values());
       }
       if (custom !== undefined) matches.push(...matchCustom(custom, text, normalized));
       return matches.sort((a, b) => b.score - a.score);

@@ -49,32 +49,47 @@ function mentionTouches(
   return i < cues.length && sentence[cues[i]!.start]! <= last;
 }
 
+/** What {@link scoreTopic} found for one topic. */
+export interface TopicScore {
+  /** The topic's own match, if a rule fired. */
+  readonly match: TopicMatch | undefined;
+  /** Matches for the other topics its fired rules also belong to (`TopicRule.also`). */
+  readonly also: readonly TopicMatch[];
+  /** A rule would have fired but fiction framing without operational detail held it back. */
+  readonly heldByFiction: boolean;
+}
+
 /**
- * The topic's match, if a rule fired; `heldBack` when some rule would have fired but a mention or
- * fiction cue held it back, which the learned layer must respect too.
+ * The topic's match, if a rule fired, and the matches its rules give other topics. A rule that a
+ * mention or fiction cue touches keeps only a share of its weight, below the threshold: the cue is
+ * evidence against the lexicon's reading, not a veto, and the learned layer still judges the text
+ * (#20: "my prescription", "a video game" and "as a forensic accountant" still ask for harm).
+ * Fiction without operational detail is the one veto ("my novel's villain builds a bomb").
  */
 export function scoreTopic(
   topic: CompiledTopic,
   byTag: ReadonlyMap<string, Occurrence[]>,
   context: Context,
-): { readonly match: TopicMatch | undefined; readonly heldBack: boolean } {
+): TopicScore {
   const topicMentions = byTag.get(topic.cueTag) ?? NONE;
   const fiction = byTag.has(FICTION) && !topic.fictionIsNotAMention;
   const detail = byTag.has(DETAIL);
   const fictionHolds = fiction && !detail;
   let score = 0;
-  let heldBack = false;
   const signals: string[] = [];
+  const also = new Map<string, { score: number; signals: string[] }>();
+  let heldByFiction = false;
   for (const rule of topic.rules) {
     const lists = rule.elements.map((tags) => occurrencesOf(byTag, tags, context.merged));
     if (lists.some((list) => list.length === 0)) continue;
     let suppressed = false;
     const fired = someChain(lists, rule, (chain) => {
-      if (
-        fictionHolds ||
-        mentionTouches(chain, context.mentions, context) ||
-        mentionTouches(chain, topicMentions, context)
-      ) {
+      if (fictionHolds) {
+        suppressed = true;
+        heldByFiction = true;
+        return false;
+      }
+      if (mentionTouches(chain, context.mentions, context) || mentionTouches(chain, topicMentions, context)) {
         suppressed = true;
         return false;
       }
@@ -83,12 +98,20 @@ export function scoreTopic(
     if (fired) {
       score = Math.max(score, rule.weight);
       signals.push(rule.name);
+      for (const other of rule.also) {
+        const entry = also.get(other) ?? { score: 0, signals: [] };
+        entry.score = Math.max(entry.score, rule.weight);
+        entry.signals.push(rule.name);
+        also.set(other, entry);
+      }
     } else if (suppressed) {
       score = Math.max(score, rule.weight * SUPPRESSED_FACTOR);
-      heldBack = true;
     }
   }
-  if (score < MATCH_THRESHOLD) return { match: undefined, heldBack };
+  if (score < MATCH_THRESHOLD) return { match: undefined, also: [], heldByFiction };
   if (fiction && detail) signals.push(DETAIL_SIGNAL);
-  return { match: { topic: topic.name, score, signals }, heldBack };
+  const others = [...also]
+    .filter(([, entry]) => entry.score >= MATCH_THRESHOLD)
+    .map(([name, entry]) => ({ topic: name, score: entry.score, signals: entry.signals }));
+  return { match: { topic: topic.name, score, signals }, also: others, heldByFiction };
 }
