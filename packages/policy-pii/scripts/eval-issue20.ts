@@ -53,10 +53,15 @@ for (const family of [...new Set(blind.map((c) => c.family))]) {
 }
 if (process.argv.includes('--failures')) console.log(`\nfailures\n${failures.join('\n')}`);
 
-const records = JSON.parse(readFileSync(datasetFile('pii', 'synth_dataset_v2.json'), 'utf8')) as PresidioRecord[];
+const records = JSON.parse(
+  readFileSync(datasetFile('pii', 'synth_dataset_v2.json'), 'utf8'),
+) as PresidioRecord[];
 console.log();
 console.log(
-  formatScores('training distribution: presidio-research synth_dataset_v2', score(fromPresidio(records), detect, knownPatterns)),
+  formatScores(
+    'training distribution: presidio-research synth_dataset_v2',
+    score(fromPresidio(records), detect, knownPatterns),
+  ),
 );
 console.log();
 console.log(

@@ -4,7 +4,14 @@
 // Every built-in topic is active. "recall" counts a request as caught when any topic blocks it;
 // "own topic alone" configures only each topic the case is labelled with and counts the case
 // caught when every one of them blocks it (a configured topic must see the texts that belong to it).
-import { builtinTopicNames, createTopicMatcher, type TopicMatcher } from '../dist/index.js';
+import { compileWordModel, wordProbability } from '@keeptrusts/word-model';
+import {
+  builtinTopicNames,
+  createTopicMatcher,
+  learnedFeatures,
+  learnedModelFiles,
+  type TopicMatcher,
+} from '../dist/index.js';
 import { blindHeldout4Cases } from '../src/fixtures/blind-heldout-4.ts';
 import { blindHeldout5Cases } from '../src/fixtures/blind-heldout-5.ts';
 import { blindHeldout6Cases } from '../src/fixtures/blind-heldout-6.ts';
@@ -80,4 +87,26 @@ for (const [name, set] of heldOut) {
   console.log(
     `| ${name} | ${pct(caught(lexicon), requests.length)} | ${pct(caught(full), requests.length)} | ${pct(falseBlocks(lexicon), benign.length)} | ${pct(falseBlocks(full), benign.length)} |`,
   );
+}
+
+// --uncertain: how many texts a slower semantic layer would have to read if it ran only where the
+// fast layers are unsure (gate probability in [0.2, 0.5), below the operating point), and how many
+// of the blind set's errors sit there: the most such a layer could fix.
+if (process.argv.includes('--uncertain')) {
+  const gate = compileWordModel(learnedModelFiles().request!);
+  const gateP = (text: string) => {
+    const { words, extras } = learnedFeatures(text);
+    return wordProbability(gate, words, extras);
+  };
+  const band = (p: number) => p >= 0.2 && p < 0.5;
+  const all = [...cases.map((c) => c.text), ...heldOut.flatMap(([, set]) => set.map((c) => c.text))];
+  const inBand = all.filter((t) => band(gateP(t))).length;
+  const missed = cases.filter((c) => isRequest(c) && !blocks(full, c.text));
+  const falseBlocks = cases.filter((c) => !isRequest(c) && blocks(full, c.text));
+  console.log('\nuncertain band (gate probability in [0.2, 0.5))\n');
+  console.log(`texts in the band: ${pct(inBand, all.length)} of the blind set and the held-out sets 4–6`);
+  console.log(
+    `missed requests in the band: ${pct(missed.filter((c) => band(gateP(c.text))).length, missed.length)}`,
+  );
+  console.log(`false blocks (all above the band): ${falseBlocks.length}`);
 }

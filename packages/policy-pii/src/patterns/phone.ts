@@ -93,7 +93,8 @@ export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
   if (CARD_GROUPS.test(body) || LONE_LAST_DIGIT.test(body)) return false;
   const heard = cue === 'other' && EXPLICIT_FORMAT.test(body) ? 'none' : cue;
   if (heard === 'other') return false;
-  if (heard === 'none' && (!looksLikePhone(body) || SSN_LIKE.test(body) || THOUSANDS.test(body))) return false;
+  if (heard === 'none' && (!looksLikePhone(body) || SSN_LIKE.test(body) || THOUSANDS.test(body)))
+    return false;
   if (heard === 'phone') {
     return contextPhoneRegions.some((region) => parsePhoneNumberFromString(run, region)?.isValid() === true);
   }
@@ -110,7 +111,11 @@ export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
   const written = groupLengths(body);
   return contextPhoneRegions.some((region) => {
     const parsed = parsePhoneNumberFromString(run, region);
-    return parsed?.isValid() === true && parsed.country === region && groupLengths(parsed.formatNational()) === written;
+    return (
+      parsed?.isValid() === true &&
+      parsed.country === region &&
+      groupLengths(parsed.formatNational()) === written
+    );
   });
 }
 
