@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import {
   BOUNDARY,
   type Candidate,
@@ -108,8 +108,11 @@ export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
     return parsed.countryCallingCode === '1' || parsed.nationalNumber.length < digits.length;
   });
   if (trunkWritten) return true;
+  // Regions without a trunk prefix write 8–10 digits (PL, CZ, IT, ES, DK, NO); longer runs are
+  // left alone, which also keeps the parsing below to a few regions per number.
+  if (digits.length > MAX_GROUPED_DIGITS) return false;
   const written = groupLengths(body);
-  return contextPhoneRegions.some((region) => {
+  return regionsOfLength(digits.length).some((region) => {
     const parsed = parsePhoneNumberFromString(run, region);
     return (
       parsed?.isValid() === true &&
@@ -117,6 +120,32 @@ export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
       groupLengths(parsed.formatNational()) === written
     );
   });
+}
+
+const MAX_GROUPED_DIGITS = 10;
+let byLength: Map<number, CountryCode[]> | undefined;
+
+/**
+ * The regions tried after a phone word whose national numbers can have `length` digits, so the
+ * grouping check parses a number in a few regions, not all 31. Built on first use.
+ */
+function regionsOfLength(length: number): readonly CountryCode[] {
+  if (byLength === undefined) {
+    byLength = new Map();
+    const metadata = new Metadata();
+    for (const region of contextPhoneRegions) {
+      metadata.selectNumberingPlan(region);
+      // A written national number may carry a one-digit trunk prefix.
+      for (const possible of metadata.numberingPlan?.possibleLengths() ?? []) {
+        for (const written of [possible, possible + 1]) {
+          const regions = byLength.get(written) ?? [];
+          if (!regions.includes(region)) regions.push(region);
+          byLength.set(written, regions);
+        }
+      }
+    }
+  }
+  return byLength.get(length) ?? [];
 }
 
 /** `699 956 915` → `3-3-3`: the lengths of a number's digit groups. */
