@@ -1,0 +1,73 @@
+// The features of the learned layer, shared by the training script and the detector so that
+// both read a text the same way: hashed character 3-, 4- and 5-grams and hashed word unigrams and
+// bigrams of the normalised text (so unseen verbs, inflections, scripts and spellings share
+// evidence with seen ones), plus named tags (structure features, fired signals) that count once
+// and are not scaled by length.
+
+/** log2 of the number of hash buckets (weights) in the model. */
+export const HASH_BITS = 18;
+const SHIFT = 32 - HASH_BITS;
+/** Characters per block; a window is two adjacent blocks, so windows overlap by half. */
+export const BLOCK = 256;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+// Distinct seeds keep the n-gram lengths, words, pairs and tags apart in the hash space.
+const SEED_CHAR = [0, 0, 0x9e3779b1, 0x85ebca77, 0xc2b2ae3d] as const;
+const SEED_WORD = 0x27d4eb2f;
+const SEED_PAIR = 0x165667b1;
+const SEED_TAG = 0x7feb352d;
+
+function bucket(hash: number, seed: number): number {
+  let h = Math.imul(hash ^ seed, 0x2c1b3c6d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x297a2d39);
+  return (h ^ (h >>> 13)) >>> SHIFT;
+}
+
+/** Whether a UTF-16 unit belongs inside a word: letters and digits of any script. */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  // General punctuation, CJK punctuation, fullwidth punctuation and spaces end words.
+  return !((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || c === 0xa0);
+}
+
+/** Calls `visit(bucket, position)` for every n-gram feature of `text`, in order of position. */
+export function forEachFeature(text: string, visit: (bucket: number, position: number) => void): void {
+  const n = text.length;
+  let word = FNV_OFFSET;
+  let wordStart = -1;
+  let previousWord = 0;
+  let hasPrevious = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0x20;
+    if (i < n) {
+      let h = FNV_OFFSET;
+      const end = Math.min(n, i + 5);
+      for (let j = i, k = 0; j < end; j++, k++) {
+        h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
+        if (k >= 2) visit(bucket(h, SEED_CHAR[k] as number), i);
+      }
+    }
+    if (i < n && isWordUnit(c)) {
+      if (wordStart < 0) {
+        wordStart = i;
+        word = FNV_OFFSET;
+      }
+      word = Math.imul(word ^ c, FNV_PRIME);
+    } else if (wordStart >= 0) {
+      visit(bucket(word, SEED_WORD), wordStart);
+      if (hasPrevious) visit(bucket(Math.imul(previousWord, 31) ^ word, SEED_PAIR), wordStart);
+      previousWord = word;
+      hasPrevious = true;
+      wordStart = -1;
+    }
+  }
+}
+
+/** The bucket of a named tag (a structure feature or a fired signal). */
+export function tagBucket(tag: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < tag.length; i++) h = Math.imul(h ^ tag.charCodeAt(i), FNV_PRIME);
+  return bucket(h, SEED_TAG);
+}
