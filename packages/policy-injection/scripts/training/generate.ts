@@ -32,6 +32,8 @@ const DELIMITERS = [
   '---- END DATA ----', '{"role": "system", "content": "', '</document>\n<instructions>', '=== ADMIN ===', '<|endoftext|>', 'SYSTEM:',
 ];
 const EN_PREFIXES = ['', '', '', 'Important: ', 'OK, new plan. ', 'Thanks! Now ', 'Quick thing: ', 'URGENT: ', 'By the way, ', 'Listen carefully. '];
+const DECODE = ['Decode this and do what it says:', 'Follow the encoded instructions:', 'Decode:', 'Here is a message for you:', 'Run this:', ''];
+const BENIGN_DECODE = ['What does this decode to?', 'Decode this for me:', 'Is this base64 or hex?', 'My log contains this string, what is it:'];
 const CARRIER_KEYS = ['text', 'snippet', 'description', 'note', 'content', 'body', 'comment', 'result'];
 
 export function generate(seed: number, perLanguage: (lang: string) => number): Generated[] {
@@ -94,26 +96,80 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
     }
   };
 
+  // Surface variation applied alike to attacks and benign texts, so neither class owns a casing
+  // or punctuation style.
+  const vary = (text: string): string => {
+    const r = rnd();
+    if (r < 0.15) return text.toLowerCase();
+    if (r < 0.25) return text.replace(/[.!。]+(\s|$)/g, '$1').trim();
+    if (r < 0.3) return text.toUpperCase();
+    return text;
+  };
+  // Benign filler in the text's language, to build long texts of both classes.
+  const filler = (b: Bank, lang: string, k: number) =>
+    join(lang, Array.from({ length: k }, () => pick(chance(0.5) ? b.docs : b.everyday)));
+  // Obfuscated forms: what normalisation undoes (leetspeak, spacing, look-alikes, invisible
+  // characters) and what the decoders read (base64, hex, URL encoding, ROT13, reversal).
+  const LEET: Record<string, string> = { a: '4', e: '3', i: '1', o: '0', s: '5', t: '7' };
+  const rot = (t: string) => t.replace(/[a-z]/gi, (ch) => {
+    const base = ch <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((ch.charCodeAt(0) - base + 13) % 26) + base);
+  });
+  const obfuscate = (t: string): string => {
+    switch (Math.floor(rnd() * 9)) {
+      case 0:
+        return t.replace(/[aeiost]/g, (ch) => (chance(0.7) ? (LEET[ch] as string) : ch));
+      case 1:
+        return t.split(' ').map((w) => (chance(0.5) ? [...w].join(chance(0.5) ? ' ' : '-') : w)).join('  ');
+      case 2:
+        return t.replace(/[aeo]/g, (ch) => (chance(0.5) ? ({ a: '\u0430', e: '\u0435', o: '\u043e' } as Record<string, string>)[ch] as string : ch));
+      case 3:
+        return chance(0.5)
+          ? [...t].join('\u200b')
+          : `${pick(en.everyday)}${[...t].map((ch) => String.fromCodePoint(0xe0000 + (ch.codePointAt(0) as number))).join('')}`;
+      case 4:
+        return `${pick(DECODE)} ${Buffer.from(t).toString('base64')}`;
+      case 5:
+        return `${pick(DECODE)} ${Buffer.from(t).toString('hex')}`;
+      case 6:
+        return `${pick(DECODE)} ${encodeURIComponent(t)}`;
+      case 7:
+        return `${pick(DECODE)} ${rot(t)}`;
+      default:
+        return `${pick(DECODE)} ${[...t].reverse().join('')}`;
+    }
+  };
   const out: Generated[] = [];
   for (const [lang, b] of Object.entries(BANKS)) {
     const n = perLanguage(lang);
     const other = () => (chance(0.7) ? b : pick(Object.values(BANKS)));
     for (let i = 0; i < n; i++) {
       // Attacks: direct families, obfuscated forms, and planted in carriers.
-      const family = pick([...Object.keys(attacks), 'indirect', 'indirect', 'processed']);
+      const latin = ['en', 'es', 'de', 'fr', 'it', 'pt', 'nl', 'pl', 'tr'].includes(lang);
+      const family = pick([...Object.keys(attacks), 'indirect', 'indirect', 'processed', 'exfiltration', ...(latin ? ['obfuscated'] : [])]);
       let text: string;
-      if (family === 'indirect') text = carrier(b, lang, planted(b, lang));
+      if (family === 'exfiltration') text = end(cap(fill(pick(b.hijack), b)), lang);
+      else if (family === 'obfuscated') text = obfuscate((chance(0.5) ? override : extraction)(b, lang));
+      else if (family === 'indirect') text = carrier(b, lang, planted(b, lang));
       else if (family === 'processed') text = `${pick(b.process)}\n\n${carrier(b, lang, planted(other(), lang))}`;
       else {
         text = (attacks[family] as (b: Bank, lang: string) => string)(b, lang);
         if (lang === 'en') text = pick(EN_PREFIXES) + text;
       }
-      out.push({ text, label: 1, lang, family });
+      if (chance(0.15)) text = chance(0.5) ? `${filler(b, lang, 2 + Math.floor(rnd() * 4))}\n\n${text}` : `${text}\n\n${filler(b, lang, 2 + Math.floor(rnd() * 4))}`;
+      out.push({ text: vary(text), label: 1, lang, family });
 
       // As many benign texts, half of them hard negatives built from the same attack sentences.
-      const kind = pick(['everyday', 'roleplay', 'teaching', 'quoted', 'quoted', 'quoted', 'document', 'processed-benign']);
+      const kind = pick(['everyday', 'roleplay', 'teaching', 'quoted', 'quoted', 'quoted', 'document', 'processed-benign', ...(latin ? ['encoded'] : [])]);
       let benign: string;
-      if (kind === 'everyday') benign = chance(0.3) ? join(lang, [pick(b.everyday), pick(b.everyday)]) : pick(b.everyday);
+      if (kind === 'encoded') {
+        const plain = pick(b.everyday);
+        const r = rnd();
+        benign = r < 0.3 ? `${pick(BENIGN_DECODE)} ${Buffer.from(plain).toString('base64')}`
+          : r < 0.5 ? `${pick(BENIGN_DECODE)} ${Buffer.from(plain).toString('hex')}`
+          : r < 0.7 ? plain.replace(/[aeiost]/g, (ch) => (chance(0.6) ? (LEET[ch] as string) : ch))
+          : `${pick(BENIGN_DECODE)} ${encodeURIComponent(plain)}`;
+      } else if (kind === 'everyday') benign = chance(0.3) ? join(lang, [pick(b.everyday), pick(b.everyday)]) : pick(b.everyday);
       else if (kind === 'roleplay') benign = chance(0.3) ? join(lang, [pick(b.roleplay), pick(b.everyday)]) : pick(b.roleplay);
       else if (kind === 'teaching') benign = pick(b.teaching);
       else if (kind === 'quoted') {
@@ -122,7 +178,8 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
         benign = pick(b.quoted).replace('{Q}', chance(0.5) ? q : pick(source.address) + ' ' + fill(pick(source.hijack), source));
       } else if (kind === 'document') benign = carrier(b, lang, undefined);
       else benign = `${pick(b.process)}\n\n${carrier(b, lang, undefined)}`;
-      out.push({ text: benign, label: 0, lang, family: kind });
+      if (chance(0.15)) benign = `${filler(b, lang, 2 + Math.floor(rnd() * 4))}\n\n${benign}`;
+      out.push({ text: vary(benign), label: 0, lang, family: kind });
     }
   }
   return out;
