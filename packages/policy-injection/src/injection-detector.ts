@@ -58,7 +58,7 @@ export type InjectionResult = {
   readonly blocked: boolean;
   /** Names of the signals (and co-occurrence rules) that fired, as named evidence; never the matched text. */
   readonly signals: readonly string[];
-  /** Language of the text (ISO 639-1 for LANGUAGES, else franc's code, `und` if unknown); set on blocked results. */
+  /** Language of the text (one of LANGUAGES, or `und` if it cannot tell); set on blocked results only. */
   readonly language?: string;
 };
 
@@ -77,6 +77,11 @@ function tagsOf(text: string, fired: readonly string[]): string[] {
 
 let everyLanguage: CompiledSignals | undefined;
 
+/** The text the learned layer reads: the normalised text, then what decoding revealed (base64, tag characters…). */
+function learnedView(scan: { readonly normalized: string; readonly decoded: string }): string {
+  return scan.decoded === '' ? scan.normalized : `${scan.normalized}\n${scan.decoded}`;
+}
+
 /**
  * What the learned layer reads of a text: the normalised text and the tags (structure features,
  * fired signals of every language). For scripts/train-model.ts, which must read texts exactly as
@@ -85,7 +90,7 @@ let everyLanguage: CompiledSignals | undefined;
 export function learnedInputs(text: string): { normalized: string; tags: string[] } {
   everyLanguage ??= compileSignals(SIGNALS, LANGUAGES);
   const scan = scanSignals(everyLanguage, text);
-  return { normalized: scan.normalized, tags: tagsOf(text, combine(SIGNALS, scan.hits).fired) };
+  return { normalized: learnedView(scan), tags: tagsOf(text, combine(SIGNALS, scan.hits).fired) };
 }
 
 /** Compiles the signal tables once and returns a detector for prompt injections and jailbreaks. */
@@ -109,13 +114,15 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
   return {
     threshold,
     detect(text: string): InjectionResult {
+      // No text, no evidence: the learned layer's prior says nothing about an empty message.
+      if (text.trim() === '') return { score: 0, blocked: false, signals: [] };
       const scan = scanSignals(compiled, text);
       const combined = combine(SIGNALS, scan.hits);
       let raw = combined.score;
       let signals = combined.fired;
       let language: string | undefined;
       if (model !== undefined) {
-        const p = learnedProbability(model, scan.normalized, tagsOf(text, combined.fired));
+        const p = learnedProbability(model, learnedView(scan), tagsOf(text, combined.fired));
         if (p >= threshold && gated) language = identifyLanguage(text);
         if (language === undefined || listed.has(language) || !(LANGUAGES as readonly string[]).includes(language)) {
           raw = p;
