@@ -118,7 +118,7 @@ describe('createInjectionDetector', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
 
 describe('own labelled cases', () => {

@@ -73,7 +73,7 @@ export function forEachFeature(text: string, visit: (bucket: number, position: n
  * block of BLOCK characters (the block where each feature starts). The same features as
  * forEachFeature, in one loop without a callback: this is the detector's hot path.
  */
-export function sumBlocks(weights: Float32Array, text: string, sum: Float64Array, count: Uint32Array): void {
+export function sumBlocks(weights: Float32Array | Int8Array, text: string, sum: Float64Array, count: Uint32Array): void {
   const n = text.length;
   let word = FNV_OFFSET;
   let wordStart = -1;

@@ -21,8 +21,16 @@ export type LearnedModelFile = {
   readonly training: Readonly<Record<string, unknown>>;
 };
 
-/** A compiled model: dequantised weights. */
-export type LearnedModel = { readonly weights: Float32Array; readonly bias: number; readonly slope: number };
+/**
+ * A compiled model. The weights stay signed bytes (256 KB, which stays in cache where 1 MB of
+ * floats would not); sums are scaled once per window.
+ */
+export type LearnedModel = {
+  readonly weights: Int8Array;
+  readonly scale: number;
+  readonly bias: number;
+  readonly slope: number;
+};
 
 /** Turns a model file into a model. */
 export function compileLearnedModel(file: LearnedModelFile): LearnedModel {
@@ -30,9 +38,9 @@ export function compileLearnedModel(file: LearnedModelFile): LearnedModel {
     throw new Error(`model has ${file.hashBits} hash bits, the feature code ${HASH_BITS}: retrain it`);
   }
   const bytes = Buffer.from(file.weights, 'base64');
-  const weights = new Float32Array(1 << HASH_BITS);
-  for (let i = 0; i < weights.length; i++) weights[i] = ((bytes[i] ?? 0) << 24 >> 24) * file.scale;
-  return { weights, bias: file.bias, slope: file.slope };
+  if (bytes.length !== 1 << HASH_BITS) throw new Error(`model has ${bytes.length} weights, expected ${1 << HASH_BITS}`);
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length).slice();
+  return { weights, scale: file.scale, bias: file.bias, slope: file.slope };
 }
 
 let shipped: LearnedModel | undefined;
@@ -47,9 +55,14 @@ export function loadLearnedModel(): LearnedModel {
 
 /**
  * The raw logit (before slope and bias) of the whole text and of its most suspicious window, with
- * the tags added to each.
+ * the tags added to each; each weight counts `weights[i] * scale`.
  */
-export function rawLogit(weights: Float32Array, normalized: string, tags: readonly string[]): number {
+export function rawLogit(
+  weights: Float32Array | Int8Array,
+  scale: number,
+  normalized: string,
+  tags: readonly string[],
+): number {
   let tagSum = 0;
   for (const tag of tags) tagSum += weights[tagBucket(tag)] ?? 0;
   const blocks = Math.max(1, Math.ceil(normalized.length / BLOCK));
@@ -67,11 +80,11 @@ export function rawLogit(weights: Float32Array, normalized: string, tags: readon
     const m = (count[j] as number) + (count[j + 1] as number);
     if (m > 0) best = Math.max(best, ((sum[j] as number) + (sum[j + 1] as number)) / Math.sqrt(m));
   }
-  return best + tagSum;
+  return (best + tagSum) * scale;
 }
 
 /** The model's probability that the text is an injection; 0.5 is the cross-validated operating point. */
 export function learnedProbability(model: LearnedModel, normalized: string, tags: readonly string[]): number {
-  const z = model.slope * rawLogit(model.weights, normalized, tags) + model.bias;
+  const z = model.slope * rawLogit(model.weights, model.scale, normalized, tags) + model.bias;
   return 1 / (1 + Math.exp(-z));
 }
