@@ -139,6 +139,12 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
         return `${pick(DECODE)} ${[...t].reverse().join('')}`;
     }
   };
+  // Word dropout (characters for scripts without spaces): a copy with about one unit in seven
+  // removed, so the model leans on many features rather than on a template's exact wording.
+  const dropout = (text: string, lang: string): string =>
+    ['zh', 'ja'].includes(lang)
+      ? [...text].filter(() => !chance(0.12)).join('')
+      : text.split(' ').filter(() => !chance(0.15)).join(' ');
   const out: Generated[] = [];
   for (const [lang, b] of Object.entries(BANKS)) {
     const n = perLanguage(lang);
@@ -158,6 +164,7 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
       }
       if (chance(0.15)) text = chance(0.5) ? `${filler(b, lang, 2 + Math.floor(rnd() * 4))}\n\n${text}` : `${text}\n\n${filler(b, lang, 2 + Math.floor(rnd() * 4))}`;
       out.push({ text: vary(text), label: 1, lang, family });
+      if (chance(0.3)) out.push({ text: dropout(text, lang), label: 1, lang, family });
 
       // As many benign texts, half of them hard negatives built from the same attack sentences.
       const kind = pick(['everyday', 'roleplay', 'teaching', 'quoted', 'quoted', 'quoted', 'document', 'processed-benign', ...(latin ? ['encoded'] : [])]);
@@ -180,6 +187,8 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
       else benign = `${pick(b.process)}\n\n${carrier(b, lang, undefined)}`;
       if (chance(0.15)) benign = `${filler(b, lang, 2 + Math.floor(rnd() * 4))}\n\n${benign}`;
       out.push({ text: vary(benign), label: 0, lang, family: kind });
+      // Not for quoted texts: dropping the frame ("what does … mean") would make them attacks.
+      if (kind !== 'quoted' && chance(0.3)) out.push({ text: dropout(benign, lang), label: 0, lang, family: kind });
     }
   }
   return out;
