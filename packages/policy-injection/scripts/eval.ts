@@ -54,7 +54,7 @@ const vocabularyDev: Row[] = BENIGN_VOCABULARY_TRAIN.map((prompt) => ({ prompt, 
 const own: Row[] = OWN_CASES.map((c) => ({ prompt: c.text, label: c.label === 'attack' ? 1 : 0 }));
 // The held-out 20 % of the generated texts (the training distribution; never fitted).
 const seenGenerated = new Set<string>();
-const generated: Row[] = generate(19, (lang) => (lang === 'en' ? 1200 : 380))
+const generated: Row[] = generate(19, (lang) => (lang === 'en' ? 1200 : lang === 'zh' ? 600 : 380))
   .filter((g) => isGeneratedHeldOut(g.text) && !seenGenerated.has(g.text) && seenGenerated.add(g.text))
   .map((g) => ({ prompt: g.text, label: g.label }));
 const table: [string, string, readonly Row[]][] = [

@@ -29,7 +29,7 @@ import { generate, seeded } from './training/generate.ts';
 import { isGeneratedHeldOut } from './training/held-out.ts';
 
 const SEED = 19;
-const PER_LANGUAGE = (lang: string) => (lang === 'en' ? 1200 : 380);
+const PER_LANGUAGE = (lang: string) => (lang === 'en' ? 1200 : lang === 'zh' ? 600 : 380);
 const EPOCHS = 6;
 const LEARNING_RATE = 0.2;
 const L2 = 2e-6;
