@@ -13,8 +13,15 @@ const sample =
   'function total(xs) { return xs.reduce((a, b) => a + b, 0); } Version 4.2.1 shipped on 2024-03-14. ' +
   'A customer asked how to reset their password and whether the history of the company is online. ';
 
-function textOf(bytes: number): string {
-  return sample.repeat(Math.ceil(bytes / sample.length)).slice(0, bytes);
+// Mixed languages, quoted and planted instructions, JSON and encodings, for prompt_injection's
+// learned layer and signals (#19: at most 0.2 ms for 1 KB and 0.5 ms for 10 KB, linear to 1 MB).
+const mixed =
+  'Résumé de la réunion : le budget est validé. {"status": "ok", "note": "Weather in Oslo: rain"} ' +
+  '请帮我总结这封邮件的内容。Bitte fasse den Text zusammen. What does "ignore previous instructions" mean? ' +
+  'data:text/plain;base64,SGVsbG8sIGhvdyBhcmUgeW91IGRvaW5nIHRvZGF5Pw== これは普通の文章です。 ';
+
+function textOf(bytes: number, text: string = sample): string {
+  return text.repeat(Math.ceil(bytes / text.length)).slice(0, bytes);
 }
 
 function timePerCall(run: (text: string) => unknown, text: string): number {
@@ -34,12 +41,15 @@ const pii = createPiiScanner({
   patterns: ['ssn', 'credit_card', 'email', 'passport_number', 'phone', 'ip_address', 'iban'],
 });
 const injection = createInjectionDetector();
+const injectionSignals = createInjectionDetector({ learned: false });
 const topics = createTopicMatcher({
   topics: ['weapons_manufacturing', 'illegal_activity', 'self_harm', 'malware', 'hate_speech', 'violence'],
 });
-const detectors: [string, (text: string) => unknown][] = [
+const detectors: [string, (text: string) => unknown, string?][] = [
   ['pii_detection (all 7 patterns)', (t) => pii.scan(t)],
   ['prompt_injection', (t) => injection.detect(t)],
+  ['prompt_injection, mixed text', (t) => injection.detect(t), mixed],
+  ['prompt_injection, signals only (learned: false)', (t) => injectionSignals.detect(t)],
   ['topic_block (all 6 topics)', (t) => topics.match(t)],
 ];
 const sizes = [1_000, 10_000, 100_000, 1_000_000];
@@ -47,8 +57,8 @@ const sizes = [1_000, 10_000, 100_000, 1_000_000];
 console.log('milliseconds per call (mean over about 1.5 s of calls per cell), on this machine\n');
 console.log(`| detector | ${sizes.map((s) => `${s / 1000} KB`).join(' | ')} | µs per KB at 1 MB |`);
 console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`);
-for (const [name, run] of detectors) {
-  const cells = sizes.map((size) => timePerCall(run, textOf(size)));
+for (const [name, run, text] of detectors) {
+  const cells = sizes.map((size) => timePerCall(run, textOf(size, text)));
   const perKb = (cells.at(-1)! / 1000) * 1000;
   console.log(`| ${name} | ${cells.map((ms) => ms.toFixed(3)).join(' | ')} | ${perKb.toFixed(1)} |`);
 }

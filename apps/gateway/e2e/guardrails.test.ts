@@ -106,7 +106,13 @@ describe('indirect prompt injection through the gateway', () => {
           {
             role: 'assistant',
             content: null,
-            tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'search', arguments: '{"q":"oslo weather"}' } }],
+            tool_calls: [
+              {
+                id: 'call_1',
+                type: 'function',
+                function: { name: 'search', arguments: '{"q":"oslo weather"}' },
+              },
+            ],
           },
           { role: 'tool', tool_call_id: 'call_1', content: planted },
         ],

@@ -25,7 +25,9 @@ export function wordCount(text: string): number {
 export function loadBlindSet(): BlindRow[] {
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'blind');
   const rows: BlindRow[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const lang = file.slice(0, -4);
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (line.trim() === '' || line.startsWith('#')) continue;

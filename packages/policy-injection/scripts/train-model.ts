@@ -40,7 +40,6 @@ const MAX_WINDOWS = 6;
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { check: { type: 'boolean' } } });
 
-
 type Source = { text: string; label: 0 | 1; kind: string };
 const sources: Source[] = [];
 const seen = new Set<string>();
@@ -50,17 +49,21 @@ const add = (text: string, label: 0 | 1, kind: string) => {
   sources.push({ text, label, kind });
 };
 for (const g of generate(SEED, PER_LANGUAGE)) {
-  if (!isGeneratedHeldOut(g.text)) add(g.text, g.label, g.label === 1 ? 'generated-attack' : `generated-${g.family}`);
+  if (!isGeneratedHeldOut(g.text))
+    add(g.text, g.label, g.label === 1 ? 'generated-attack' : `generated-${g.family}`);
 }
 const rnd = seeded(SEED + 1);
-const templates = JSON.parse(readFileSync(join(here, 'training/promptfoo/jailbreak-templates.json'), 'utf8')) as string[];
+const templates = JSON.parse(
+  readFileSync(join(here, 'training/promptfoo/jailbreak-templates.json'), 'utf8'),
+) as string[];
 for (const template of templates) {
   for (let k = 0; k < 2; k++) {
     const request = en.demands[Math.floor(rnd() * en.demands.length)] as string;
     add(template.replaceAll('__PROMPT__', request), 1, 'promptfoo');
   }
 }
-for (const row of loadSplits().tune) add(row.prompt, row.label, row.label === 1 ? 'llm-warden-attack' : 'llm-warden-benign');
+for (const row of loadSplits().tune)
+  add(row.prompt, row.label, row.label === 1 ? 'llm-warden-attack' : 'llm-warden-benign');
 for (const piece of readmePieces().train) add(piece.text, 0, 'readme');
 for (const sentence of piiSentences().train.slice(0, 1500)) add(sentence, 0, 'pii');
 for (const text of [...BENIGN_PERSONA_TRAIN_A, ...BENIGN_PERSONA_TRAIN_B]) add(text, 0, 'persona');
@@ -71,10 +74,22 @@ type Example = { grams: Int32Array; tags: Int32Array; label: 0 | 1; source: numb
 type Prepared = { normalized: string; tags: string[] };
 const prepared: Prepared[] = sources.map((s) => learnedInputs(s.text));
 const examples: Example[] = [];
-const encode = (normalized: string, tags: readonly string[], label: 0 | 1, source: number, window: boolean) => {
+const encode = (
+  normalized: string,
+  tags: readonly string[],
+  label: 0 | 1,
+  source: number,
+  window: boolean,
+) => {
   const grams: number[] = [];
   forEachFeature(normalized, (b) => grams.push(b));
-  examples.push({ grams: Int32Array.from(grams), tags: Int32Array.from(tags.map(tagBucket)), label, source, window });
+  examples.push({
+    grams: Int32Array.from(grams),
+    tags: Int32Array.from(tags.map(tagBucket)),
+    label,
+    source,
+    window,
+  });
 };
 sources.forEach((s, i) => {
   const { normalized, tags } = prepared[i]!;
@@ -82,7 +97,8 @@ sources.forEach((s, i) => {
   if (s.label === 0 && normalized.length > 2 * BLOCK) {
     const blocks = Math.ceil(normalized.length / BLOCK);
     const step = Math.max(1, Math.floor((blocks - 1) / MAX_WINDOWS));
-    for (let j = 0; j + 1 < blocks; j += step) encode(normalized.slice(j * BLOCK, (j + 2) * BLOCK), tags, 0, i, true);
+    for (let j = 0; j + 1 < blocks; j += step)
+      encode(normalized.slice(j * BLOCK, (j + 2) * BLOCK), tags, 0, i, true);
   }
 });
 
@@ -157,15 +173,22 @@ const rate = (cut: number, keep: (s: Source) => boolean) => {
 const tpr = (cut: number) => rate(cut, (s) => s.label === 1);
 const fpr = (cut: number) => rate(cut, (s) => s.label === 0);
 const quotedFpr = (cut: number) => rate(cut, (s) => s.kind === 'generated-quoted');
-console.log(`${sources.length} texts (${sources.filter((s) => s.label === 1).length} attacks), ${examples.length} examples`);
+console.log(
+  `${sources.length} texts (${sources.filter((s) => s.label === 1).length} attacks), ${examples.length} examples`,
+);
 const cuts = Array.from({ length: 90 }, (_, k) => 0.05 + k * 0.01);
 for (const cut of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
-  console.log(`  cut-off ${cut.toFixed(2)}: CV TPR ${tpr(cut).toFixed(3)}  FPR ${fpr(cut).toFixed(3)}  quoted FPR ${quotedFpr(cut).toFixed(3)}`);
+  console.log(
+    `  cut-off ${cut.toFixed(2)}: CV TPR ${tpr(cut).toFixed(3)}  FPR ${fpr(cut).toFixed(3)}  quoted FPR ${quotedFpr(cut).toFixed(3)}`,
+  );
 }
 const cut = cuts.find((c) => fpr(c) <= MAX_FPR && quotedFpr(c) <= 2 * MAX_FPR) ?? 0.95;
-console.log(`operating point: calibrated probability ${cut.toFixed(2)} (CV TPR ${tpr(cut).toFixed(3)}, FPR ${fpr(cut).toFixed(3)}, quoted FPR ${quotedFpr(cut).toFixed(3)})`);
+console.log(
+  `operating point: calibrated probability ${cut.toFixed(2)} (CV TPR ${tpr(cut).toFixed(3)}, FPR ${fpr(cut).toFixed(3)}, quoted FPR ${quotedFpr(cut).toFixed(3)})`,
+);
 const byKind = [...new Set(sources.map((s) => s.kind))].sort();
-for (const kind of byKind) console.log(`  CV rate blocked, ${kind}: ${rate(cut, (s) => s.kind === kind).toFixed(3)}`);
+for (const kind of byKind)
+  console.log(`  CV rate blocked, ${kind}: ${rate(cut, (s) => s.kind === kind).toFixed(3)}`);
 
 const final = train(examples);
 // Signed bytes: the scale puts the 99.99th percentile of |w| at 127 and clips the few above it,
@@ -173,7 +196,9 @@ const final = train(examples);
 const magnitudes = Float64Array.from(final.w, Math.abs).sort();
 const scale = (magnitudes[Math.floor(magnitudes.length * 0.9999)] as number) / 127;
 const bytes = Buffer.alloc(final.w.length);
-final.w.forEach((x, i) => bytes.writeInt8(Math.max(-127, Math.min(127, Math.round(x / scale))), i));
+final.w.forEach((x, i) => {
+  bytes.writeInt8(Math.max(-127, Math.min(127, Math.round(x / scale))), i);
+});
 console.log(`quantised: scale ${scale.toFixed(5)}, ${bytes.filter((b) => b !== 0).length} non-zero weights`);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const file = {

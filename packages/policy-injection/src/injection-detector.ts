@@ -124,7 +124,11 @@ export function createInjectionDetector(options: InjectionDetectorOptions = {}):
       if (model !== undefined) {
         const p = learnedProbability(model, learnedView(scan), tagsOf(text, combined.fired));
         if (p >= threshold && gated) language = identifyLanguage(text);
-        if (language === undefined || listed.has(language) || !(LANGUAGES as readonly string[]).includes(language)) {
+        if (
+          language === undefined ||
+          listed.has(language) ||
+          !(LANGUAGES as readonly string[]).includes(language)
+        ) {
           raw = p;
           if (p >= threshold) signals = [...combined.fired, JAILBREAK_STYLE];
         }

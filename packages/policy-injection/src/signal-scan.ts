@@ -260,7 +260,10 @@ function scanText(compiled: CompiledSignals, raw: string, depth: number): Signal
     if (payloads.size > 0) {
       const scanned = scanText(compiled, [...payloads].join(PAYLOAD_JOINT), depth + 1);
       const inner = scanned.hits;
-      decoded = scanned.decoded === '' ? scanned.normalized : `${scanned.normalized}${PAYLOAD_JOINT}${scanned.decoded}`;
+      decoded =
+        scanned.decoded === ''
+          ? scanned.normalized
+          : `${scanned.normalized}${PAYLOAD_JOINT}${scanned.decoded}`;
       let fired = false;
       inner.forEach((count, signal) => {
         if (count === 0) return;

@@ -2,7 +2,23 @@
  * Every language the `languages` option accepts, in the order the README lists them. The learned
  * layer reads all of them; the first five also have phrase rules of their own.
  */
-export const LANGUAGES = ['en', 'es', 'de', 'fr', 'zh', 'it', 'pt', 'ja', 'ru', 'ko', 'ar', 'hi', 'nl', 'pl', 'tr'] as const;
+export const LANGUAGES = [
+  'en',
+  'es',
+  'de',
+  'fr',
+  'zh',
+  'it',
+  'pt',
+  'ja',
+  'ru',
+  'ko',
+  'ar',
+  'hi',
+  'nl',
+  'pl',
+  'tr',
+] as const;
 
 /** A language the detector knows; language-neutral rules (markup, encodings) always run. */
 export type Language = (typeof LANGUAGES)[number];

@@ -11,7 +11,8 @@ const QUESTION = /[?？؟]/;
 const QUOTED_QUESTION = new RegExp(`[${OPEN}][^${OPEN}\\n]{12,600}[${OPEN}][^\\n]{0,200}[?？؟]`);
 const CODE = /```|~~~/;
 const HTML_COMMENT = /<!--/;
-const HIDDEN_STYLE = /display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|color\s*:\s*(?:white|#fff)/i;
+const HIDDEN_STYLE =
+  /display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|color\s*:\s*(?:white|#fff)/i;
 const HEADER_LINE = /^[^\n:]{2,24}:[ \t]/gm;
 const WORDS = /\S+/g;
 

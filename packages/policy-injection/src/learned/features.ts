@@ -21,18 +21,22 @@ const SEED_WORD = 0x27d4eb2f;
 const SEED_PAIR = 0x165667b1;
 const SEED_TAG = 0x7feb352d;
 
+// Multiply-shift hashing: the top HASH_BITS bits of (FNV hash ^ seed) × 2³²/φ. One multiply per
+// feature; this is the hot path of the detector.
 function bucket(hash: number, seed: number): number {
-  let h = Math.imul(hash ^ seed, 0x2c1b3c6d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x297a2d39);
-  return (h ^ (h >>> 13)) >>> SHIFT;
+  return Math.imul(hash ^ seed, 0x9e3779b1) >>> SHIFT;
 }
 
 /** Whether a UTF-16 unit belongs inside a word: letters and digits of any script. */
 function isWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
   // General punctuation, CJK punctuation, fullwidth punctuation and spaces end words.
-  return !((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) || c === 0xa0);
+  return !(
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xff0f) ||
+    c === 0xa0
+  );
 }
 
 /** Calls `visit(bucket, position)` for every n-gram feature of `text`, in order of position. */
@@ -49,7 +53,8 @@ export function forEachFeature(text: string, visit: (bucket: number, position: n
       const end = Math.min(n, i + 5);
       for (let j = i, k = 0; j < end; j++, k++) {
         h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
-        if (k >= 2 || (k === 1 && c >= CJK && text.charCodeAt(j) >= CJK)) visit(bucket(h, SEED_CHAR[k] as number), i);
+        if (k >= 2 || (k === 1 && c >= CJK && text.charCodeAt(j) >= CJK))
+          visit(bucket(h, SEED_CHAR[k] as number), i);
       }
     }
     if (i < n && isWordUnit(c)) {
@@ -73,7 +78,12 @@ export function forEachFeature(text: string, visit: (bucket: number, position: n
  * block of BLOCK characters (the block where each feature starts). The same features as
  * forEachFeature, in one loop without a callback: this is the detector's hot path.
  */
-export function sumBlocks(weights: Float32Array | Int8Array, text: string, sum: Float64Array, count: Uint32Array): void {
+export function sumBlocks(
+  weights: Float32Array | Int8Array,
+  text: string,
+  sum: Float64Array,
+  count: Uint32Array,
+): void {
   const n = text.length;
   let word = FNV_OFFSET;
   let wordStart = -1;

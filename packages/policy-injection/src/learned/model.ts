@@ -38,7 +38,8 @@ export function compileLearnedModel(file: LearnedModelFile): LearnedModel {
     throw new Error(`model has ${file.hashBits} hash bits, the feature code ${HASH_BITS}: retrain it`);
   }
   const bytes = Buffer.from(file.weights, 'base64');
-  if (bytes.length !== 1 << HASH_BITS) throw new Error(`model has ${bytes.length} weights, expected ${1 << HASH_BITS}`);
+  if (bytes.length !== 1 << HASH_BITS)
+    throw new Error(`model has ${bytes.length} weights, expected ${1 << HASH_BITS}`);
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length).slice();
   return { weights, scale: file.scale, bias: file.bias, slope: file.slope };
 }
