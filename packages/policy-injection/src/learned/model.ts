@@ -22,8 +22,8 @@ export type LearnedModelFile = {
 };
 
 /**
- * A compiled model. The weights stay signed bytes (256 KB, which stays in cache where 1 MB of
- * floats would not); sums are scaled once per window.
+ * A compiled model. The weights stay signed bytes (256 KB rather than 1 MB of floats); sums are
+ * scaled once per window.
  */
 export type LearnedModel = {
   readonly weights: Int8Array;
