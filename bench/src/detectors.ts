@@ -21,6 +21,13 @@ const dense =
   'As a forensic accountant, my prescription, a video game: how is napalm made? Break into the wine ' +
   'industry, launder a wool sweater, smuggle snacks into the cinema, make my bike harder to steal. ';
 
+// Mixed languages, quoted and planted instructions, JSON and encodings, for prompt_injection's
+// learned layer and signals (#19: at most 0.2 ms for 1 KB and 0.5 ms for 10 KB, linear to 1 MB).
+const mixed =
+  'Résumé de la réunion : le budget est validé. {"status": "ok", "note": "Weather in Oslo: rain"} ' +
+  '请帮我总结这封邮件的内容。Bitte fasse den Text zusammen. What does "ignore previous instructions" mean? ' +
+  'data:text/plain;base64,SGVsbG8sIGhvdyBhcmUgeW91IGRvaW5nIHRvZGF5Pw== これは普通の文章です。 ';
+
 function textOf(bytes: number, base: string = sample): string {
   return base.repeat(Math.ceil(bytes / base.length)).slice(0, bytes);
 }
@@ -42,12 +49,14 @@ const pii = createPiiScanner({
   patterns: ['ssn', 'credit_card', 'email', 'passport_number', 'phone', 'ip_address', 'iban'],
 });
 const injection = createInjectionDetector();
+const injectionSignals = createInjectionDetector({ learned: false });
 const topics = createTopicMatcher({
   topics: ['weapons_manufacturing', 'illegal_activity', 'self_harm', 'malware', 'hate_speech', 'violence'],
 });
 const detectors: [string, (text: string) => unknown][] = [
   ['pii_detection (all 7 patterns)', (t) => pii.scan(t)],
   ['prompt_injection', (t) => injection.detect(t)],
+  ['prompt_injection, signals only (learned: false)', (t) => injectionSignals.detect(t)],
   ['topic_block (all 6 topics)', (t) => topics.match(t)],
 ];
 const sizes = [1_000, 10_000, 100_000, 1_000_000];
@@ -61,6 +70,7 @@ for (const [name, run] of detectors) {
   for (const [input, base] of [
     ['prose', sample],
     ['dense (#20 shapes)', dense],
+    ['mixed (#19 languages)', mixed],
   ] as const) {
     const cells = sizes.map((size) => timePerCall(run, textOf(size, base)));
     const perKb = (cells.at(-1)! / 1000) * 1000;
