@@ -6,10 +6,15 @@ import pii from '@keeptrusts/policy-pii';
 import responseLength from '@keeptrusts/policy-response-length';
 import topics from '@keeptrusts/policy-topic-block';
 import ollama from '@keeptrusts/provider-ollama';
+import openai from '@keeptrusts/provider-openai';
 
-/** The plugins every gateway has: the Ollama provider, the policies and the audit logger. */
+/**
+ * The plugins every gateway has: the Ollama and OpenAI-compatible providers, the policies and the
+ * audit logger.
+ */
 export const builtinPlugins: readonly PluginManifest[] = [
   ollama,
+  openai,
   pii,
   topics,
   injection,

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AuditTrail } from './audit-trail.js';
 import { KeyVerifier } from './auth.js';
 import { createBrowserGuard } from './browser-guard.js';
+import { createBuiltinRegistry } from './builtin-plugins.js';
 import { clientClosedBody } from './client-closed.js';
 import type { GatewayDeps } from './deps.js';
 import { startHealthProbes } from './health-probes.js';
@@ -62,7 +63,10 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
  */
 export async function createGateway(options: {
   config: GatewayConfig;
-  /** The registry that loaded `config`. Not needed: targets, rules and sinks carry their plugins. */
+  /**
+   * The registry that loaded `config`. Targets, rules and sinks carry their plugins; the registry
+   * finds the provider a target delegates to (`format: openai`). Default: the built-in plugins.
+   */
   registry?: Registry;
   env?: (name: string) => string | undefined;
   logger?: Logger;
@@ -81,7 +85,7 @@ export async function createGateway(options: {
   const { config, previous } = options;
   const env = options.env ?? ((name: string) => process.env[name]);
   const logger = options.logger ?? silent;
-  const pool = new TargetPool(config, env, previous?.deps.pool);
+  const pool = new TargetPool(config, env, options.registry ?? createBuiltinRegistry(), previous?.deps.pool);
   const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
   const chain = await createPolicyChain(config.policies, {
     embeddingTargets: embeddingTargets.map((t) => t.config.id),

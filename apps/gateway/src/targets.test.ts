@@ -26,7 +26,7 @@ async function pool(targets: string): Promise<TargetPool> {
     env: () => undefined,
   });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-  return new TargetPool(loaded.config, () => undefined);
+  return new TargetPool(loaded.config, () => undefined, registry);
 }
 
 describe('TargetPool', () => {

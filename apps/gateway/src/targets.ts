@@ -1,5 +1,11 @@
 import { type EndpointKind, GatewayError, type ProviderInstance } from '@keeptrusts/core';
-import type { GatewayConfig, RouteRule, TargetConfig } from '@keeptrusts/core/config';
+import {
+  createProviderInstance,
+  type GatewayConfig,
+  type Registry,
+  type RouteRule,
+  type TargetConfig,
+} from '@keeptrusts/core/config';
 
 /** A configured target with its live provider and health. */
 export interface LiveTarget {
@@ -26,14 +32,21 @@ export class TargetPool {
   private readonly defaultTargets: readonly string[] | undefined;
 
   /**
-   * Builds the live targets. On a reload, `previous` hands over each target whose settings did not
-   * change, with its provider (and its open connections) and its health as the probes last saw it.
+   * Builds the live targets, each by its provider or by the provider it delegates to (found in
+   * `registry`: `format: openai` on an Ollama target). On a reload, `previous` hands over each target
+   * whose settings did not change, with its provider (and its open connections) and its health as
+   * the probes last saw it.
    */
-  constructor(config: GatewayConfig, env: (name: string) => string | undefined, previous?: TargetPool) {
+  constructor(
+    config: GatewayConfig,
+    env: (name: string) => string | undefined,
+    registry: Pick<Registry, 'provider' | 'providerNames'>,
+    previous?: TargetPool,
+  ) {
     this.targets = config.targets.map((target) => {
       const kept = previous?.get(target.id);
       if (kept !== undefined && sameSettings(kept.config, target)) return kept;
-      return { config: target, provider: target.definition.create(target, { env }), healthy: true };
+      return { config: target, provider: createProviderInstance(target, { env }, registry), healthy: true };
     });
     this.byId = new Map(this.targets.map((t) => [t.config.id, t]));
     this.rules = config.routing.rules;

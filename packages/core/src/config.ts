@@ -26,6 +26,8 @@ export { formatPath } from './config/zod-issues.js';
 export type { ConfigIssue } from './errors.js';
 // Messages for the operator
 export { formatConfigIssue } from './errors.js';
+// Live targets: each provider created, or the provider it delegates to found in the registry
+export { createProviderInstance } from './plugin/provider-instance.js';
 export type { Registry } from './plugin/registry.js';
 // Registry: the plugins a config may name
 export { coreVersion, createRegistry } from './plugin/registry.js';

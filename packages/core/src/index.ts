@@ -22,10 +22,12 @@ export type {
   ProviderContext,
   ProviderDefaults,
   ProviderDefinition,
+  ProviderDelegation,
   ScanMatch,
   TextScanner,
 } from './plugin/types.js';
 export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
+export { createProviderInstance } from './plugin/provider-instance.js';
 
 // Decisions
 export { allow, block, modify } from './plugin/decision.js';

@@ -65,10 +65,33 @@ describe('ollama targets in a config', () => {
     });
   });
 
-  it('refuse format: openai, naming the line, until an OpenAI-compatible provider serves it', async () => {
-    const result = await load('      provider: ollama:chat:llama3.3\n      format: openai\n');
+  it('take format: openai, and hand such a target to the openai provider at Ollama’s /v1', async () => {
+    const result = await load(
+      '      provider: ollama:chat:llama3.3\n      base_url: http://gpu-1:11434/\n      format: openai\n',
+    );
+    expect(result.ok).toBe(true);
+    const target = result.ok ? result.config.targets[0]! : testTarget();
+    expect(target).toMatchObject({ options: { format: 'openai' }, baseUrl: 'http://gpu-1:11434' });
+    expect(ollamaProvider.delegate?.(target as never)).toEqual({
+      provider: 'openai',
+      baseUrl: 'http://gpu-1:11434/v1',
+    });
+    expect(() => createOllamaProvider(target as never, { env: () => undefined })).toThrow(
+      'target "a" has format: openai, which the ollama provider hands to the openai provider',
+    );
+  });
+
+  it('serve format: ollama (and no format) themselves', async () => {
+    for (const format of ['', '      format: ollama\n']) {
+      const result = await load(`      provider: ollama:chat:llama3.3\n${format}`);
+      expect(result.ok && ollamaProvider.delegate?.(result.config.targets[0] as never)).toBeUndefined();
+    }
+  });
+
+  it('refuse another format, naming the line and the choices', async () => {
+    const result = await load('      provider: ollama:chat:llama3.3\n      format: anthropic\n');
     expect(result.ok ? [] : result.issues.map(formatConfigIssue)).toEqual([
-      "c.yaml:5:15 providers.targets[0].format: format is not supported yet: the ollama provider speaks Ollama's native API (/api/chat, /api/generate, /api/embed); remove format to use it",
+      'c.yaml:5:15 providers.targets[0].format: expected one of "ollama", "openai", got "anthropic"',
     ]);
   });
 

@@ -26,6 +26,13 @@ export function createOllamaProvider(
   target: TargetConfig<OllamaTargetOptions>,
   context: ProviderContext,
 ): ProviderInstance {
+  if (target.options.format === 'openai') {
+    // Served by another provider (see `delegate`); speaking the native API here would ignore the
+    // operator's choice without a word.
+    throw new Error(
+      `target "${target.id}" has format: openai, which the ollama provider hands to the openai provider; create it with core's createProviderInstance`,
+    );
+  }
   const { secretKeyEnv } = target;
   const http = new OllamaHttpClient({
     // The loader fills in ollamaDefaults.baseUrl; a hand-built target may leave it out.
@@ -100,5 +107,12 @@ export const ollamaProvider: ProviderDefinition<OllamaTargetOptions> = definePro
   defaults: ollamaDefaults,
   configSchema: ollamaTargetSchema,
   sameModel: sameOllamaModel,
+  // `format: openai`: Ollama's OpenAI-compatible API under /v1, served by whichever provider the
+  // registry holds as `openai`. Named, not imported, so neither plugin depends on the other; the
+  // target keeps Ollama's defaults and model naming (`llama3.3` is `llama3.3:latest`).
+  delegate: (target) =>
+    target.options.format === 'openai'
+      ? { provider: 'openai', baseUrl: `${target.baseUrl ?? ollamaDefaults.baseUrl}/v1` }
+      : undefined,
   create: createOllamaProvider,
 });

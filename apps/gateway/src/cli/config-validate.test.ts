@@ -74,9 +74,10 @@ const invalidCases: {
   },
   {
     name: 'unknown provider',
-    yaml: 'providers:\n  targets:\n    - id: a\n      provider: openai:chat:gpt-4o\n',
+    yaml: 'providers:\n  targets:\n    - id: a\n      provider: anthropic:chat:claude\n',
     line: 4,
-    message: 'unknown provider "openai" in "openai:chat:gpt-4o"; known providers: ollama',
+    message:
+      'unknown provider "anthropic" in "anthropic:chat:claude"; known providers: ollama, openai, vllm, llamacpp, lmstudio',
   },
   {
     name: 'provider string without model',
@@ -134,11 +135,10 @@ const invalidCases: {
     message: 'providers.targets[0].base_url: expected an http(s) URL such as http://127.0.0.1:8080',
   },
   {
-    name: 'format: openai, which no installed provider serves yet',
-    yaml: target('      format: openai\n'),
+    name: 'a format Ollama does not speak',
+    yaml: target('      format: grpc\n'),
     line: 5,
-    message:
-      "providers.targets[0].format: format is not supported yet: the ollama provider speaks Ollama's native API",
+    message: 'providers.targets[0].format: expected one of "ollama", "openai", got "grpc"',
   },
   {
     name: 'a provider string of a kind the provider does not serve',
@@ -414,7 +414,7 @@ describe('kt config validate', () => {
       provider: ollama:chat:x
       bse_url: http://x
     - id: b
-      provider: openai:chat:gpt
+      provider: anthropic:chat:claude
     - id: c
       provider: ollama:embedding:e
       weight: many
@@ -445,7 +445,7 @@ server:
         .map((line) => line.replace(/; (expected one of|known|known providers|defined targets): .*/, '')),
     ).toEqual([
       'c.yaml:5:7 providers.targets[0].bse_url: unknown key "bse_url"',
-      'c.yaml:7:17 providers.targets[1].provider: unknown provider "openai" in "openai:chat:gpt"',
+      'c.yaml:7:17 providers.targets[1].provider: unknown provider "anthropic" in "anthropic:chat:claude"',
       'c.yaml:10:15 providers.targets[2].weight: expected a number, got "many"',
       'c.yaml:13:21 policies[0].targets[2]: unknown target "d" (did you mean "a"?)',
       'c.yaml:15:15 policies[0].rules[0].type: unknown rule type "pii_detect"',

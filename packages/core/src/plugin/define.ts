@@ -15,6 +15,7 @@ import {
   type ProviderContext,
   type ProviderDefaults,
   type ProviderDefinition,
+  type ProviderDelegation,
 } from './types.js';
 
 const snakeCase = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -101,6 +102,8 @@ export function defineProvider<Schema extends z.ZodObject = typeof noFields>(def
   defaults?: ProviderDefaults;
   configSchema?: Schema;
   sameModel?(configured: string, requested: string): boolean;
+  /** Names the provider that serves a target whose settings ask for another API (`format: openai`). */
+  delegate?(target: TargetConfig<z.output<Schema>>): ProviderDelegation | undefined;
   create(target: TargetConfig<z.output<Schema>>, context: ProviderContext): ProviderInstance;
 }): ProviderDefinition<z.output<Schema>, z.input<Schema>> {
   const { name } = definition;
@@ -134,6 +137,9 @@ export function defineProvider<Schema extends z.ZodObject = typeof noFields>(def
   if (definition.sameModel !== undefined && typeof definition.sameModel !== 'function') {
     fail('provider', name, 'sameModel must be a function');
   }
+  if (definition.delegate !== undefined && typeof definition.delegate !== 'function') {
+    fail('provider', name, 'delegate must be a function');
+  }
   if (typeof definition.create !== 'function') fail('provider', name, 'create must be a function');
   return Object.freeze({
     kind: 'provider',
@@ -147,6 +153,7 @@ export function defineProvider<Schema extends z.ZodObject = typeof noFields>(def
     configSchema: configSchema as unknown as z.ZodType<z.output<Schema>, z.input<Schema>>,
     fields: Object.freeze(fields),
     sameModel: definition.sameModel ?? ((configured: string, requested: string) => configured === requested),
+    ...(definition.delegate === undefined ? {} : { delegate: definition.delegate }),
     create: definition.create,
   });
 }

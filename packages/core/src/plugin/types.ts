@@ -162,6 +162,27 @@ export interface PolicyDefinition<Config = unknown, Written = unknown> {
 export interface ProviderContext {
   /** Reads an environment variable (for `secret_key_ref`); injectable for tests. */
   readonly env: (name: string) => string | undefined;
+  /**
+   * How the target's model names compare, when another provider handed the target over (see
+   * {@link ProviderDelegation}): the handing provider's `sameModel`. Absent otherwise: the provider
+   * compares names its own way.
+   */
+  readonly sameModel?: (configured: string, served: string) => boolean;
+}
+
+/**
+ * A provider's answer to "who serves this target?": another registered provider, named as provider
+ * strings name it, which speaks the API the target asked for (an `ollama` target written with
+ * `format: openai` is served by the `openai` provider at Ollama's `/v1`). The host resolves the name
+ * through its registry (`createProviderInstance`); neither plugin imports the other.
+ */
+export interface ProviderDelegation {
+  /** The provider name (or alias) that serves the target instead. */
+  readonly provider: string;
+  /** The base URL that provider is given; default the target's own. */
+  readonly baseUrl?: string;
+  /** The target fields that provider's `configSchema` parses; default none (`{}`). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -209,6 +230,12 @@ export interface ProviderDefinition<Options = unknown, Written = unknown> {
    * `llama3.3:latest` are one model). The default is plain equality.
    */
   sameModel(configured: string, requested: string): boolean;
+  /**
+   * Hands a target to another provider when its settings ask for an API this one does not speak
+   * (see {@link ProviderDelegation}); `undefined` means this provider serves it. Absent when it
+   * never delegates. The target keeps this definition for routing and model names.
+   */
+  delegate?(target: TargetConfig<Options>): ProviderDelegation | undefined;
   create(target: TargetConfig<Options>, context: ProviderContext): ProviderInstance;
 }
 

@@ -140,6 +140,16 @@ describe('SseDecoder', () => {
     ]);
   });
 
+  it('dispatches lines of the extra fields it was given at once, as events of that name', () => {
+    const decoder = new SseDecoder({ extraFields: ['error'] });
+    const text = 'data: {"a":1}\n\nerror: {"code":500,"message":"boom"}\n\nfoo: ignored\n\n';
+    expect(decoder.push(bytes(text))).toEqual([
+      { event: 'message', data: '{"a":1}', id: '', retry: undefined, done: false },
+      { event: 'error', data: '{"code":500,"message":"boom"}', id: '', retry: undefined, done: false },
+    ]);
+    expect(decodeText('error: {"code":500}\n\n')).toEqual([]);
+  });
+
   it('names events, carries the last id over, and ignores an id holding NUL and a retry not all digits', () => {
     expect(
       decodeText(

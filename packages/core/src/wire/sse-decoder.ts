@@ -54,6 +54,12 @@ export interface SseDecoderOptions {
   maxLineLength?: number;
   /** Longest accepted event data (its lines joined), in UTF-16 code units. */
   maxEventLength?: number;
+  /**
+   * Field names outside the spec whose lines are dispatched at once, each as an event of that name
+   * with the line's value as its data. The spec ignores unknown fields; some servers put what
+   * matters in one (llama.cpp's server ends a failed stream with an `error: {...}` line).
+   */
+  extraFields?: readonly string[];
 }
 
 /**
@@ -71,6 +77,7 @@ export class SseDecoder {
   readonly #text = new TextDecoder('utf-8');
   readonly #maxLineLength: number;
   readonly #maxEventLength: number;
+  readonly #extraFields: ReadonlySet<string>;
   readonly #pending = new PendingLine();
   /** The last chunk ended in CR: an LF starting the next one belongs to it. */
   #afterCr = false;
@@ -85,6 +92,7 @@ export class SseDecoder {
   constructor(options: SseDecoderOptions = {}) {
     this.#maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LENGTH;
     this.#maxEventLength = options.maxEventLength ?? DEFAULT_MAX_LENGTH;
+    this.#extraFields = new Set(options.extraFields ?? []);
   }
 
   /** Decodes a chunk of bytes and returns every event it completes, in order. */
@@ -184,6 +192,9 @@ export class SseDecoder {
         if (/^[0-9]+$/.test(value)) this.#retry = Number(value);
         break;
       default:
+        if (this.#extraFields.has(field)) {
+          return { event: field, data: value, id: this.#id, retry: this.#retry, done: false };
+        }
       // Other fields are ignored.
     }
     return undefined;
