@@ -216,18 +216,23 @@ export async function createGateway(options: {
     }
     await next();
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: config.server.bodyLimitBytes,
-      onError: () => {
-        throw new GatewayError(
-          'request_too_large',
-          `the body is larger than ${config.server.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw new GatewayError(
+      'request_too_large',
+      `the body is larger than ${config.server.bodyLimitBytes} bytes`,
+    );
+  };
+  const limitBody = bodyLimit({ maxSize: config.server.bodyLimitBytes, onError: tooLarge });
+  app.use('/v1/*', (c, next) => {
+    // A declared length is checked here: hono's bodyLimit would first turn @hono/node-server's
+    // lightweight request into a full Request with a web stream body (#14), only to read the same
+    // header. Chunked bodies, and the rest, go through bodyLimit, which counts what arrives.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > config.server.bodyLimitBytes ? tooLarge() : next();
+    }
+    return limitBody(c, next);
+  });
   const failClosed = sinks.filter((s) => s.failClosed === true);
   app.use('/v1/*', async (c, next) => {
     if (failClosed.some((s) => !s.healthy())) throw auditUnavailable();
