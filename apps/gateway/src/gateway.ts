@@ -183,6 +183,9 @@ export async function createGateway(options: {
     openTrails++;
     c.set('trail', trail);
     c.set('errorCode', null);
+    // Set before the answer exists, so c.json() writes it in; added to a finished Response, it
+    // would turn @hono/node-server's lightweight answer into a full one with a stream body (#14).
+    c.header('x-request-id', requestId);
     try {
       await next();
     } catch (thrown) {
@@ -194,7 +197,8 @@ export async function createGateway(options: {
         c,
       );
     }
-    c.header('x-request-id', requestId);
+    // Answers built without the context (SSE streams) do not carry it yet.
+    if (c.res.headers.get('x-request-id') === null) c.header('x-request-id', requestId);
     if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
       // Under a durable sink (fsync: always) the answer leaves only once its record is stored.
       await trail.finish(c.res.status, c.get('errorCode'));
