@@ -1,4 +1,5 @@
-import type { AuditDecision, AuditRecord, AuditSink, ToolCall } from '@keeptrusts/core';
+import type { AuditDecision, AuditRecord, AuditSink } from '@keeptrusts/core';
+import type { ToolCall } from '@keeptrusts/core/wire';
 
 /** Collects what happens to one request and hands one record to the sinks at the end. */
 export class AuditTrail {
