@@ -333,7 +333,7 @@ const full = rows.find((r) => r.key === 'full');
 const portkey = rows.find((r) => r.key === 'portkey');
 const ratio =
   full !== undefined && portkey !== undefined
-    ? `Keeptrusts with the whole chain answers ${(full.load.rps / portkey.load.rps).toFixed(2)}× Portkey's requests/s and uses ${(portkey.load.cpuMsPerRequest / full.load.cpuMsPerRequest).toFixed(2)}× less CPU per request.`
+    ? `Keeptrusts with the whole chain answers ${(full.load.rps / portkey.load.rps).toFixed(2)}× Portkey's requests/s; Portkey spends ${(portkey.load.cpuMsPerRequest / full.load.cpuMsPerRequest).toFixed(2)}× its CPU time per request.`
     : '';
 const nproc = cpus().length;
 const table = [
