@@ -10,13 +10,15 @@ import { BENIGN_VOCABULARY_BLIND } from '../src/fixtures/benign-vocabulary-blind
 import { BENIGN_VOCABULARY_TRAIN } from '../src/fixtures/benign-vocabulary-train.ts';
 import { HARD_BENIGN } from '../src/fixtures/hard-benign.ts';
 import { OWN_CASES } from '../src/fixtures/own-cases.ts';
+import { generate } from './training/generate.ts';
+import { isGeneratedHeldOut } from './training/held-out.ts';
 
 const { values } = parseArgs({
   options: { threshold: { type: 'string' }, splits: { type: 'string' }, failures: { type: 'boolean' } },
 });
 const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
 const wanted = new Set(
-  (values.splits ?? 'tune,held-out,test,own,readme,pii,hard,vocabulary-dev,vocabulary').split(','),
+  (values.splits ?? 'generated,tune,held-out,test,own,readme,pii,hard,vocabulary-dev,vocabulary').split(','),
 );
 const detectors = [
   createInjectionDetector({ threshold, learned: false }),
@@ -50,7 +52,13 @@ const hard: Row[] = HARD_BENIGN.map((prompt) => ({ prompt, label: 0 }));
 const vocabulary: Row[] = BENIGN_VOCABULARY_BLIND.map((prompt) => ({ prompt, label: 0 }));
 const vocabularyDev: Row[] = BENIGN_VOCABULARY_TRAIN.map((prompt) => ({ prompt, label: 0 }));
 const own: Row[] = OWN_CASES.map((c) => ({ prompt: c.text, label: c.label === 'attack' ? 1 : 0 }));
+// The held-out 20 % of the generated texts (the training distribution; never fitted).
+const seenGenerated = new Set<string>();
+const generated: Row[] = generate(19, (lang) => (lang === 'en' ? 1200 : lang === 'zh' ? 600 : 380))
+  .filter((g) => isGeneratedHeldOut(g.text) && !seenGenerated.has(g.text) && seenGenerated.add(g.text))
+  .map((g) => ({ prompt: g.text, label: g.label }));
 const table: [string, string, readonly Row[]][] = [
+  ['generated', 'generated texts, held-out part (20 % by hash, never fitted)', generated],
   ['tune', 'train, tuning part (80 %)', splits.tune],
   ['held-out', 'train, held-out part (20 %, never tuned on)', splits.heldOut],
   ['test', 'upstream test file (minus overlaps)', splits.test],
@@ -86,7 +94,7 @@ console.log(`datasets: ${dir}`);
 for (const note of splits.notes) console.log(`note: ${note}`);
 console.log(`threshold: ${threshold}\n`);
 console.log(
-  '| split | attacks | benign | signals: TPR | signals: FPR | signals + style model: TPR | signals + style model: FPR |',
+  '| split | attacks | benign | signals: TPR | signals: FPR | learned layer: TPR | learned layer: FPR |',
 );
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [key, name, rows] of table) if (wanted.has(key)) console.log(measure(name, rows));

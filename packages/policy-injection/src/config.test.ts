@@ -7,8 +7,8 @@ describe('promptInjectionConfig', () => {
     expect(promptInjectionConfig.parse({ action: 'block' })).toEqual({
       action: 'block',
       threshold: DEFAULT_THRESHOLD,
-      scan_roles: ['user', 'prompt'],
-      languages: ['en', 'es', 'de', 'fr', 'zh'],
+      scan_roles: ['user', 'prompt', 'tool'],
+      languages: ['en', 'es', 'de', 'fr', 'zh', 'it', 'pt', 'ja', 'ru', 'ko', 'ar', 'hi', 'nl', 'pl', 'tr'],
       learned: true,
     });
   });
@@ -18,7 +18,7 @@ describe('promptInjectionConfig', () => {
       action: 'block',
       threshold: 0.7,
       scan_roles: ['user', 'tool'],
-      languages: ['en', 'zh'],
+      languages: ['en', 'zh', 'it', 'ja', 'ar'],
       learned: false,
     };
     expect(promptInjectionConfig.parse(rule)).toEqual(rule);
@@ -31,7 +31,7 @@ describe('promptInjectionConfig', () => {
     { name: 'negative threshold', config: { action: 'block', threshold: -0.1 } },
     { name: 'unknown role', config: { action: 'block', scan_roles: ['function'] } },
     { name: 'empty roles', config: { action: 'block', scan_roles: [] } },
-    { name: 'unknown language', config: { action: 'block', languages: ['it'] } },
+    { name: 'unknown language', config: { action: 'block', languages: ['sv'] } },
     { name: 'unknown key', config: { action: 'block', treshold: 0.5 } },
     { name: 'learned that is not a boolean', config: { action: 'block', learned: 'yes' } },
   ])('rejects $name', ({ config }) => {

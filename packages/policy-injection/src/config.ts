@@ -13,12 +13,13 @@ export const SCAN_ROLES = ['user', 'prompt', 'tool', 'system', 'developer', 'ass
 export const promptInjectionConfig = z.strictObject({
   action: z.literal('block'),
   threshold: z.number().min(0).max(1).default(DEFAULT_THRESHOLD),
-  scan_roles: z.array(z.enum(SCAN_ROLES)).min(1).default(['user', 'prompt']),
+  // Tool results are where indirect injections arrive (#19), so they are scanned by default.
+  scan_roles: z.array(z.enum(SCAN_ROLES)).min(1).default(['user', 'prompt', 'tool']),
   languages: z
     .array(z.enum(LANGUAGES))
     .min(1)
     .default([...LANGUAGES]),
-  /** Whether the learned style model scores long texts next to the signals (see the README). */
+  /** Whether the learned layer decides (see the README); false leaves the hand-written signals alone. */
   learned: z.boolean().default(true),
 });
 

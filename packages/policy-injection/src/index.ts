@@ -24,8 +24,15 @@ export type { Language, Signal } from './signal.js';
 export { SIGNALS } from './signal-catalog.js';
 export { CO_OCCURRENCES } from './score.js';
 
-// Learned style model (exposed for scripts/train-style.ts and for review)
-export { loadStyleModel, STYLE_MIN_WORDS, styleProbability, styleWords } from './style-model.js';
+// Learned layer (exposed for scripts/train-model.ts and for review)
+export { learnedInputs } from './injection-detector.js';
+export { BLOCK, forEachFeature, HASH_BITS, tagBucket } from './learned/features.js';
+export { compileLearnedModel, learnedProbability, loadLearnedModel, rawLogit } from './learned/model.js';
+export type { LearnedModel, LearnedModelFile } from './learned/model.js';
+export { structureTags } from './structure.js';
+
+// Language identification (franc-min)
+export { identifyLanguage } from './language.js';
 
 // Normalisation (exposed for tests and for callers that want to see what the rules read)
 export { normalize } from './normalize.js';

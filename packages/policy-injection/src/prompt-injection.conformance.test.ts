@@ -34,16 +34,16 @@ testPolicy(promptInjection, {
       expect: 'allow',
     },
     {
-      name: 'leaves tool results alone by default',
+      name: 'reads tool results by default',
       config: { action: 'block' },
       request: asTool(attack),
-      expect: 'allow',
+      expect: { block: 'prompt_injection' },
     },
     {
-      name: 'reads tool results when scan_roles names them',
-      config: { action: 'block', scan_roles: ['user', 'tool'] },
+      name: 'leaves tool results alone when scan_roles omits them',
+      config: { action: 'block', scan_roles: ['user', 'prompt'] },
       request: asTool(attack),
-      expect: { block: 'prompt_injection' },
+      expect: 'allow',
     },
   ],
 });

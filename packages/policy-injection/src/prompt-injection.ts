@@ -8,9 +8,9 @@ function roleOf(segment: TextSegment): string {
 }
 
 /**
- * Blocks requests whose texts look like a prompt injection or jailbreak. Inspects user content
- * and completion prompts by default; `scan_roles` adds tool results, system text and others.
- * Findings carry the score and the names of the signals that fired, never the text.
+ * Blocks requests whose texts look like a prompt injection or jailbreak. Inspects user content,
+ * completion prompts and tool results by default; `scan_roles` changes that. Findings carry the
+ * score, the names of the signals that fired, the language and which text held it, never the text.
  */
 export const promptInjection = definePolicy({
   type: 'prompt_injection',
@@ -28,10 +28,20 @@ export const promptInjection = definePolicy({
           if (!roles.has(roleOf(segment))) continue;
           const result = detector.detect(segment.text);
           if (!result.blocked) continue;
+          const role = roleOf(segment);
           return block({
             code: 'prompt_injection',
-            reason: `the ${roleOf(segment)} text looks like a prompt injection (score ${result.score}; signals: ${result.signals.join(', ')})`,
-            findings: [{ type: 'prompt_injection', count: 1, score: result.score, signals: result.signals }],
+            reason: `the ${role} text (segment ${segment.id}, language ${result.language ?? 'und'}) looks like a prompt injection (score ${result.score}; signals: ${result.signals.join(', ')})`,
+            findings: [
+              {
+                type: 'prompt_injection',
+                count: 1,
+                score: result.score,
+                signals: result.signals,
+                ...(result.language === undefined ? {} : { language: result.language }),
+                segment: { id: segment.id, role },
+              },
+            ],
           });
         }
         return allow();

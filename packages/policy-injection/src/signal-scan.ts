@@ -222,8 +222,11 @@ export function scanSignals(compiled: CompiledSignals, raw: string): SignalScan 
   return scanText(compiled, raw, 0);
 }
 
-/** Hit counts per signal (indexed like the compiled signals) and the normalised text they were read from. */
-export type SignalScan = { readonly hits: Uint8Array; readonly normalized: string };
+/**
+ * Hit counts per signal (indexed like the compiled signals), the normalised text they were read
+ * from, and the normalised text of the decoded or invisibly smuggled payloads ('' when none).
+ */
+export type SignalScan = { readonly hits: Uint8Array; readonly normalized: string; readonly decoded: string };
 
 function scanText(compiled: CompiledSignals, raw: string, depth: number): SignalScan {
   const hits = new Uint8Array(compiled.signals.length);
@@ -251,10 +254,16 @@ function scanText(compiled: CompiledSignals, raw: string, depth: number): Signal
     if (obfuscated && compiled.obfuscation >= 0) hits[compiled.obfuscation] = 1;
   }
 
+  let decoded = '';
   if (depth < MAX_DECODE_DEPTH) {
     const payloads = new Set([...smuggled, ...decodeHiddenPayloads(visible)]);
     if (payloads.size > 0) {
-      const inner = scanText(compiled, [...payloads].join(PAYLOAD_JOINT), depth + 1).hits;
+      const scanned = scanText(compiled, [...payloads].join(PAYLOAD_JOINT), depth + 1);
+      const inner = scanned.hits;
+      decoded =
+        scanned.decoded === ''
+          ? scanned.normalized
+          : `${scanned.normalized}${PAYLOAD_JOINT}${scanned.decoded}`;
       let fired = false;
       inner.forEach((count, signal) => {
         if (count === 0) return;
@@ -264,5 +273,5 @@ function scanText(compiled: CompiledSignals, raw: string, depth: number): Signal
       if (fired && compiled.encodedPayload >= 0) hits[compiled.encodedPayload] = 1;
     }
   }
-  return { hits, normalized };
+  return { hits, normalized, decoded };
 }

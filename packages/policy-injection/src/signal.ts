@@ -1,7 +1,26 @@
-/** Every language the detector has phrase rules for, in the order the README lists them. */
-export const LANGUAGES = ['en', 'es', 'de', 'fr', 'zh'] as const;
+/**
+ * Every language the `languages` option accepts, in the order the README lists them. The learned
+ * layer reads all of them; the first five also have phrase rules of their own.
+ */
+export const LANGUAGES = [
+  'en',
+  'es',
+  'de',
+  'fr',
+  'zh',
+  'it',
+  'pt',
+  'ja',
+  'ru',
+  'ko',
+  'ar',
+  'hi',
+  'nl',
+  'pl',
+  'tr',
+] as const;
 
-/** Languages with their own phrase rules; language-neutral rules (markup, encodings) always run. */
+/** A language the detector knows; language-neutral rules (markup, encodings) always run. */
 export type Language = (typeof LANGUAGES)[number];
 
 /**

@@ -6,6 +6,10 @@ export interface Finding {
   score?: number;
   /** Names of the signals that fired, for detectors that score. */
   signals?: readonly string[];
+  /** Language of the text the finding came from (ISO 639-1 where known), for detectors that identify it. */
+  language?: string;
+  /** Which request text held it: the segment id and its message role (`prompt` for role-less texts). */
+  segment?: { readonly id: number; readonly role: string };
 }
 
 /** A text a request carries, as policies see it. */
