@@ -182,6 +182,9 @@ export async function createGateway(options: {
     openTrails++;
     c.set('trail', trail);
     c.set('errorCode', null);
+    // Set before the answer exists, so c.json() writes it in; added to a finished Response, it
+    // would turn @hono/node-server's lightweight answer into a full one with a stream body (#14).
+    c.header('x-request-id', requestId);
     try {
       await next();
     } catch (thrown) {
@@ -193,7 +196,8 @@ export async function createGateway(options: {
         c,
       );
     }
-    c.header('x-request-id', requestId);
+    // Answers built without the context (SSE streams) do not carry it yet.
+    if (c.res.headers.get('x-request-id') === null) c.header('x-request-id', requestId);
     if (!c.res.headers.get('content-type')?.startsWith('text/event-stream')) {
       // Under a durable sink (fsync: always) the answer leaves only once its record is stored.
       await trail.finish(c.res.status, c.get('errorCode'));
@@ -215,18 +219,23 @@ export async function createGateway(options: {
     }
     await next();
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: config.server.bodyLimitBytes,
-      onError: () => {
-        throw new GatewayError(
-          'request_too_large',
-          `the body is larger than ${config.server.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw new GatewayError(
+      'request_too_large',
+      `the body is larger than ${config.server.bodyLimitBytes} bytes`,
+    );
+  };
+  const limitBody = bodyLimit({ maxSize: config.server.bodyLimitBytes, onError: tooLarge });
+  app.use('/v1/*', (c, next) => {
+    // A declared length is checked here: hono's bodyLimit would first turn @hono/node-server's
+    // lightweight request into a full Request with a web stream body (#14), only to read the same
+    // header. Chunked bodies, and the rest, go through bodyLimit, which counts what arrives.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > config.server.bodyLimitBytes ? tooLarge() : next();
+    }
+    return limitBody(c, next);
+  });
   const failClosed = sinks.filter((s) => s.failClosed === true);
   app.use('/v1/*', async (c, next) => {
     if (failClosed.some((s) => !s.healthy())) throw auditUnavailable();

@@ -11,69 +11,70 @@ import { AuditLogError } from './errors.js';
  * naming the path.
  */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, '$', parts, new Set());
-  return parts.join('');
+  return write(value, [], new Set());
 }
 
-function write(value: unknown, path: string, out: string[], seen: Set<object>): void {
+// The path of the value being written, as keys and indexes; turned into `$.a[0].b` only for an
+// error, so a record that serialises (every one, in practice) builds no path strings (#14).
+type Path = (string | number)[];
+
+function write(value: unknown, path: Path, seen: Set<object>): string {
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw invalid(path, `${value} is not a JSON number`);
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case 'object':
       break;
     default:
       throw invalid(path, `a ${typeof value} is not JSON`);
   }
-  if (value === null) {
-    out.push('null');
-    return;
-  }
+  if (value === null) return 'null';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw invalid(path, 'an invalid Date is not JSON');
-    out.push(JSON.stringify(value.toISOString()));
-    return;
+    return JSON.stringify(value.toISOString());
   }
   if (seen.has(value)) throw invalid(path, 'the value refers to itself (a cycle)');
   seen.add(value);
+  let out: string;
   if (Array.isArray(value)) {
-    out.push('[');
+    out = '[';
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
+      if (i > 0) out += ',';
       const item: unknown = value[i];
-      if (item === undefined) throw invalid(`${path}[${i}]`, 'undefined is not JSON inside an array');
-      write(item, `${path}[${i}]`, out, seen);
+      path.push(i);
+      if (item === undefined) throw invalid(path, 'undefined is not JSON inside an array');
+      out += write(item, path, seen);
+      path.pop();
     }
-    out.push(']');
+    out += ']';
   } else {
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
       throw invalid(path, `a ${value.constructor?.name ?? 'non-plain'} object is not JSON; pass plain data`);
     }
     const record = value as Record<string, unknown>;
-    out.push('{');
+    out = '{';
     let first = true;
     for (const key of Object.keys(record).sort()) {
       const item = record[key];
       if (item === undefined) continue;
-      if (!first) out.push(',');
+      if (!first) out += ',';
       first = false;
-      out.push(JSON.stringify(key), ':');
-      write(item, `${path}.${key}`, out, seen);
+      path.push(key);
+      out += `${JSON.stringify(key)}:${write(item, path, seen)}`;
+      path.pop();
     }
-    out.push('}');
+    out += '}';
   }
   seen.delete(value);
+  return out;
 }
 
-function invalid(path: string, message: string): AuditLogError {
-  return new AuditLogError('invalid_record', `audit record ${path}: ${message}`);
+function invalid(path: Path, message: string): AuditLogError {
+  const at = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+  return new AuditLogError('invalid_record', `audit record $${at}: ${message}`);
 }

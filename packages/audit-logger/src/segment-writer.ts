@@ -87,12 +87,16 @@ export interface FileAuditLogOptions {
   maxPendingRecords?: number;
   /** Bytes kept in memory while unwritten before `append` throws `overflow`; default 64 MiB. */
   maxPendingBytes?: number;
+  /** Under `interval` and `never`, how long a write waits for more records to join it; default 5 ms. */
+  batchDelayMs?: number;
   /** Largest single write; default 1 MiB. */
   maxBatchBytes?: number;
   /** Delay before a failed writer retries on its own; default 1000 ms (`flush()` retries at once). */
   retryIntervalMs?: number;
   fileSystem?: AuditFileSystem;
 }
+
+const DEFAULT_BATCH_DELAY_MS = 5;
 
 interface SegmentEntry extends QueueEntry {
   readonly hash: string;
@@ -211,6 +215,9 @@ class FileWriter implements FileAuditLog {
       maxPendingRecords: options.maxPendingRecords ?? 100_000,
       maxPendingBytes: options.maxPendingBytes ?? 64 * 1024 * 1024,
       retryIntervalMs: this.#retryIntervalMs,
+      // Without fsync: always a record is durable only at the next fsync anyway, so waiting a few
+      // milliseconds for more records costs nothing and saves a write per request under load (#14).
+      batchDelayMs: this.#fsync === 'always' ? 0 : (options.batchDelayMs ?? DEFAULT_BATCH_DELAY_MS),
       onFailure: options.onFailure,
       onRecover: options.onRecover,
     });

@@ -29,6 +29,11 @@ export interface WriteQueueOptions {
   maxPendingBytes: number;
   /** How long a failed writer waits before retrying on its own; `flush()` retries at once. */
   retryIntervalMs: number;
+  /**
+   * How long a write waits for more records to join its batch; 0 (the default) writes on the next
+   * turn of the event loop. `flush()` always writes at once.
+   */
+  batchDelayMs?: number | undefined;
   onFailure?: ((error: Error) => void) | undefined;
   onRecover?: (() => void) | undefined;
 }
@@ -66,6 +71,7 @@ export class WriteQueue<E extends QueueEntry> {
   #waiters: Waiter[] = [];
   #draining = false;
   #scheduled = false;
+  #batchTimer: NodeJS.Timeout | undefined;
   #failed = false;
   #lastError: Error | undefined;
   #retryTimer: NodeJS.Timeout | undefined;
@@ -123,7 +129,7 @@ export class WriteQueue<E extends QueueEntry> {
     this.#entries.push(entry);
     this.#bytes += entry.size;
     this.#appendedSeq = entry.seq;
-    if (!this.#failed) this.#schedule();
+    if (!this.#failed) this.#schedule(this.#options.batchDelayMs ?? 0);
   }
 
   /** Resolves when everything pushed so far is written; rejects if that write fails. A failed queue retries now. */
@@ -156,15 +162,29 @@ export class WriteQueue<E extends QueueEntry> {
   stop(): void {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
+    if (this.#batchTimer !== undefined) {
+      clearTimeout(this.#batchTimer);
+      this.#batchTimer = undefined;
+      this.#scheduled = false;
+    }
   }
 
-  #schedule(): void {
-    if (this.#scheduled || this.#draining) return;
+  #schedule(delayMs = 0): void {
+    if (this.#draining) return;
+    if (this.#scheduled) {
+      // A flush does not wait for a batch to fill.
+      if (delayMs > 0 || this.#batchTimer === undefined) return;
+      clearTimeout(this.#batchTimer);
+      this.#batchTimer = undefined;
+    }
     this.#scheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.#scheduled = false;
+      this.#batchTimer = undefined;
       void this.#drain();
-    });
+    };
+    if (delayMs > 0) this.#batchTimer = setTimeout(run, delayMs);
+    else setImmediate(run);
   }
 
   async #drain(): Promise<void> {

@@ -131,6 +131,8 @@ export class OllamaHttpClient {
   readonly #display: string;
   readonly #options: OllamaHttpClientOptions;
   readonly #basic: string | undefined;
+  /** Resolved URLs per API path: a client calls the same three or four paths over and over. */
+  readonly #urls = new Map<string, URL>();
 
   constructor(options: OllamaHttpClientOptions) {
     this.#options = options;
@@ -282,7 +284,7 @@ export class OllamaHttpClient {
     const text = body === undefined ? undefined : JSON.stringify(body);
     let response: UpstreamResponse;
     try {
-      response = await send(new URL(path.replace(/^\//, ''), this.#base), {
+      response = await send(this.#url(path), {
         method,
         headers: this.#headers(body !== undefined),
         ...(text === undefined ? {} : { body: text }),
@@ -300,6 +302,16 @@ export class OllamaHttpClient {
       throw this.#failure(error, call, signal, limit);
     }
     throw this.#statusError(response.status, path, ollamaMessage(answer));
+  }
+
+  #url(path: string): URL {
+    let url = this.#urls.get(path);
+    if (url === undefined) {
+      // An invalid base_url throws here, inside the request's error handling, as before.
+      url = new URL(path.replace(/^\//, ''), this.#base);
+      this.#urls.set(path, url);
+    }
+    return url;
   }
 
   #headers(json: boolean): Record<string, string> {

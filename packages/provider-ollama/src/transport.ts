@@ -7,6 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
+import { urlToHttpOptions } from 'node:url';
 
 const agents: Readonly<Record<string, http.Agent>> = {
   'http:': new http.Agent({ keepAlive: true }),
@@ -46,6 +47,18 @@ function fail(reject: (error: unknown) => void, signal: AbortSignal) {
  */
 const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE']);
 
+/** Where a URL points, as node:http takes it; kept per URL so a repeated call parses nothing. */
+const targets = new WeakMap<URL, http.RequestOptions>();
+
+function targetOf(url: URL): http.RequestOptions {
+  let target = targets.get(url);
+  if (target === undefined) {
+    target = { ...urlToHttpOptions(url), agent: agents[url.protocol] };
+    targets.set(url, target);
+  }
+  return target;
+}
+
 /** Sends one request; resolves when the response head arrived. */
 export function send(url: URL, request: UpstreamRequest): Promise<UpstreamResponse> {
   const { signal } = request;
@@ -54,14 +67,10 @@ export function send(url: URL, request: UpstreamRequest): Promise<UpstreamRespon
   if (module === undefined) return Promise.reject(new Error(`unsupported protocol "${url.protocol}"`));
   const headers: Record<string, string> = { ...request.headers };
   if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+  const options: http.RequestOptions = { ...targetOf(url), method: request.method, headers, signal };
   const attempt = (retry: boolean): Promise<UpstreamResponse> =>
     new Promise((resolve, reject) => {
-      const req = module.request(url, {
-        method: request.method,
-        headers,
-        agent: agents[url.protocol],
-        signal,
-      });
+      const req = module.request(options);
       let answered = false;
       req.once('error', (error: NodeJS.ErrnoException) => {
         if (retry && !answered && !signal.aborted && req.reusedSocket && STALE_SOCKET.has(error.code ?? '')) {

@@ -99,14 +99,27 @@ export interface ModelListBody {
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+// Random bytes are drawn a few kilobytes at a time: one getRandomValues call per id cost more than
+// the rest of building the answer (#14).
+const POOL_SIZE = 4096;
+let pool: Uint8Array | undefined;
+let poolAt = POOL_SIZE;
+
+function randomByte(): number {
+  if (poolAt === POOL_SIZE) {
+    pool = crypto.getRandomValues(pool ?? new Uint8Array(POOL_SIZE));
+    poolAt = 0;
+  }
+  return pool![poolAt++]!;
+}
+
 /** Random letters and digits, for ids clients only compare. */
 export function randomAlphanumeric(length: number): string {
   // 62 * 4 = 248 ≤ 256, so rejecting bytes ≥ 248 keeps every character equally likely.
   let out = '';
   while (out.length < length) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
-      if (byte < 248 && out.length < length) out += ID_ALPHABET[byte % 62];
-    }
+    const byte = randomByte();
+    if (byte < 248) out += ID_ALPHABET[byte % 62];
   }
   return out;
 }
