@@ -85,6 +85,7 @@ export async function* passThroughEvents(
   const sent = { text: '', reasoning: '', toolCalls: [] as ToolCall[] };
   for await (const event of events) {
     if (event.type === 'done') {
+      trail.upstreamDone();
       trail.record.finish_reason = event.finishReason;
       trail.record.usage = event.usage;
       trail.answer(sent);
@@ -119,6 +120,7 @@ export async function* incrementalEvents(
   };
   for await (const event of events) {
     if (event.type === 'done') {
+      trail.upstreamDone();
       if (!ended) {
         const thought = filter.endReasoning();
         if (thought !== '') yield { type: 'delta', reasoning: thought };

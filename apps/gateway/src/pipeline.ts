@@ -84,7 +84,11 @@ export async function withFailover<T extends { model: string }, R>(
     }
     const attempt = { target, scope, ...pass };
     try {
-      return { result: await call(attempt), attempt };
+      deps.trail.upstreamBegan(target.config.id);
+      const result = await call(attempt);
+      // A stream's answer ends later, at its last event; that mark replaces this one.
+      deps.trail.upstreamDone();
+      return { result, attempt };
     } catch (error) {
       lastError = error;
       // No first byte in time: the target is stuck (its GET / may still answer). It leaves

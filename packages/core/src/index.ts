@@ -40,6 +40,8 @@ export type { LoadOptions, LoadResult } from './config/load.js';
 export type {
   ApiKeyConfig,
   GatewayConfig,
+  KeyLimits,
+  LimitStoreConfig,
   Origin,
   PolicyConfig,
   RouteRule,

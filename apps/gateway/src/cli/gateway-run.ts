@@ -1,6 +1,7 @@
 import type { GatewayConfig, ListenAddress } from '@keeptrusts/core';
 import { pino } from 'pino';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
+import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
 import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
 import { defineCommand } from './command.js';
 import { defaultStateFile, type GatewayState, removeState, writeState } from './gateway-state.js';
@@ -87,7 +88,8 @@ async function serve(
     io.err(refusal);
     return 1;
   }
-  const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination(2));
+  // Asynchronous: a request's log line is queued, not written, on its path; pino flushes at exit.
+  const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination({ dest: 2, sync: false }));
   let gateway: Gateway;
   try {
     gateway = await createGateway({ config, registry, env: io.env, logger, listenHost: listen.host });
@@ -103,10 +105,22 @@ async function serve(
     io.err(`cannot listen on ${listen.host}:${listen.port}: ${(error as Error).message}`);
     return 1;
   }
+  let metricsServer: MetricsServer | undefined;
+  if (config.server.metricsListen !== undefined) {
+    const at = parseListen(config.server.metricsListen);
+    try {
+      metricsServer = await startMetricsServer(gateway.metrics, at);
+    } catch (error) {
+      await server.shutdown(0);
+      io.err(`cannot listen on ${at.host}:${at.port} (server.metrics_listen): ${(error as Error).message}`);
+      return 1;
+    }
+  }
   // Before the listening line, so whoever waits for that line has read it too.
   if (config.sinks.length === 0) io.out(noAuditTrail);
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
   if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
+  if (metricsServer !== undefined) io.out(`metrics at ${metricsServer.url}/metrics (server.metrics_listen)`);
   for (const line of streamPlanLines(gateway, config)) io.out(line);
 
   const port = Number(new URL(server.url).port);
@@ -175,6 +189,7 @@ async function serve(
     io.out(`${stopSignal}: draining ${server.inFlight} request(s) in flight, for up to ${graceSeconds} s`);
   }
   const { cut } = await server.shutdown(graceSeconds * 1000);
+  await metricsServer?.close();
   removeState(stateFile);
   io.out(
     cut === 0

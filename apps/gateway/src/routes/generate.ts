@@ -112,7 +112,9 @@ export async function generate(
   } else {
     // Buffered: the whole answer is read before the response starts, so an upstream failure is
     // still a proper HTTP error.
-    answer = bufferedEvents(await gather(events), deps.chain, attempt.scope, trail);
+    const gathered = await gather(events);
+    trail.upstreamDone();
+    answer = bufferedEvents(gathered, deps.chain, attempt.scope, trail);
   }
   const includeUsage = body.stream_options?.include_usage === true;
   const frames = encodeSseStream(answer, {

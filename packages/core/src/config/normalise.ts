@@ -8,6 +8,7 @@ import type { Salvaged } from './salvage.js';
 import type {
   ApiKeyConfig,
   GatewayConfig,
+  KeyLimits,
   Origin,
   PolicyConfig,
   RouteRule,
@@ -16,6 +17,7 @@ import type {
 } from './types.js';
 import {
   type WrittenConfig,
+  type WrittenLimits,
   type WrittenPolicy,
   type WrittenRoute,
   type WrittenTarget,
@@ -51,6 +53,8 @@ const defaults = {
   shutdownGraceSeconds: 30,
   requestTimeoutSeconds: 30,
   headersTimeoutSeconds: 10,
+  limitKeyPrefix: 'kt:limits:',
+  limitStoreTimeoutMs: 250,
 } as const;
 
 /**
@@ -116,9 +120,17 @@ export function normaliseConfig(
     sinks: [],
     routing: { rules: [], defaultTargets: undefined },
     plugins: [],
-    auth: { keys: [], allowUnauthenticated: false, configured: false },
+    auth: { keys: [], allowUnauthenticated: false, configured: false, defaultLimits: undefined },
     server: {
       listen: undefined,
+      metricsListen: undefined,
+      limits: {
+        store: 'memory',
+        redisUrl: undefined,
+        keyPrefix: defaults.limitKeyPrefix,
+        onStoreError: 'fail_closed',
+        storeTimeoutMs: defaults.limitStoreTimeoutMs,
+      },
       bodyLimitBytes: defaults.bodyLimitBytes,
       policyMode: 'auto',
       shutdownGraceSeconds: defaults.shutdownGraceSeconds,
@@ -133,6 +145,7 @@ export function normaliseConfig(
   const settings = new Map<string, { value: unknown; origin: Origin }>();
   let defaultOrigin: Origin | undefined;
   let headersTimeoutOrigin: Origin | undefined;
+  let limitStoreOrigin: Origin | undefined;
   const plugins = new Set<string>();
 
   for (const { source, written } of files) {
@@ -209,14 +222,28 @@ export function normaliseConfig(
           id: key.id,
           sha256: key.hash.slice('sha256:'.length),
           description: key.description,
+          limits: normaliseLimits(key.limits),
         });
       }
       if (written.auth.allow_unauthenticated !== undefined) {
         config.auth.allowUnauthenticated = written.auth.allow_unauthenticated;
       }
+      if (written.auth.default_limits !== undefined) {
+        config.auth.defaultLimits = normaliseLimits(written.auth.default_limits);
+      }
     }
     const server = written.server;
     if (server?.listen !== undefined) config.server.listen = server.listen;
+    if (server?.metrics_listen !== undefined) config.server.metricsListen = server.metrics_listen;
+    if (server?.limits !== undefined) {
+      const limits = config.server.limits;
+      limitStoreOrigin = { file, path: ['server', 'limits'] };
+      limits.store = server.limits.store ?? limits.store;
+      limits.redisUrl = server.limits.redis_url ?? limits.redisUrl;
+      limits.keyPrefix = server.limits.key_prefix ?? limits.keyPrefix;
+      limits.onStoreError = server.limits.on_store_error ?? limits.onStoreError;
+      limits.storeTimeoutMs = server.limits.store_timeout_ms ?? limits.storeTimeoutMs;
+    }
     if (server?.body_limit !== undefined) config.server.bodyLimitBytes = parseSize(server.body_limit);
     if (server?.request_timeout_seconds !== undefined) {
       config.server.requestTimeoutSeconds = server.request_timeout_seconds;
@@ -244,6 +271,20 @@ export function normaliseConfig(
     );
   }
   config.plugins = [...plugins];
+  const limitStore = config.server.limits;
+  if (limitStoreOrigin !== undefined && limitStore.store === 'redis' && limitStore.redisUrl === undefined) {
+    report(
+      limitStoreOrigin,
+      ['store'],
+      'store: redis needs server.limits.redis_url, such as redis://127.0.0.1:6379 (${REDIS_URL} reads it from the environment)',
+    );
+  } else if (limitStoreOrigin !== undefined && limitStore.store === 'memory' && limitStore.redisUrl !== undefined) {
+    report(
+      limitStoreOrigin,
+      ['redis_url'],
+      'redis_url is set but the limits live in memory: add store: redis to share them through Redis, or remove redis_url',
+    );
+  }
 
   // Each name is an audit sink or a policy type, configured under policy.<name>.
   const used = new Set<string>();
@@ -570,6 +611,15 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
 function describeOrigin(origin: Origin, sources: ReadonlyMap<string, YamlSource>): string {
   const pos = sources.get(origin.file)?.locate(origin.path);
   return pos === undefined ? origin.file : `${origin.file}:${pos.line}:${pos.column}`;
+}
+
+function normaliseLimits(limits: WrittenLimits | undefined): KeyLimits | undefined {
+  if (limits === undefined) return undefined;
+  return {
+    requestsPerMinute: limits.requests_per_minute,
+    tokensPerMinute: limits.tokens_per_minute,
+    concurrentRequests: limits.concurrent_requests,
+  };
 }
 
 function parseSize(value: number | string): number {
