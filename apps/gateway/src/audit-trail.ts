@@ -110,7 +110,10 @@ export class AuditTrail {
     this.finished = true;
     this.record.status = status;
     this.record.error_code = errorCode;
-    this.record.latency_ms = round(performance.now() - this.started);
+    const now = performance.now();
+    this.record.latency_ms = round(now - this.started);
+    // An upstream call that failed or was cut ended by now at the latest.
+    if (this.upstreamStart > 0 && this.upstreamEnd === 0) this.upstreamEnd = now;
     let waits: Promise<void>[] | undefined;
     for (const sink of this.sinks) {
       try {

@@ -90,6 +90,7 @@ export async function withFailover<T extends { model: string }, R>(
       deps.trail.upstreamDone();
       return { result, attempt };
     } catch (error) {
+      deps.trail.upstreamDone();
       lastError = error;
       // No first byte in time: the target is stuck (its GET / may still answer). It leaves
       // rotation until a probe sees it load its model again; the client has waited enough, so
