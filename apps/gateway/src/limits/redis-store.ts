@@ -100,6 +100,9 @@ export class RedisLimitStore implements LimitStore {
   readonly name = 'redis';
   private readonly redis: ScriptedRedis;
   private readonly prefix: string;
+  private readonly timeoutMs: number;
+  /** Until the first connection is up: requests wait for it (at most `timeoutMs`) rather than fail. */
+  private firstConnection: Promise<void> | undefined;
 
   constructor(options: {
     url: string;
@@ -121,9 +124,30 @@ export class RedisLimitStore implements LimitStore {
     redis.defineCommand('ktSettle', { numberOfKeys: 2, lua: settleScript });
     this.redis = redis as ScriptedRedis;
     this.prefix = options.keyPrefix;
+    this.timeoutMs = options.timeoutMs;
+    this.firstConnection = new Promise<void>((resolve) => redis.once('ready', () => resolve())).then(() => {
+      this.firstConnection = undefined;
+    });
+  }
+
+  /** Waits for the first connection, if it is still being made; afterwards an outage fails at once. */
+  private async connected(): Promise<void> {
+    const first = this.firstConnection;
+    if (first === undefined) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      first,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Redis did not accept a connection within ${this.timeoutMs} ms`)),
+          this.timeoutMs,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
   }
 
   async admit(key: string, limits: WindowLimits, lease: string): Promise<Admission> {
+    await this.connected();
     const k = this.keys(key);
     const [refused, reqUsed, reqReset, tokUsed, tokReset, retry] = await this.redis.ktAdmit(
       k.requests,
@@ -148,6 +172,7 @@ export class RedisLimitStore implements LimitStore {
     const charged = limits.tokensPerMinute > 0 ? tokens : 0;
     const held = limits.concurrentRequests > 0 ? lease : '';
     if (charged === 0 && held === '') return;
+    await this.connected();
     await this.redis.ktSettle(k.tokens, k.leases, charged, held);
   }
 
