@@ -110,13 +110,23 @@ describe('operators’ view of kt gateway run', () => {
     expect(failed.upstream_ms).toBeTypeOf('number');
 
     const logs = stack.logs();
-    for (const secret of [key, upstreamSecret, hash.slice(7), '234-56-7890', 'hunter2', 'XYZZY', 'someone@']) {
+    for (const secret of [
+      key,
+      upstreamSecret,
+      hash.slice(7),
+      '234-56-7890',
+      'hunter2',
+      'XYZZY',
+      'someone@',
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });
 
   it('serves /metrics without a key on server.metrics_listen, and with one on the main listener', async () => {
-    expect(stack.stdout()).toContain(`metrics at http://127.0.0.1:${metricsPort}/metrics (server.metrics_listen)`);
+    expect(stack.stdout()).toContain(
+      `metrics at http://127.0.0.1:${metricsPort}/metrics (server.metrics_listen)`,
+    );
     const metrics = await scrape(`http://127.0.0.1:${metricsPort}/metrics`);
     expect(
       metrics.value('keeptrusts_requests_total', {
@@ -125,9 +135,9 @@ describe('operators’ view of kt gateway run', () => {
         status: '200',
       }),
     ).toBe(2);
-    expect(metrics.value('keeptrusts_policy_decisions_total', { rule_type: 'pii_detection', action: 'modify' })).toBe(
-      2,
-    );
+    expect(
+      metrics.value('keeptrusts_policy_decisions_total', { rule_type: 'pii_detection', action: 'modify' }),
+    ).toBe(2);
     expect((await fetch(`http://127.0.0.1:${metricsPort}/v1/models`)).status).toBe(404);
     expect((await fetch(`${stack.url}/metrics`)).status).toBe(401);
     const main = await scrape(`${stack.url}/metrics`, { authorization: `Bearer ${key}` });

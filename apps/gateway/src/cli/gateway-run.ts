@@ -89,7 +89,10 @@ async function serve(
     return 1;
   }
   // Asynchronous: a request's log line is queued, not written, on its path; pino flushes at exit.
-  const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination({ dest: 2, sync: false }));
+  const logger = pino(
+    { level: io.env('KT_LOG_LEVEL') ?? 'info' },
+    pino.destination({ dest: 2, sync: false }),
+  );
   let gateway: Gateway;
   try {
     gateway = await createGateway({ config, registry, env: io.env, logger, listenHost: listen.host });

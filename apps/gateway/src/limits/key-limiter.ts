@@ -71,7 +71,14 @@ export class KeyLimiter {
             onError: (error) => limiter?.storeFailed(error),
           })
         : new MemoryLimitStore());
-    limiter = new KeyLimiter(store, storeSettings, byKey, fallback, settings.onStoreError === 'fail_open', deps);
+    limiter = new KeyLimiter(
+      store,
+      storeSettings,
+      byKey,
+      fallback,
+      settings.onStoreError === 'fail_open',
+      deps,
+    );
     return limiter;
   }
 

@@ -52,7 +52,9 @@ const sdk = (gateway: LiveGateway, key: string) =>
   new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: key, maxRetries: 0, timeout: 15_000 });
 
 const ask = (client: OpenAI) =>
-  client.chat.completions.create({ model: 'llama', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+  client.chat.completions
+    .create({ model: 'llama', messages: [{ role: 'user', content: 'hi' }] })
+    .withResponse();
 
 /** The error the SDK raised for a refused request, with its status, headers and OpenAI fields. */
 async function refusal(client: OpenAI): Promise<InstanceType<typeof OpenAI.APIError>> {
@@ -167,9 +169,9 @@ describe.each(stores)('per-key limits with the $name store', ({ yaml }) => {
     expect(error.message).toMatch(/API key "plain"/);
     const metrics = await scrape(`${gateway.url}/metrics`, { authorization: `Bearer ${plain.key}` });
     expect(metrics.value('keeptrusts_rate_limited_total', { key_id: 'plain', limit: 'requests' })).toBe(1);
-    expect(metrics.value('keeptrusts_requests_total', { status: '429', error_code: 'rate_limit_exceeded' })).toBe(
-      4,
-    );
+    expect(
+      metrics.value('keeptrusts_requests_total', { status: '429', error_code: 'rate_limit_exceeded' }),
+    ).toBe(4);
   });
 
   it('does not limit /v1/models', async () => {

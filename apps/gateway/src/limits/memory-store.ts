@@ -70,7 +70,13 @@ export class MemoryLimitStore implements LimitStore {
     };
   }
 
-  async settle(key: string, limits: WindowLimits, lease: string, tokens: number, nowMs: number): Promise<void> {
+  async settle(
+    key: string,
+    limits: WindowLimits,
+    lease: string,
+    tokens: number,
+    nowMs: number,
+  ): Promise<void> {
     const state = this.state(key);
     state.leases.delete(lease);
     if (limits.tokensPerMinute > 0 && tokens > 0) {

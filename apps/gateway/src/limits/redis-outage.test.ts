@@ -53,8 +53,10 @@ const ask = (gateway: LiveGateway) =>
   client(gateway)
     .chat.completions.create({ model: 'llama', messages: [{ role: 'user', content: 'hi' }] })
     .withResponse();
-const metricsOf = (gateway: LiveGateway) => scrape(`${gateway.url}/metrics`, { authorization: `Bearer ${key}` });
-const storeLog = (gateway: LiveGateway, pattern: RegExp) => gateway.lines.filter((l) => pattern.test(l.msg ?? ''));
+const metricsOf = (gateway: LiveGateway) =>
+  scrape(`${gateway.url}/metrics`, { authorization: `Bearer ${key}` });
+const storeLog = (gateway: LiveGateway, pattern: RegExp) =>
+  gateway.lines.filter((l) => pattern.test(l.msg ?? ''));
 
 describe('a Redis outage', () => {
   it('fails closed or open as configured, and says so in the log and the metrics', async () => {
@@ -81,7 +83,10 @@ describe('a Redis outage', () => {
 
     const closedLines = storeLog(closed, /limits store unreachable/);
     expect(closedLines).toHaveLength(1);
-    expect(closedLines[0]).toMatchObject({ level: 'error', fields: { store: 'redis', on_store_error: 'fail_closed' } });
+    expect(closedLines[0]).toMatchObject({
+      level: 'error',
+      fields: { store: 'redis', on_store_error: 'fail_closed' },
+    });
     const openLines = storeLog(open, /limits store unreachable/);
     expect(openLines).toHaveLength(1);
     expect(openLines[0]!.msg).toMatch(/served without limits/);
@@ -89,10 +94,12 @@ describe('a Redis outage', () => {
 
     const closedMetrics = await metricsOf(closed);
     expect(closedMetrics.value('keeptrusts_limits_store_up', { store: 'redis' })).toBe(0);
-    expect(closedMetrics.value('keeptrusts_limits_store_errors_total', { store: 'redis' })).toBeGreaterThan(0);
-    expect(closedMetrics.value('keeptrusts_requests_total', { status: '503', error_code: 'limits_unavailable' })).toBe(
-      1,
+    expect(closedMetrics.value('keeptrusts_limits_store_errors_total', { store: 'redis' })).toBeGreaterThan(
+      0,
     );
+    expect(
+      closedMetrics.value('keeptrusts_requests_total', { status: '503', error_code: 'limits_unavailable' }),
+    ).toBe(1);
     const openMetrics = await metricsOf(open);
     expect(openMetrics.value('keeptrusts_limits_fail_open_total', { store: 'redis' })).toBe(2);
 

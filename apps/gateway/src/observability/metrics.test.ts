@@ -1,5 +1,5 @@
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth.js';
 import { type LiveGateway, startLiveGateway } from '../test-support/live-gateway.js';
@@ -73,9 +73,9 @@ describe('GET /metrics', () => {
     const delta = (name: string, labels: Record<string, string>) =>
       after.value(name, labels) - before.value(name, labels);
     expect(delta('keeptrusts_requests_total', { ...chatLabels, status: '200', error_code: '' })).toBe(1);
-    expect(delta('keeptrusts_tokens_total', { target: 'llama', key_id: 'team-a', gen_ai_token_type: 'input' })).toBe(
-      answer.usage!.prompt_tokens,
-    );
+    expect(
+      delta('keeptrusts_tokens_total', { target: 'llama', key_id: 'team-a', gen_ai_token_type: 'input' }),
+    ).toBe(answer.usage!.prompt_tokens);
     expect(
       delta('keeptrusts_tokens_total', { target: 'llama', key_id: 'team-a', gen_ai_token_type: 'output' }),
     ).toBe(answer.usage!.completion_tokens);
@@ -138,9 +138,9 @@ describe('GET /metrics', () => {
     const after = await metricsOf();
     const delta = (name: string, labels: Record<string, string>) =>
       after.value(name, labels) - before.value(name, labels);
-    expect(delta('keeptrusts_requests_total', { ...chatLabels, status: '400', error_code: 'content_filter' })).toBe(
-      1,
-    );
+    expect(
+      delta('keeptrusts_requests_total', { ...chatLabels, status: '400', error_code: 'content_filter' }),
+    ).toBe(1);
     const decision = { rule_type: 'pii_detection', stage: 'request' };
     expect(delta('keeptrusts_policy_decisions_total', { ...decision, action: 'block' })).toBe(1);
     expect(delta('keeptrusts_policy_decisions_total', { ...decision, action: 'modify' })).toBe(1);
@@ -159,7 +159,9 @@ describe('GET /metrics', () => {
         before.count('gen_ai_client_operation_duration_seconds', failed),
     ).toBe(1);
     const labels = { ...chatLabels, status: '502', error_code: 'upstream_error' };
-    expect(after.value('keeptrusts_requests_total', labels) - before.value('keeptrusts_requests_total', labels)).toBe(1);
+    expect(
+      after.value('keeptrusts_requests_total', labels) - before.value('keeptrusts_requests_total', labels),
+    ).toBe(1);
   });
 
   it('shows requests and upstream calls in flight while a stream is open', async () => {
@@ -202,14 +204,21 @@ describe('GET /metrics', () => {
     const secretPath = '/v1/users/jane.doe@example.com';
     await fetch(`${live.url}${secretPath}`, { headers: { authorization: `Bearer ${key}` } });
     await expect(
-      live.client.chat.completions.create({ model: 'no-such-model-x9', messages: [{ role: 'user', content: 'x' }] }),
+      live.client.chat.completions.create({
+        model: 'no-such-model-x9',
+        messages: [{ role: 'user', content: 'x' }],
+      }),
     ).rejects.toThrow();
-    const text = await (await fetch(`${live.url}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
+    const text = await (
+      await fetch(`${live.url}/metrics`, { headers: { authorization: `Bearer ${key}` } })
+    ).text();
     expect(text).not.toContain('jane.doe');
     expect(text).not.toContain('no-such-model-x9');
     expect(text).not.toContain(key);
     expect(text).not.toContain(hash.slice('sha256:'.length));
-    expect(parseScrape(text).value('keeptrusts_requests_total', { endpoint: 'other', status: '404' })).toBeGreaterThan(0);
+    expect(
+      parseScrape(text).value('keeptrusts_requests_total', { endpoint: 'other', status: '404' }),
+    ).toBeGreaterThan(0);
   });
 });
 

@@ -39,7 +39,9 @@ const operationNames: Record<string, string> = {
 };
 
 // Buckets that OpenTelemetry's GenAI semantic conventions advise for these instruments.
-const durationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+const durationBuckets = [
+  0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92,
+];
 const ttftBuckets = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 const tokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216];
 
@@ -60,11 +62,7 @@ export class GatewayMetrics {
   >;
   private readonly ttft: Histogram<'gen_ai_operation_name' | 'gen_ai_request_model' | 'target'>;
   private readonly tokenUsage: Histogram<
-    | 'gen_ai_operation_name'
-    | 'gen_ai_provider_name'
-    | 'gen_ai_request_model'
-    | 'gen_ai_token_type'
-    | 'target'
+    'gen_ai_operation_name' | 'gen_ai_provider_name' | 'gen_ai_request_model' | 'gen_ai_token_type' | 'target'
   >;
   private readonly tokens: Counter<'target' | 'key_id' | 'gen_ai_token_type'>;
   private readonly decisions: Counter<'rule_type' | 'action' | 'stage'>;
@@ -96,7 +94,13 @@ export class GatewayMetrics {
     this.operation = new Histogram({
       name: 'gen_ai_client_operation_duration_seconds',
       help: 'GenAI operation duration of the upstream call that answered (the gateway is its client).',
-      labelNames: ['gen_ai_operation_name', 'gen_ai_provider_name', 'gen_ai_request_model', 'target', 'error_type'],
+      labelNames: [
+        'gen_ai_operation_name',
+        'gen_ai_provider_name',
+        'gen_ai_request_model',
+        'target',
+        'error_type',
+      ],
       buckets: durationBuckets,
       registers,
     });
@@ -249,7 +253,10 @@ export class GatewayMetrics {
       );
     }
     if (r.stream && r.ttfb_ms !== null) {
-      this.ttft.observe({ gen_ai_operation_name: operation, gen_ai_request_model: model, target }, r.ttfb_ms / 1000);
+      this.ttft.observe(
+        { gen_ai_operation_name: operation, gen_ai_request_model: model, target },
+        r.ttfb_ms / 1000,
+      );
     }
     if (r.usage !== null) {
       const labels = {

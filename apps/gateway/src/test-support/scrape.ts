@@ -52,6 +52,7 @@ export function parseScrape(text: string): Scrape {
 /** Fetches and parses `url` (a `/metrics` endpoint). */
 export async function scrape(url: string, headers: Record<string, string> = {}): Promise<Scrape> {
   const response = await fetch(url, { headers });
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
   return parseScrape(await response.text());
 }

@@ -146,6 +146,8 @@ export function normaliseConfig(
   let defaultOrigin: Origin | undefined;
   let headersTimeoutOrigin: Origin | undefined;
   let limitStoreOrigin: Origin | undefined;
+  // A redis_url written but refused by its schema was reported already; it is not missing.
+  let redisUrlWritten = false;
   const plugins = new Set<string>();
 
   for (const { source, written } of files) {
@@ -238,6 +240,7 @@ export function normaliseConfig(
     if (server?.limits !== undefined) {
       const limits = config.server.limits;
       limitStoreOrigin = { file, path: ['server', 'limits'] };
+      redisUrlWritten ||= valueAt(raw, ['server', 'limits', 'redis_url']) !== undefined;
       limits.store = server.limits.store ?? limits.store;
       limits.redisUrl = server.limits.redis_url ?? limits.redisUrl;
       limits.keyPrefix = server.limits.key_prefix ?? limits.keyPrefix;
@@ -272,13 +275,17 @@ export function normaliseConfig(
   }
   config.plugins = [...plugins];
   const limitStore = config.server.limits;
-  if (limitStoreOrigin !== undefined && limitStore.store === 'redis' && limitStore.redisUrl === undefined) {
+  if (limitStoreOrigin !== undefined && limitStore.store === 'redis' && !redisUrlWritten) {
     report(
       limitStoreOrigin,
       ['store'],
       'store: redis needs server.limits.redis_url, such as redis://127.0.0.1:6379 (${REDIS_URL} reads it from the environment)',
     );
-  } else if (limitStoreOrigin !== undefined && limitStore.store === 'memory' && limitStore.redisUrl !== undefined) {
+  } else if (
+    limitStoreOrigin !== undefined &&
+    limitStore.store === 'memory' &&
+    limitStore.redisUrl !== undefined
+  ) {
     report(
       limitStoreOrigin,
       ['redis_url'],
