@@ -46,12 +46,14 @@ export async function* bufferedEvents(
   scope: Scope,
   trail: AuditTrail,
 ): AsyncGenerator<StreamEvent> {
+  const traced = trail.trace?.policies('response');
   const outcome = await chain.response(scope, {
     text: gathered.content,
     finishReason: gathered.finishReason,
     reasoning: gathered.reasoning,
     toolCalls: gathered.toolCalls,
   });
+  traced?.(outcome);
   trail.decide(outcome.decisions);
   const finishReason = outcome.finishReason ?? gathered.finishReason;
   trail.record.finish_reason = finishReason;

@@ -1,4 +1,5 @@
 import type { AuditDecision, AuditRecord, AuditSink, ToolCall } from '@keeptrusts/core';
+import type { RequestTrace } from './observability/tracing.js';
 
 /** Who hears of upstream calls and finished requests: the gateway's metrics, log and limits (#13). */
 export interface TrailObserver {
@@ -20,6 +21,8 @@ export class AuditTrail {
   private upstreamTarget: string | undefined;
   /** What the limiter needs back when the request ends (a concurrency lease), or undefined. */
   lease: unknown;
+  /** The request's spans when tracing is on (`telemetry.otlp_endpoint`). */
+  trace: RequestTrace | undefined;
   /** Whether any sink keeps prompt and answer text; when none does, the routes copy none. */
   readonly wantsContent: boolean;
   private finished = false;
@@ -85,6 +88,7 @@ export class AuditTrail {
   upstreamBegan(target: string): void {
     this.upstreamStart = performance.now();
     this.upstreamEnd = 0;
+    this.trace?.upstreamBegan(target, this.record.endpoint);
     if (this.observer === undefined) return;
     if (this.upstreamTarget !== undefined) this.observer.upstream(this.upstreamTarget, -1);
     this.upstreamTarget = target;
@@ -134,6 +138,7 @@ export class AuditTrail {
       }
     }
     this.onFinish?.();
+    this.trace?.finish(this.record, this.upstreamEnd);
     if (this.observer !== undefined) {
       if (this.upstreamTarget !== undefined) this.observer.upstream(this.upstreamTarget, -1);
       this.upstreamTarget = undefined;

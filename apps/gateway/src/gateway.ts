@@ -19,6 +19,7 @@ import { startHealthProbes } from './health-probes.js';
 import { KeyLimiter } from './limits/key-limiter.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
+import { Tracing } from './observability/tracing.js';
 import { embeddings } from './routes/embeddings.js';
 import { generate } from './routes/generate.js';
 import { getModel, listModels } from './routes/models.js';
@@ -36,6 +37,8 @@ export interface Gateway {
   metrics: GatewayMetrics;
   /** Per-key limits, or undefined when no key has one. */
   limiter: KeyLimiter | undefined;
+  /** OpenTelemetry traces, or undefined when `telemetry.otlp_endpoint` is not set. */
+  tracing: Tracing | undefined;
   /** One key per sink in `deps.sinks`: its type and settings, so a reload can reuse an unchanged one. */
   sinkKeys: readonly string[];
   /** Stops probes and flushes and closes the audit sinks. */
@@ -175,6 +178,8 @@ export async function createGateway(options: {
     ...(previous?.limiter === undefined ? {} : { previous: previous.limiter }),
   });
   const observer = createRequestObserver({ metrics, logger, limiter });
+  const tracing = Tracing.create(config, previous?.tracing);
+  tracing?.bind(pool);
   const sinkTypes = config.sinks.map((s) => s.type);
   const stopProbes = startHealthProbes(pool, { intervalMs: options.probeIntervalMs ?? 10_000, logger });
 
@@ -202,6 +207,7 @@ export async function createGateway(options: {
       onTrailFinished,
       observer,
     );
+    if (tracing !== undefined) trail.trace = tracing.begin(c.req.method, c.req.path, c.req.raw.headers);
     openTrails++;
     c.set('trail', trail);
     c.set('errorCode', null);
@@ -332,10 +338,11 @@ export async function createGateway(options: {
     deps,
     metrics,
     limiter,
+    tracing,
     sinkKeys,
     async close() {
       stopProbes();
-      await Promise.all([...sinks.map((s) => s.close()), limiter?.close()]);
+      await Promise.all([...sinks.map((s) => s.close()), limiter?.close(), tracing?.shutdown()]);
     },
     stopProbes,
     async recordsWritten(timeoutMs) {
@@ -351,6 +358,7 @@ export async function createGateway(options: {
     async retire(successor) {
       stopProbes();
       if (limiter !== undefined && successor.limiter?.store !== limiter.store) await limiter.close();
+      if (tracing !== undefined && successor.tracing !== tracing) await tracing.shutdown();
       await Promise.all(sinks.filter((s) => !successor.deps.sinks.includes(s)).map((s) => s.close()));
     },
   };

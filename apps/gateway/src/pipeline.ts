@@ -114,11 +114,13 @@ async function requestPass<T extends { model: string }>(
   deps: { chain: PolicyChain; trail: AuditTrail },
 ): Promise<{ body: T; outcome: RequestOutcome }> {
   const texts = requestTexts(kind, body as never);
+  const traced = deps.trail.trace?.policies('request');
   const outcome = await deps.chain.request(scope, {
     segments: texts.segments as TextSegment[],
     maxTokens: maxTokensOf(body),
     metadata,
   });
+  traced?.(outcome);
   deps.trail.decide(outcome.decisions);
   if (outcome.blocked !== undefined) {
     const { policy, rule, reason } = outcome.blocked;

@@ -63,11 +63,13 @@ export async function generate(
     );
     trail.firstByte();
     const text = 'content' in result ? result.content : result.text;
+    const traced = trail.trace?.policies('response');
     const outcome = await deps.chain.response(attempt.scope, {
       text,
       finishReason: result.finishReason,
       ...('content' in result ? { reasoning: result.reasoning, toolCalls: result.toolCalls } : {}),
     });
+    traced?.(outcome);
     trail.decide(outcome.decisions);
     const finishReason = outcome.finishReason ?? result.finishReason;
     trail.record.usage = result.usage;

@@ -120,6 +120,7 @@ export function normaliseConfig(
     sinks: [],
     routing: { rules: [], defaultTargets: undefined },
     plugins: [],
+    telemetry: { otlpEndpoint: undefined, serviceName: 'keeptrusts-gateway', sampleRatio: 1 },
     auth: { keys: [], allowUnauthenticated: false, configured: false, defaultLimits: undefined },
     server: {
       listen: undefined,
@@ -234,6 +235,10 @@ export function normaliseConfig(
         config.auth.defaultLimits = normaliseLimits(written.auth.default_limits);
       }
     }
+    const telemetry = written.telemetry;
+    if (telemetry?.otlp_endpoint !== undefined) config.telemetry.otlpEndpoint = telemetry.otlp_endpoint;
+    if (telemetry?.service_name !== undefined) config.telemetry.serviceName = telemetry.service_name;
+    if (telemetry?.sample_ratio !== undefined) config.telemetry.sampleRatio = telemetry.sample_ratio;
     const server = written.server;
     if (server?.listen !== undefined) config.server.listen = server.listen;
     if (server?.metrics_listen !== undefined) config.server.metricsListen = server.metrics_listen;

@@ -122,6 +122,8 @@ export interface GatewayConfig {
   sinks: SinkConfig[];
   routing: { rules: RouteRule[]; defaultTargets: readonly string[] | undefined };
   plugins: readonly string[];
+  /** `telemetry`: OpenTelemetry traces, off while `otlpEndpoint` is undefined (#13). */
+  telemetry: { otlpEndpoint: string | undefined; serviceName: string; sampleRatio: number };
   auth: {
     keys: ApiKeyConfig[];
     allowUnauthenticated: boolean;
