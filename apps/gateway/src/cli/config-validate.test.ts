@@ -58,7 +58,7 @@ const invalidCases: {
     yaml: 'provders:\n  targets: []\n',
     line: 1,
     message:
-      'unknown key "provders"; expected one of: pack, providers, policies, policy, routing, plugins, auth, server (did you mean "providers"?)',
+      'unknown key "provders"; expected one of: pack, providers, policies, policy, routing, plugins, auth, server, telemetry (did you mean "providers"?)',
   },
   {
     name: 'target id of the wrong type',

@@ -80,6 +80,17 @@ server:
     expect(result.ok && result.config.auth.defaultLimits).toBeUndefined();
   });
 
+  it('reads the telemetry settings; traces are off without an endpoint', async () => {
+    const on = await load(['telemetry:\n  otlp_endpoint: http://collector:4318\n  sample_ratio: 0.25\n']);
+    expect(on.ok && on.config.telemetry).toEqual({
+      otlpEndpoint: 'http://collector:4318',
+      serviceName: 'keeptrusts-gateway',
+      sampleRatio: 0.25,
+    });
+    const off = await load(['server:\n  listen: 127.0.0.1:41002\n']);
+    expect(off.ok && off.config.telemetry.otlpEndpoint).toBeUndefined();
+  });
+
   it.each([
     {
       name: 'a Redis store without its URL',
@@ -113,6 +124,11 @@ server:
       name: 'an unknown store',
       yaml: 'server:\n  limits:\n    store: memcached\n',
       issue: /^c0\.yaml:3:12 server\.limits\.store: .*"memory".*"redis"/,
+    },
+    {
+      name: 'a sample ratio above 1',
+      yaml: 'telemetry:\n  otlp_endpoint: http://collector:4318\n  sample_ratio: 2\n',
+      issue: /^c0\.yaml:3:17 telemetry\.sample_ratio: /,
     },
     {
       name: 'a metrics address without a port',

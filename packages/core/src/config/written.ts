@@ -165,15 +165,6 @@ export const writtenConfigSchema = z.strictObject({
       default_limits: writtenLimitsSchema.optional(),
     })
     .optional(),
-  telemetry: z
-    .strictObject({
-      otlp_endpoint: z
-        .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:4318' })
-        .optional(),
-      service_name: z.string().min(1).optional(),
-      sample_ratio: z.number().min(0).max(1).optional(),
-    })
-    .optional(),
   server: z
     .strictObject({
       listen: listenAddress.optional(),
@@ -192,6 +183,15 @@ export const writtenConfigSchema = z.strictObject({
             .regex(/^[A-Za-z0-9.:[\]-]+$/, 'expected a host name or address, such as gateway.internal'),
         )
         .optional(),
+    })
+    .optional(),
+  telemetry: z
+    .strictObject({
+      otlp_endpoint: z
+        .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:4318' })
+        .optional(),
+      service_name: z.string().min(1).optional(),
+      sample_ratio: z.number().min(0).max(1).optional(),
     })
     .optional(),
 });
