@@ -1,6 +1,7 @@
 import type { GatewayConfig, ListenAddress } from '@keeptrusts/core';
 import { pino } from 'pino';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
+import { logDestination } from '../observability/log-destination.js';
 import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
 import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
 import { defineCommand } from './command.js';
@@ -88,16 +89,14 @@ async function serve(
     io.err(refusal);
     return 1;
   }
-  // Asynchronous: a request's log line is queued, not written, on its path; pino flushes at exit.
-  const logger = pino(
-    { level: io.env('KT_LOG_LEVEL') ?? 'info' },
-    pino.destination({ dest: 2, sync: false }),
-  );
+  const log = logDestination();
+  const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, log.stream);
   let gateway: Gateway;
   try {
     gateway = await createGateway({ config, registry, env: io.env, logger, listenHost: listen.host });
   } catch (error) {
     io.err(`the gateway did not start: ${(error as Error).message}`);
+    log.stop();
     return 1;
   }
   let server: RunningServer;
@@ -106,6 +105,7 @@ async function serve(
   } catch (error) {
     await gateway.close();
     io.err(`cannot listen on ${listen.host}:${listen.port}: ${(error as Error).message}`);
+    log.stop();
     return 1;
   }
   let metricsServer: MetricsServer | undefined;
@@ -116,6 +116,7 @@ async function serve(
     } catch (error) {
       await server.shutdown(0);
       io.err(`cannot listen on ${at.host}:${at.port} (server.metrics_listen): ${(error as Error).message}`);
+      log.stop();
       return 1;
     }
   }
@@ -193,6 +194,7 @@ async function serve(
   }
   const { cut } = await server.shutdown(graceSeconds * 1000);
   await metricsServer?.close();
+  log.stop();
   removeState(stateFile);
   io.out(
     cut === 0
