@@ -131,11 +131,17 @@ describe.each(stores)('per-key limits with the $name store', ({ yaml }) => {
     sim.setTokenDelay(30);
     sim.replyWith('a slow streamed answer of several tokens');
     const client = sdk(gateway, single.key);
-    const stream = await client.chat.completions.create({
-      model: 'llama',
-      messages: [{ role: 'user', content: 'stream' }],
-      stream: true,
-    });
+    const { data: stream, response } = await client.chat.completions
+      .create({
+        model: 'llama',
+        messages: [{ role: 'user', content: 'stream' }],
+        stream: true,
+      })
+      .withResponse();
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // A concurrency limit alone has no OpenAI header; the request id is still there.
+    expect(response.headers.has('x-ratelimit-limit-requests')).toBe(false);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
     const iterator = stream[Symbol.asyncIterator]();
     await iterator.next();
     const error = await refusal(client);
@@ -159,10 +165,15 @@ describe.each(stores)('per-key limits with the $name store', ({ yaml }) => {
     expect(admitted).toBe(true);
   });
 
-  it('applies auth.default_limits to a key without limits of its own', async () => {
+  it('applies auth.default_limits to a key without limits of its own, streams included', async () => {
     sim.replyWith('ok');
     const client = sdk(gateway, plain.key);
-    await ask(client);
+    const { response } = await client.chat.completions
+      .create({ model: 'llama', messages: [{ role: 'user', content: 'hi' }], stream: true })
+      .withResponse();
+    expect(response.headers.get('x-ratelimit-limit-requests')).toBe('2');
+    expect(response.headers.get('x-ratelimit-remaining-requests')).toBe('1');
+    await response.text();
     await ask(client);
     const error = await refusal(client);
     expect(error.headers?.get('x-ratelimit-limit-requests')).toBe('2');
