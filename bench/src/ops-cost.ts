@@ -71,11 +71,15 @@ function cpuSeconds(pid: number): number {
 async function measure(variant: (typeof variants)[number]) {
   const dir = await mkdtemp(join(tmpdir(), 'kt-ops-bench-'));
   await writeFile(join(dir, 'bench.yaml'), base + variant.yaml);
-  const child = spawn(process.execPath, [kt, 'gateway', 'run', '--listen', '127.0.0.1:0', '--policy-config', 'bench.yaml'], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: variant.level },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    process.execPath,
+    [kt, 'gateway', 'run', '--listen', '127.0.0.1:0', '--policy-config', 'bench.yaml'],
+    {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: variant.level },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -94,7 +98,9 @@ async function measure(variant: (typeof variants)[number]) {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({
         model: 'llama3.3',
-        messages: [{ role: 'user', content: 'Please summarise: my email is jane.doe@example.com and I need help.' }],
+        messages: [
+          { role: 'user', content: 'Please summarise: my email is jane.doe@example.com and I need help.' },
+        ],
       }),
     });
   await run(500); // warm-up: JIT, connections, Redis scripts loaded
@@ -112,13 +118,19 @@ async function measure(variant: (typeof variants)[number]) {
   };
 }
 
-console.log(`${requests} non-streamed chat requests per row, ${connections} connections, pii_detection redact,`);
-console.log('gateway CPU (user + system of the kt process) per request; 2 cores shared by everything on the machine\n');
+console.log(
+  `${requests} non-streamed chat requests per row, ${connections} connections, pii_detection redact,`,
+);
+console.log(
+  'gateway CPU (user + system of the kt process) per request; 2 cores shared by everything on the machine\n',
+);
 console.log('| configuration | gateway CPU ms/request | requests/s | p50 ms | errors |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const variant of variants) {
   const r = await measure(variant);
-  console.log(`| ${r.name} | ${r.cpuMsPerRequest.toFixed(3)} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.errors} |`);
+  console.log(
+    `| ${r.name} | ${r.cpuMsPerRequest.toFixed(3)} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.errors} |`,
+  );
 }
 collector.close();
 await sim.close();

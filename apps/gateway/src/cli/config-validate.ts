@@ -55,5 +55,31 @@ export function summarise(config: GatewayConfig, files: readonly string[]): stri
   }
   if (config.routing.defaultTargets !== undefined)
     lines.push(`  default -> ${config.routing.defaultTargets.join(', ')}`);
+  lines.push(...operatorLines(config));
   return lines.join('\n');
+}
+
+/** The limits, metrics listener and traces, when the config sets them (#13); never a URL's password. */
+function operatorLines(config: GatewayConfig): string[] {
+  const lines: string[] = [];
+  const limited = config.auth.keys.filter((k) => k.limits !== undefined).map((k) => k.id);
+  if (limited.length > 0 || config.auth.defaultLimits !== undefined) {
+    const { store, redisUrl, onStoreError } = config.server.limits;
+    const where =
+      store === 'redis' && redisUrl !== undefined ? `redis at ${new URL(redisUrl).host}` : 'memory';
+    const who = [
+      ...(limited.length > 0 ? [`keys ${limited.join(', ')}`] : []),
+      ...(config.auth.defaultLimits !== undefined ? ['default_limits for the rest'] : []),
+    ];
+    lines.push(`limits: ${who.join('; ')} (store: ${where}, ${onStoreError.replace('_', ' ')})`);
+  }
+  if (config.server.metricsListen !== undefined) {
+    lines.push(`metrics: /metrics, and keyless at ${config.server.metricsListen}`);
+  }
+  if (config.telemetry.otlpEndpoint !== undefined) {
+    lines.push(
+      `traces: OTLP/HTTP to ${new URL(config.telemetry.otlpEndpoint).origin} (sampling ${config.telemetry.sampleRatio})`,
+    );
+  }
+  return lines;
 }
