@@ -25,11 +25,11 @@ type OtlpValue = {
   boolValue?: boolean;
   arrayValue?: { values: OtlpValue[] };
 };
-const valueOf = (v: OtlpValue): unknown =>
+const otlpValue = (v: OtlpValue): unknown =>
   v.stringValue ??
-  (v.intValue !== undefined ? Number(v.intValue) : (v.boolValue ?? v.arrayValue?.values.map(valueOf)));
+  (v.intValue !== undefined ? Number(v.intValue) : (v.boolValue ?? v.arrayValue?.values.map(otlpValue)));
 const flatten = (attributes: { key: string; value: OtlpValue }[] = []) =>
-  Object.fromEntries(attributes.map((a) => [a.key, valueOf(a.value)]));
+  Object.fromEntries(attributes.map((a) => [a.key, otlpValue(a.value)]));
 
 // A stand-in OpenTelemetry collector: it takes OTLP/HTTP JSON at /v1/traces, as a collector does.
 const spans: ReceivedSpan[] = [];
