@@ -5,6 +5,7 @@ import { logDestination } from '../observability/log-destination.js';
 import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
 import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
 import { defineCommand } from './command.js';
+import { limitsSummary, tracesSummary } from './config-validate.js';
 import { defaultStateFile, type GatewayState, removeState, writeState } from './gateway-state.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-config.js';
@@ -125,6 +126,7 @@ async function serve(
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
   if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
   if (metricsServer !== undefined) io.out(`metrics at ${metricsServer.url}/metrics (server.metrics_listen)`);
+  for (const line of [limitsSummary(config), tracesSummary(config)]) if (line !== undefined) io.out(line);
   for (const line of streamPlanLines(gateway, config)) io.out(line);
 
   const port = Number(new URL(server.url).port);
