@@ -73,8 +73,8 @@ async function run(
 ) {
   const metrics = new GatewayMetrics();
   metrics.bind({ pool, sinks: [], sinkTypes: [], inFlight: () => 0 });
-  const limiter = parts.limits ? KeyLimiter.create(config, { logger: silent, metrics }) : undefined;
-  const tracing = parts.tracing ? Tracing.create(config) : undefined;
+  const limiter = parts.limits ? await KeyLimiter.create(config, { logger: silent, metrics }) : undefined;
+  const tracing = parts.tracing ? await Tracing.create(config) : undefined;
   tracing?.bind(pool);
   const observer = parts.metrics
     ? createRequestObserver({ metrics, logger: parts.log ? devNull : silent, limiter })

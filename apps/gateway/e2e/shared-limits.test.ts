@@ -30,7 +30,8 @@ server:
 `;
   stacks.push(await startStack(config, { apiKey: key, sim }));
   stacks.push(await startStack(config, { apiKey: key, sim }));
-});
+  // Two processes start one after the other; a loaded machine takes its time.
+}, 30_000);
 afterAll(async () => {
   for (const stack of stacks) await stack.stop();
   await stacks[0]?.sim.close();

@@ -172,13 +172,13 @@ export async function createGateway(options: {
     },
   };
   const metrics = previous?.metrics ?? new GatewayMetrics();
-  const limiter = KeyLimiter.create(config, {
+  const limiter = await KeyLimiter.create(config, {
     logger,
     metrics,
     ...(previous?.limiter === undefined ? {} : { previous: previous.limiter }),
   });
   const observer = createRequestObserver({ metrics, logger, limiter });
-  const tracing = Tracing.create(config, previous?.tracing);
+  const tracing = await Tracing.create(config, previous?.tracing);
   tracing?.bind(pool);
   const sinkTypes = config.sinks.map((s) => s.type);
   const stopProbes = startHealthProbes(pool, { intervalMs: options.probeIntervalMs ?? 10_000, logger });

@@ -6,7 +6,6 @@ import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Admission, LimitStore, WindowLimits } from './limit-store.js';
 import { MemoryLimitStore } from './memory-store.js';
 import { formatReset, rateLimitHeaders, retryAfterSeconds } from './rate-limit-headers.js';
-import { RedisLimitStore } from './redis-store.js';
 
 /** What the limiter decided for one request: headers for the answer, or the refusal to send. */
 export interface LimitVerdict {
@@ -44,11 +43,14 @@ export class KeyLimiter {
   /** undefined until the store first answered or failed. */
   private storeUp: boolean | undefined;
 
-  /** The limiter of a config, or undefined when no key has a limit (then no request pays for one). */
-  static create(
+  /**
+   * The limiter of a config, or undefined when no key has a limit (then no request pays for one).
+   * The Redis client is imported only for `store: redis`.
+   */
+  static async create(
     config: GatewayConfig,
     deps: { logger: Logger; metrics: GatewayMetrics; previous?: KeyLimiter },
-  ): KeyLimiter | undefined {
+  ): Promise<KeyLimiter | undefined> {
     const leaseMs = leaseLifetime(config);
     const fallback = windowLimits(config.auth.defaultLimits, leaseMs);
     const byKey = new Map<string, WindowLimits>();
@@ -64,7 +66,7 @@ export class KeyLimiter {
     const store: LimitStore =
       kept ??
       (settings.store === 'redis'
-        ? new RedisLimitStore({
+        ? new (await import('./redis-store.js')).RedisLimitStore({
             url: settings.redisUrl!,
             keyPrefix: settings.keyPrefix,
             timeoutMs: settings.storeTimeoutMs,

@@ -10,15 +10,8 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  ParentBasedSampler,
-  TraceIdRatioBasedSampler,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
+import type { W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { TracerProvider } from '@opentelemetry/sdk-trace';
 import type { TargetPool } from '../targets.js';
 import { endpointLabel } from './metrics.js';
 
@@ -43,11 +36,14 @@ export class Tracing {
   readonly settings: string;
   private readonly provider: TracerProvider;
   private readonly tracer: Tracer;
-  private readonly propagator = new W3CTraceContextPropagator();
+  private readonly propagator: W3CTraceContextPropagator;
   private pool: TargetPool | undefined;
 
-  /** The tracing of a config, or undefined when `telemetry.otlp_endpoint` is not set. */
-  static create(config: GatewayConfig, previous?: Tracing): Tracing | undefined {
+  /**
+   * The tracing of a config, or undefined when `telemetry.otlp_endpoint` is not set. The SDK is
+   * imported only then, so a gateway without traces does not load it.
+   */
+  static async create(config: GatewayConfig, previous?: Tracing): Promise<Tracing | undefined> {
     const { otlpEndpoint, serviceName, sampleRatio } = config.telemetry;
     if (otlpEndpoint === undefined) return undefined;
     const settings = JSON.stringify(config.telemetry);
@@ -56,19 +52,28 @@ export class Tracing {
     const url = otlpEndpoint.endsWith('/v1/traces')
       ? otlpEndpoint
       : `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
-    return new Tracing(settings, url, serviceName, sampleRatio);
-  }
-
-  private constructor(settings: string, url: string, serviceName: string, sampleRatio: number) {
-    this.settings = settings;
-    this.provider = new TracerProvider({
+    const [{ W3CTraceContextPropagator }, { OTLPTraceExporter }, { resourceFromAttributes }, sdk] =
+      await Promise.all([
+        import('@opentelemetry/core'),
+        import('@opentelemetry/exporter-trace-otlp-http'),
+        import('@opentelemetry/resources'),
+        import('@opentelemetry/sdk-trace'),
+      ]);
+    const provider = new sdk.TracerProvider({
       resource: resourceFromAttributes({ 'service.name': serviceName }),
-      sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampleRatio) }),
+      sampler: new sdk.ParentBasedSampler({ root: new sdk.TraceIdRatioBasedSampler(sampleRatio) }),
       spanProcessors: [
-        new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }), scheduledDelayMillis: 1000 }),
+        new sdk.BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }), scheduledDelayMillis: 1000 }),
       ],
     });
-    this.tracer = this.provider.getTracer('@keeptrusts/gateway');
+    return new Tracing(settings, provider, new W3CTraceContextPropagator());
+  }
+
+  private constructor(settings: string, provider: TracerProvider, propagator: W3CTraceContextPropagator) {
+    this.settings = settings;
+    this.provider = provider;
+    this.propagator = propagator;
+    this.tracer = provider.getTracer('@keeptrusts/gateway');
   }
 
   /** Points upstream spans at the targets of the gateway now serving. */
