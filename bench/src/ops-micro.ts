@@ -6,7 +6,7 @@
 import { openSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type GatewayConfig, loadConfigTexts } from '@keeptrusts/core';
+import { type GatewayConfig, loadConfigTexts } from '@keeptrusts/core/config';
 import { createBuiltinRegistry, type Logger } from '@keeptrusts/gateway';
 import { pino } from 'pino';
 // Internal modules of the built gateway: this measures them, so it reaches past the package's exports.

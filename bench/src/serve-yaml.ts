@@ -1,5 +1,5 @@
 // Starts a gateway on a free loopback port from YAML text, with the built-in plugins.
-import { formatConfigIssue, loadConfigTexts } from '@keeptrusts/core';
+import { formatConfigIssue, loadConfigTexts } from '@keeptrusts/core/config';
 import { createBuiltinRegistry, createGateway, type RunningServer, startServer } from '@keeptrusts/gateway';
 
 /** A gateway serving the given configuration; close it when done. */

@@ -1,12 +1,5 @@
-import type {
-  FinishReason,
-  PolicyChain,
-  Scope,
-  StreamEvent,
-  StreamFilter,
-  ToolCall,
-  Usage,
-} from '@keeptrusts/core';
+import type { PolicyChain, Scope, StreamFilter } from '@keeptrusts/core/chain';
+import type { FinishReason, StreamEvent, ToolCall, Usage } from '@keeptrusts/core/wire';
 import type { AuditTrail } from './audit-trail.js';
 
 /** A whole answer gathered from a stream, for buffered mode. */

@@ -1,4 +1,5 @@
-import type { AuditDecision, AuditRecord, AuditSink, ToolCall } from '@keeptrusts/core';
+import type { AuditDecision, AuditRecord, AuditSink } from '@keeptrusts/core';
+import type { ToolCall } from '@keeptrusts/core/wire';
 import type { RequestTrace } from './observability/tracing.js';
 
 /** Who hears of upstream calls and finished requests: the gateway's metrics, log and limits (#13). */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { type ApiKeyConfig, GatewayError } from '@keeptrusts/core';
+import { GatewayError } from '@keeptrusts/core';
+import type { ApiKeyConfig } from '@keeptrusts/core/config';
 
 /** A new API key (shown once) and the line to put under `auth.keys`. */
 export function createApiKey(): { key: string; hash: string } {

@@ -1,5 +1,6 @@
 import auditLogger from '@keeptrusts/audit-logger';
-import { createRegistry, type PluginManifest, type Registry } from '@keeptrusts/core';
+import type { PluginManifest } from '@keeptrusts/core';
+import { createRegistry, type Registry } from '@keeptrusts/core/config';
 import injection from '@keeptrusts/policy-injection';
 import pii from '@keeptrusts/policy-pii';
 import responseLength from '@keeptrusts/policy-response-length';

@@ -1,10 +1,6 @@
-import type {
-  AuditSink,
-  GatewayError,
-  OpenAIErrorBody,
-  PolicyChain,
-  StreamPolicyMode,
-} from '@keeptrusts/core';
+import type { AuditSink, GatewayError, OpenAIErrorBody } from '@keeptrusts/core';
+import type { PolicyChain } from '@keeptrusts/core/chain';
+import type { StreamPolicyMode } from '@keeptrusts/core/config';
 import type { AuditTrail } from './audit-trail.js';
 import type { TargetPool } from './targets.js';
 

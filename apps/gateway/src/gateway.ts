@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import {
-  type AuditSink,
-  createPolicyChain,
-  type GatewayConfig,
-  GatewayError,
-  type OpenAIErrorBody,
-  type Registry,
-} from '@keeptrusts/core';
+import { type AuditSink, GatewayError, type OpenAIErrorBody } from '@keeptrusts/core';
+import { createPolicyChain } from '@keeptrusts/core/chain';
+import type { GatewayConfig, Registry } from '@keeptrusts/core/config';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AuditTrail } from './audit-trail.js';

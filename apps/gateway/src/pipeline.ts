@@ -1,12 +1,5 @@
-import {
-  type EndpointKind,
-  GatewayError,
-  type PolicyChain,
-  type RequestOutcome,
-  requestTexts,
-  type Scope,
-  type TextSegment,
-} from '@keeptrusts/core';
+import { type EndpointKind, GatewayError, type TextSegment } from '@keeptrusts/core';
+import { type PolicyChain, type RequestOutcome, requestTexts, type Scope } from '@keeptrusts/core/chain';
 import type { AuditTrail } from './audit-trail.js';
 import { type LiveTarget, pick, type TargetPool } from './targets.js';
 

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { loadConfigTexts } from '@keeptrusts/core';
+import { loadConfigTexts } from '@keeptrusts/core/config';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinRegistry } from './builtin-plugins.js';

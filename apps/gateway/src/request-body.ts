@@ -1,4 +1,5 @@
-import { formatPath, GatewayError } from '@keeptrusts/core';
+import { GatewayError } from '@keeptrusts/core';
+import { formatPath } from '@keeptrusts/core/config';
 import type { z } from 'zod';
 
 /**

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
-import { type ListenAddress, parseListenAddress } from '@keeptrusts/core';
+import { type ListenAddress, parseListenAddress } from '@keeptrusts/core/config';
 import type { Gateway } from './gateway.js';
 import {
   createClientErrorListener,

@@ -1,4 +1,5 @@
-import { definePlugin, defineProvider, loadConfigTexts, type ProviderInstance } from '@keeptrusts/core';
+import { definePlugin, defineProvider, type ProviderInstance } from '@keeptrusts/core';
+import { loadConfigTexts } from '@keeptrusts/core/config';
 import { describe, expect, it } from 'vitest';
 import { createBuiltinRegistry } from './builtin-plugins.js';
 import { TargetPool } from './targets.js';

@@ -1,11 +1,5 @@
-import {
-  type EndpointKind,
-  type GatewayConfig,
-  GatewayError,
-  type ProviderInstance,
-  type RouteRule,
-  type TargetConfig,
-} from '@keeptrusts/core';
+import { type EndpointKind, GatewayError, type ProviderInstance } from '@keeptrusts/core';
+import type { GatewayConfig, RouteRule, TargetConfig } from '@keeptrusts/core/config';
 
 /** A configured target with its live provider and health. */
 export interface LiveTarget {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { formatConfigIssue, loadConfig } from '@keeptrusts/core';
+import { formatConfigIssue, loadConfig } from '@keeptrusts/core/config';
 import { createBuiltinRegistry, createGateway, type RunningServer, startServer } from '@keeptrusts/gateway';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import OpenAI from 'openai';

@@ -1,16 +1,14 @@
+// @keeptrusts/core: what a plugin author needs. The host (apps/gateway) has its own entries:
+// @keeptrusts/core/config, @keeptrusts/core/chain and @keeptrusts/core/wire.
+
 // Plugin contracts
 export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './plugin/define.js';
-export { allow, block, modify } from './plugin/decision.js';
-export type {
-  AllowDecision,
-  BlockDecision,
-  Decision,
-  Finding,
-  ModifyDecision,
-  TextSegment,
-} from './plugin/decision.js';
 export { CONTRACT_VERSION } from './plugin/types.js';
 export type {
+  AnswerPart,
+  AnswerTransform,
+  AnswerTransformRun,
+  AnswerTransformStep,
   AuditSink,
   AuditSinkContext,
   AuditSinkDefinition,
@@ -21,7 +19,6 @@ export type {
   PolicyHooks,
   PolicyRequest,
   PolicyResponse,
-  AnswerPart,
   ProviderContext,
   ProviderDefaults,
   ProviderDefinition,
@@ -30,66 +27,31 @@ export type {
 } from './plugin/types.js';
 export type { CallOptions, ProviderInstance } from './plugin/provider-types.js';
 
-// Registry
-export { coreVersion, createRegistry } from './plugin/registry.js';
-export type { Registry } from './plugin/registry.js';
-
-// Config
-export { loadConfig, loadConfigTexts } from './config/load.js';
-export type { LoadOptions, LoadResult } from './config/load.js';
+// Decisions
+export { allow, block, modify } from './plugin/decision.js';
 export type {
-  ApiKeyConfig,
-  GatewayConfig,
-  KeyLimits,
-  LimitStoreConfig,
-  Origin,
-  PolicyConfig,
-  RouteRule,
-  RuleConfig,
-  SinkConfig,
-  StreamPolicyMode,
-  TargetConfig,
-} from './config/types.js';
-export { parseListenAddress } from './config/listen-address.js';
-export type { ListenAddress } from './config/listen-address.js';
-export { parseProviderString, providerStringForms } from './config/provider-string.js';
-export type { ProviderRef } from './config/provider-string.js';
-export { didYouMean } from './config/did-you-mean.js';
-export { formatPath } from './config/zod-issues.js';
+  AllowDecision,
+  BlockDecision,
+  Decision,
+  Finding,
+  ModifyDecision,
+  TextSegment,
+} from './plugin/decision.js';
+
+// Answer scanning and rewriting: what the chain runs a scanner with, and token counting
+export { applyScanner, ScanStage } from './policy/scan-stage.js';
+export type { StageOutput } from './policy/scan-stage.js';
+export { approximateTokens, TokenLimiter, truncateToTokens } from './token-count.js';
 
 // Errors
 export { errorCodes, formatConfigIssue, GatewayError, PluginError } from './errors.js';
 export type { ConfigIssue, ErrorCode, OpenAIErrorBody } from './errors.js';
 
-// Audit
+// What plugins are handed: a provider its target, a sink its records
+export type { Origin, TargetConfig } from './config/types.js';
 export type { AuditDecision, AuditRecord } from './audit/record.js';
 
-// Policy chain
-export { createPolicyChain } from './policy/chain.js';
-export type {
-  AnswerInput,
-  BlockedBy,
-  PolicyChain,
-  RequestOutcome,
-  ResponseOutcome,
-  Scope,
-  StreamFilter,
-  StreamPlan,
-  StreamPlanChoice,
-} from './policy/chain.js';
-export { applyScanner, ScanStage } from './policy/scan-stage.js';
-export type { StageOutput } from './policy/scan-stage.js';
-export { requestTexts } from './policy/segments.js';
-export type { RequestTexts } from './policy/segments.js';
-export { approximateTokens, TokenLimiter, truncateToTokens } from './policy/token-limit.js';
-
-// OpenAI wire types
-export {
-  chatCompletionRequestSchema,
-  chatMessageSchema,
-  completionRequestSchema,
-  embeddingRequestSchema,
-} from './wire/openai.js';
+// OpenAI wire types, for providers
 export type {
   ChatCompletionRequest,
   ChatMessage,
@@ -109,11 +71,54 @@ export type {
   Usage,
 } from './wire/openai.js';
 
-// Wire codecs: NDJSON and SSE in; OpenAI JSON bodies and SSE out
+// Decoders for providers: NDJSON and SSE from an upstream, ids for answers
 export { decodeNdjson, NdjsonDecoder, NdjsonParseError } from './wire/ndjson.js';
 export type { DecodeNdjsonOptions, NdjsonDecoderOptions } from './wire/ndjson.js';
 export { decodeSse, SSE_DONE_DATA, SseDecoder, SseParseError } from './wire/sse-decoder.js';
 export type { DecodeSseOptions, SseDecoderOptions, SseEvent } from './wire/sse-decoder.js';
+export { randomAlphanumeric } from './wire/openai-responses.js';
+
+// The host's surface, still at the root for code written before the subpaths (#16). New code
+// imports these from @keeptrusts/core/config, /chain and /wire.
+export { loadConfig, loadConfigTexts } from './config/load.js';
+export type { LoadOptions, LoadResult } from './config/load.js';
+export type {
+  ApiKeyConfig,
+  GatewayConfig,
+  PolicyConfig,
+  RouteRule,
+  RuleConfig,
+  SinkConfig,
+  StreamPolicyMode,
+} from './config/types.js';
+export { coreVersion, createRegistry } from './plugin/registry.js';
+export type { Registry } from './plugin/registry.js';
+export { parseListenAddress } from './config/listen-address.js';
+export type { ListenAddress } from './config/listen-address.js';
+export { parseProviderString, providerStringForms } from './config/provider-string.js';
+export type { ProviderRef } from './config/provider-string.js';
+export { didYouMean } from './config/did-you-mean.js';
+export { formatPath } from './config/zod-issues.js';
+export { createPolicyChain } from './policy/chain.js';
+export type {
+  AnswerInput,
+  BlockedBy,
+  PolicyChain,
+  RequestOutcome,
+  ResponseOutcome,
+  Scope,
+  StreamFilter,
+  StreamPlan,
+  StreamPlanChoice,
+} from './policy/chain.js';
+export { requestTexts } from './policy/segments.js';
+export type { RequestTexts } from './policy/segments.js';
+export {
+  chatCompletionRequestSchema,
+  chatMessageSchema,
+  completionRequestSchema,
+  embeddingRequestSchema,
+} from './wire/openai.js';
 export {
   chatCompletionBody,
   embeddingListBody,
@@ -121,7 +126,6 @@ export {
   modelListBody,
   newCompletionId,
   newResponseMeta,
-  randomAlphanumeric,
   textCompletionBody,
 } from './wire/openai-responses.js';
 export type {

@@ -40,7 +40,7 @@ testPolicy(responseLength, {
       name: 'cuts an answer that runs over, streamed or whole',
       config: { action: 'truncate', max_tokens: 4 },
       response: long,
-      expect: { modify: 'one two three four ' },
+      expect: { modify: 'one two three four ', finishReason: 'length' },
     },
     {
       name: 'leaves a short answer alone',

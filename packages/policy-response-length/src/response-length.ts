@@ -1,4 +1,4 @@
-import { allow, definePolicy, modify } from '@keeptrusts/core';
+import { type AnswerTransformStep, allow, definePolicy, modify, TokenLimiter } from '@keeptrusts/core';
 import { z } from 'zod';
 
 /** Settings of a `response_length` rule. */
@@ -23,7 +23,18 @@ export const responseLength = definePolicy({
         if (request.maxTokens !== undefined && request.maxTokens <= config.max_tokens) return allow();
         return modify({ maxTokens: config.max_tokens, findings: [{ type: 'max_tokens_capped', count: 1 }] });
       },
-      responseTokenLimit: config.max_tokens,
+      // Incremental: the limiter holds back only a trailing word, whose weight is not known yet.
+      answerTransform: {
+        mode: 'incremental',
+        start() {
+          const limiter = new TokenLimiter(config.max_tokens);
+          const step = (text: string): AnswerTransformStep =>
+            limiter.done
+              ? { text, finishReason: 'length', findings: [{ type: 'truncated', count: 1 }] }
+              : { text };
+          return { push: (text) => step(limiter.push(text)), end: () => step(limiter.end()) };
+        },
+      },
     };
   },
 });

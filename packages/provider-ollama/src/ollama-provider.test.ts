@@ -1,4 +1,5 @@
-import { CONTRACT_VERSION, createRegistry, formatConfigIssue, loadConfigTexts } from '@keeptrusts/core';
+import { CONTRACT_VERSION, formatConfigIssue } from '@keeptrusts/core';
+import { createRegistry, loadConfigTexts } from '@keeptrusts/core/config';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

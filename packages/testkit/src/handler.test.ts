@@ -25,7 +25,7 @@ describe('routing', () => {
     expect(head.headers['content-length']).toBe('17');
   });
 
-  it.each(['/nope', '/api/pull', '/v1/chat/completions', '/api/chat/'])(
+  it.each(['/nope', '/api/pull', '/v1/nope', '/v1/models/a/b', '/api/chat/'])(
     'answers 404 for %s',
     async (path) => {
       const response = await fetch(`${sim.url}${path}`, { method: 'POST', body: '{}' });

@@ -6,6 +6,11 @@ import { handlePs, handleRoot, handleShow, handleTags, handleVersion } from './e
 import { handleEmbed, handleEmbeddings } from './endpoints/embed.js';
 import type { Endpoint } from './endpoints/endpoint.js';
 import { handleGenerate } from './endpoints/generate.js';
+import { openAIError } from './endpoints/openai-layer.js';
+import { handleV1Chat } from './endpoints/v1-chat.js';
+import { handleV1Completions } from './endpoints/v1-completions.js';
+import { handleV1Embeddings } from './endpoints/v1-embeddings.js';
+import { handleV1Model, handleV1Models } from './endpoints/v1-models.js';
 import { errorResponse, textResponse } from './responses.js';
 import type { RecordedRequest, SimulatorState } from './simulator-state.js';
 
@@ -22,12 +27,29 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Endpoint>>>> = {
   '/api/generate': { POST: handleGenerate },
   '/api/embed': { POST: handleEmbed },
   '/api/embeddings': { POST: handleEmbeddings },
+  // Ollama's OpenAI layer: middleware around the native handlers above.
+  '/v1/chat/completions': { POST: handleV1Chat },
+  '/v1/completions': { POST: handleV1Completions },
+  '/v1/embeddings': { POST: handleV1Embeddings },
+  '/v1/models': { GET: handleV1Models },
 };
+
+const MODEL_PATH = /^\/v1\/models\/([^/]+)$/;
+
+/** The route for a path: an exact one, or gin's `/v1/models/:model`. */
+function routeFor(path: string): Readonly<Record<string, Endpoint>> | undefined {
+  if (Object.hasOwn(ROUTES, path)) return ROUTES[path];
+  const match = MODEL_PATH.exec(path);
+  if (match === null) return undefined;
+  const model = decodeURIComponent(match[1] ?? '');
+  return { GET: (context) => handleV1Model(context, model) };
+}
 
 // BOM and invalid bytes pass through as Go's decoder would see them, so they fail as syntax errors.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-function parseForLog(body: string): unknown {
+/** The body as the request log shows it: parsed JSON, or undefined. */
+export function parseForLog(body: string): unknown {
   if (body.trim() === '') return undefined;
   try {
     return JSON.parse(body);
@@ -36,7 +58,8 @@ function parseForLog(body: string): unknown {
   }
 }
 
-function untilAborted(signal: AbortSignal): Promise<Response> {
+/** A response that never comes: an error response once the client goes away. */
+export function untilAborted(signal: AbortSignal): Promise<Response> {
   return new Promise((resolve) => {
     const done = () => resolve(Response.error());
     if (signal.aborted) done();
@@ -53,7 +76,7 @@ async function withoutBody(response: Promise<Response> | Response): Promise<Resp
 }
 
 /** Calls `done` once the response body has been read to its end (an errored or cancelled body never is). */
-function noteCompletion(response: Response, done: () => void): Response {
+export function noteCompletion(response: Response, done: () => void): Response {
   if (response.body === null) {
     done();
     return response;
@@ -92,12 +115,17 @@ export function createOllamaHandler(
     // The server aborts the signal when the client goes away before the answer is complete.
     request.signal.addEventListener('abort', () => state.recordAbort(recorded), { once: true });
     if (!state.isAuthorized(request.headers.get('authorization'))) return errorResponse(401, 'unauthorized');
-    const route = Object.hasOwn(ROUTES, url.pathname) ? ROUTES[url.pathname] : undefined;
+    const route = routeFor(url.pathname);
     if (route === undefined) return textResponse(404, '404 page not found', 'text/plain');
     const endpoint = Object.hasOwn(route, method) ? route[method] : undefined;
     if (endpoint === undefined) return textResponse(405, '405 method not allowed', 'text/plain');
     const failure = state.takeFailure(url.pathname);
-    if (failure !== undefined) return errorResponse(failure.status, failure.error);
+    if (failure !== undefined) {
+      // The OpenAI layer rewrites the native handler's error into its own envelope.
+      return url.pathname.startsWith('/v1/')
+        ? openAIError(failure.status, failure.error)
+        : errorResponse(failure.status, failure.error);
+    }
     if (state.takeHang(url.pathname)) return untilAborted(request.signal);
     const response = endpoint({ state, method, path: url.pathname, body, signal: request.signal });
     if (method === 'HEAD') return withoutBody(response);

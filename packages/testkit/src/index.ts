@@ -21,6 +21,16 @@ export type {
   ToolCallReply,
 } from './simulator-state.js';
 
+// OpenAI-compatible simulators: vLLM, llama.cpp's llama-server, LM Studio
+export { startOpenAICompatibleSimulator } from './openai/simulator.js';
+export type { OpenAICompatibleSimulator, OpenAICompatibleSimulatorOptions } from './openai/simulator.js';
+export { createOpenAICompatibleHandler } from './openai/handler.js';
+export { openAICompatibleHandlers } from './openai/msw-handlers.js';
+export { OPENAI_GENERATION_PATHS, OPENAI_INFERENCE_PATHS, OpenAISimulatorState } from './openai/state.js';
+export type { OpenAISimulatorControl, OpenAISimulatorStateOptions } from './openai/state.js';
+export { defaultOpenAIModels, OPENAI_FLAVOURS } from './openai/models.js';
+export type { OpenAICompatibleModel, OpenAIFlavour } from './openai/models.js';
+
 // Model catalogue
 export { defaultModels } from './models.js';
 export type { ModelCapability, SimulatedModel } from './models.js';

@@ -1,7 +1,7 @@
 // The simulator as msw request handlers, for unit tests of an HTTP client that mock the network instead of
 // starting a server. The same handler answers, so responses match the HTTP simulator byte for byte.
 import { type HttpHandler, http } from 'msw';
-import { createOllamaHandler } from './handler.js';
+import { createOllamaHandler, type FetchHandler } from './handler.js';
 import { SimulatorState } from './simulator-state.js';
 
 /**
@@ -10,9 +10,13 @@ import { SimulatorState } from './simulator-state.js';
  * {@link createSimulatorState} to use the knobs and the request log.
  */
 export function ollamaHandlers(baseUrl: string, state: SimulatorState = new SimulatorState()): HttpHandler[] {
+  return mswHandlersFor(baseUrl, createOllamaHandler(state));
+}
+
+/** msw handlers that serve everything under `baseUrl` with a fetch-style handler, prefix stripped. */
+export function mswHandlersFor(baseUrl: string, handle: FetchHandler): HttpHandler[] {
   const base = new URL(baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const handle = createOllamaHandler(state);
   const isOurs = ({ request }: { request: Request }): boolean => {
     const url = new URL(request.url);
     return url.origin === base.origin && (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));

@@ -1,5 +1,5 @@
 // Serves a fetch-style handler over node:http: each body chunk is written as soon as it is produced (one
-// NDJSON line per write), a body stream that errors destroys the socket (the client sees EOF without a
+// NDJSON line or SSE frame per write), a body stream that errors destroys the socket (the client sees EOF without a
 // done line), and closing the server aborts in-flight requests so hung ones end too.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,7 +49,8 @@ function write(res: ServerResponse, chunk: Uint8Array): Promise<void> {
 async function send(response: Response, res: ServerResponse, method: string): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of response.headers) res.setHeader(name, value);
-  const streaming = response.headers.get('content-type') === 'application/x-ndjson';
+  const type = response.headers.get('content-type') ?? '';
+  const streaming = type === 'application/x-ndjson' || type.startsWith('text/event-stream');
   if (method === 'HEAD' || response.body === null) {
     res.end();
     return;

@@ -1,11 +1,5 @@
-import {
-  createPolicyChain,
-  type EndpointKind,
-  type PolicyChain,
-  type PolicyContext,
-  type PolicyDefinition,
-  type TextSegment,
-} from '@keeptrusts/core';
+import type { EndpointKind, PolicyContext, PolicyDefinition, TextSegment } from '@keeptrusts/core';
+import { createPolicyChain, type PolicyChain } from '@keeptrusts/core/chain';
 
 /** Options for {@link policyChainFor}: the policy's scope and what the host offers its rule. */
 export interface PolicyHarnessOptions {

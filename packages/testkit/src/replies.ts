@@ -123,7 +123,7 @@ function coerce(raw: string, schema: unknown): unknown {
   return raw;
 }
 
-function toolArguments(parameters: JsonNode | undefined, text: string): Record<string, unknown> {
+export function toolArguments(parameters: JsonNode | undefined, text: string): Record<string, unknown> {
   const schema = parameters === undefined ? undefined : nodeToValue(parameters);
   const example = exampleFromSchema(isRecord(schema) ? { type: 'object', ...schema } : { type: 'object' });
   const args: Record<string, unknown> = isRecord(example) ? example : {};

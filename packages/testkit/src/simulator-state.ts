@@ -1,6 +1,7 @@
 // The simulator's mutable state: installed models, loaded models (for /api/ps), the request log and the
 // test knobs. One state can back a real HTTP server and msw handlers alike.
 import { createHash } from 'node:crypto';
+import { KnobQueue } from './knob-queue.js';
 import { defaultModels, type InstalledModel, ModelCatalogue, type SimulatedModel } from './models.js';
 
 /** A request as the simulator received it. */
@@ -94,55 +95,23 @@ export interface OllamaSimulatorControl {
   requireToken(token: string | undefined): void;
 }
 
-interface Knob<T> {
-  remaining: number;
-  readonly path: string | undefined;
-  readonly value: T;
-}
-
 /** The paths inference knobs apply to when no `path` is given. */
 export const INFERENCE_PATHS: readonly string[] = [
   '/api/chat',
   '/api/generate',
   '/api/embed',
   '/api/embeddings',
+  '/v1/chat/completions',
+  '/v1/completions',
+  '/v1/embeddings',
 ];
-const GENERATION_PATHS: readonly string[] = ['/api/chat', '/api/generate'];
-
-// One-shot knobs queue first-in first-out and win over a standing one; a new standing knob replaces the old.
-class KnobQueue<T> {
-  readonly #defaultPaths: readonly string[];
-  #queue: Knob<T>[] = [];
-  #standing: Knob<T> | undefined;
-
-  constructor(defaultPaths: readonly string[]) {
-    this.#defaultPaths = defaultPaths;
-  }
-
-  add(value: T, options: KnobOptions | undefined, defaultTimes: number): void {
-    const times = options?.times ?? defaultTimes;
-    if (!(times > 0)) return;
-    const knob = { remaining: times, path: options?.path, value };
-    if (times === Number.POSITIVE_INFINITY) this.#standing = knob;
-    else this.#queue.push(knob);
-  }
-
-  take(path: string): T | undefined {
-    const matches = (knob: Knob<T>): boolean =>
-      knob.path === undefined ? this.#defaultPaths.includes(path) : knob.path === path;
-    const knob =
-      this.#queue.find(matches) ?? (this.#standing && matches(this.#standing) ? this.#standing : undefined);
-    if (knob === undefined) return undefined;
-    knob.remaining--;
-    if (knob.remaining <= 0) this.#queue = this.#queue.filter((k) => k !== knob);
-    return knob.value;
-  }
-
-  clear(): void {
-    this.#queue = [];
-    this.#standing = undefined;
-  }
-}
+const GENERATION_PATHS: readonly string[] = [
+  '/api/chat',
+  '/api/generate',
+  '/v1/chat/completions',
+  '/v1/completions',
+];
+const CHAT_PATHS: readonly string[] = ['/api/chat', '/v1/chat/completions'];
 
 /** A model loaded in (simulated) memory, as /api/ps lists it. */
 export interface LoadedModel {
@@ -164,7 +133,7 @@ export class SimulatorState implements OllamaSimulatorControl {
   #loaded = new Map<string, LoadedModel>();
   #toolCallCount = 0;
   readonly #replies = new KnobQueue<string>(GENERATION_PATHS);
-  readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(['/api/chat']);
+  readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(CHAT_PATHS);
   readonly #thoughts = new KnobQueue<string>(GENERATION_PATHS);
   readonly #failures = new KnobQueue<{ status: number; error: string }>(INFERENCE_PATHS);
   readonly #hangs = new KnobQueue<true>(INFERENCE_PATHS);

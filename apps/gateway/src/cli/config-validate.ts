@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '@keeptrusts/core';
+import type { GatewayConfig } from '@keeptrusts/core/config';
 import { defineCommand } from './command.js';
 import { loadForCommand } from './load-config.js';
 

@@ -1,4 +1,4 @@
-import type { GatewayConfig, ListenAddress } from '@keeptrusts/core';
+import type { GatewayConfig, ListenAddress } from '@keeptrusts/core/config';
 import { pino } from 'pino';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
 import { logDestination } from '../observability/log-destination.js';

@@ -1,4 +1,4 @@
-import { formatConfigIssue, type GatewayConfig, loadConfig, type Registry } from '@keeptrusts/core';
+import { formatConfigIssue, type GatewayConfig, loadConfig, type Registry } from '@keeptrusts/core/config';
 import { createBuiltinRegistry } from '../builtin-plugins.js';
 import type { CliIo } from './io.js';
 

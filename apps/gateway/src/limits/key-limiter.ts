@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type GatewayConfig, GatewayError, type KeyLimits, type OpenAIErrorBody } from '@keeptrusts/core';
+import { GatewayError, type OpenAIErrorBody } from '@keeptrusts/core';
+import type { GatewayConfig, KeyLimits } from '@keeptrusts/core/config';
 import type { AuditTrail } from '../audit-trail.js';
 import type { Logger } from '../gateway.js';
 import type { GatewayMetrics } from '../observability/metrics.js';

@@ -1,4 +1,5 @@
-import type { AuditRecord, GatewayConfig } from '@keeptrusts/core';
+import type { AuditRecord } from '@keeptrusts/core';
+import type { GatewayConfig } from '@keeptrusts/core/config';
 import {
   type Attributes,
   type Context,

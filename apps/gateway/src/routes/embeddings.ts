@@ -1,4 +1,4 @@
-import { type EmbeddingRequest, embeddingListBody, embeddingRequestSchema } from '@keeptrusts/core';
+import { type EmbeddingRequest, embeddingListBody, embeddingRequestSchema } from '@keeptrusts/core/wire';
 import type { Context } from 'hono';
 import type { AuditTrail } from '../audit-trail.js';
 import type { GatewayDeps } from '../deps.js';

@@ -1,3 +1,4 @@
+import { GatewayError } from '@keeptrusts/core';
 import {
   type ChatCompletionRequest,
   type ChatResult,
@@ -7,12 +8,11 @@ import {
   chatCompletionRequestSchema,
   completionRequestSchema,
   encodeSseStream,
-  GatewayError,
   newResponseMeta,
   SSE_DONE_FRAME,
   type StreamEvent,
   textCompletionBody,
-} from '@keeptrusts/core';
+} from '@keeptrusts/core/wire';
 import type { Context } from 'hono';
 import {
   bufferedEvents,

@@ -1,4 +1,4 @@
-import { loadConfigTexts } from '@keeptrusts/core';
+import { loadConfigTexts } from '@keeptrusts/core/config';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinRegistry } from '../builtin-plugins.js';

@@ -1,4 +1,5 @@
-import { GatewayError, type ModelInfo, modelListBody } from '@keeptrusts/core';
+import { GatewayError } from '@keeptrusts/core';
+import { type ModelInfo, modelListBody } from '@keeptrusts/core/wire';
 import type { Context } from 'hono';
 import type { GatewayDeps } from '../deps.js';
 

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfigTexts } from '@keeptrusts/core';
+import { loadConfigTexts } from '@keeptrusts/core/config';
 import OpenAI from 'openai';
 import { createBuiltinRegistry } from '../builtin-plugins.js';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';

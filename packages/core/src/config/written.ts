@@ -3,7 +3,8 @@ import { parseListenAddress } from './listen-address.js';
 import { salvageSchema } from './salvage.js';
 
 // The configuration as operators write it: YAML keys keep their written names here, and
-// `normalise.ts` is the one place that maps them onto the camelCase model in `types.ts`.
+// `normaliseConfig` (normalise.ts, one normalise-* module per section) is the one place that
+// maps them onto the camelCase model in `types.ts`.
 // Every section is optional in one file because several files merge into one config.
 
 const positiveInt = z.number().int().positive();

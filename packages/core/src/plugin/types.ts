@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuditRecord } from '../audit/record.js';
 import type { TargetConfig } from '../config/types.js';
-import type { Decision, TextSegment } from './decision.js';
+import type { Decision, Finding, TextSegment } from './decision.js';
 import type { ProviderInstance } from './provider-types.js';
 
 /** The version of the plugin contract this core implements; definitions are stamped with it. */
@@ -75,6 +75,51 @@ export interface TextScanner {
   safeEnd?(buffer: string): number;
 }
 
+/**
+ * What an answer transform gives back for the text it was handed: the text to send on (in a
+ * stream, what may go out now) and what it did.
+ */
+export interface AnswerTransformStep {
+  readonly text: string;
+  /**
+   * Set when the answer ends with this text, cut short: nothing after it is sent, and the answer's
+   * `finish_reason` becomes `length`.
+   */
+  readonly finishReason?: 'length';
+  /** What the transform did, for the audit record (counts and names, never text). */
+  readonly findings?: readonly Finding[];
+}
+
+/**
+ * One answer's run of an incremental transform. The chain pushes the answer text in pieces (a
+ * whole answer in one piece) and then ends it. For any cutting of a text, the steps' texts must
+ * join to what one push of the whole text and `end()` give; the run holds back whatever it
+ * cannot decide yet (its own look-ahead, e.g. a word that may continue in the next piece).
+ */
+export interface AnswerTransformRun {
+  push(text: string): AnswerTransformStep;
+  /** The answer text is complete: release what is held back. */
+  end(): AnswerTransformStep;
+}
+
+/**
+ * A rule's rewrite of the answer text (the `content` part; reasoning and tool-call arguments are
+ * not handed to it), run after the rule's scanner or `onResponse`. `incremental` transforms work
+ * on streams as they flow, so their targets' streams stay incremental; `buffered` ones need the
+ * whole answer, so their targets' streams are assembled before anything is sent.
+ */
+export type AnswerTransform =
+  | {
+      readonly mode: 'incremental';
+      /** Starts the transform on one answer. */
+      start(): AnswerTransformRun;
+    }
+  | {
+      readonly mode: 'buffered';
+      /** Transforms a whole answer text. */
+      apply(text: string): AnswerTransformStep;
+    };
+
 /** Hooks a live policy instance offers. All are optional. */
 export interface PolicyHooks {
   onRequest?(request: PolicyRequest): Decision | Promise<Decision>;
@@ -84,8 +129,8 @@ export interface PolicyHooks {
    * and, in incremental mode, on streams (see {@link TextScanner}). Takes the place of onResponse.
    */
   readonly responseScanner?: TextScanner;
-  /** Cuts answers after this many tokens (approximate count, see core's token-limit.ts). */
-  readonly responseTokenLimit?: number;
+  /** Rewrites the answer text, whole or as it streams (see {@link AnswerTransform}). */
+  readonly answerTransform?: AnswerTransform;
 }
 
 /** What the host hands a policy when it creates an instance. */

@@ -1,11 +1,12 @@
 import type { AuditDecision } from '../audit/record.js';
 import type { Decision, Finding } from '../plugin/decision.js';
-import type { AnswerPart, PolicyResponse, TextScanner } from '../plugin/types.js';
+import type { AnswerPart, AnswerTransformStep, PolicyResponse, TextScanner } from '../plugin/types.js';
 import type { ToolCall } from '../wire/openai.js';
+import { transformWhole } from './answer-transform.js';
 import type { AnswerInput, ResponseOutcome, Scope } from './chain.js';
-import { blockedBy, type LiveRule, record, respondsTo, run } from './live-rule.js';
+import { blockedBy, failedClosed, type LiveRule, record, respondsTo, run } from './live-rule.js';
 import { applyScanner, type StageOutput } from './scan-stage.js';
-import { truncateToTokens } from './token-limit.js';
+import { Tally } from './tally.js';
 import { canonicalJson, scanArguments } from './tool-arguments.js';
 
 /**
@@ -47,16 +48,22 @@ export async function answerPass(
       text = decision.text;
       if (decision.finishReason !== undefined) finishReason = decision.finishReason;
     }
-    if (decision.kind !== 'block' && rule.hooks.responseTokenLimit !== undefined) {
-      const cut = truncateToTokens(text, rule.hooks.responseTokenLimit);
-      if (cut !== undefined) {
-        text = cut;
-        finishReason = 'length';
-        decision = {
-          kind: 'modify',
-          findings: [...decision.findings, { type: 'truncated', count: 1 }],
-          text,
-        };
+    const transform = rule.hooks.answerTransform;
+    if (decision.kind !== 'block' && transform !== undefined) {
+      let step: AnswerTransformStep | undefined;
+      try {
+        step = transformWhole(transform, text);
+      } catch (error) {
+        decision = failedClosed(rule, 'answerTransform', error);
+      }
+      if (step !== undefined) {
+        text = step.text;
+        if (step.finishReason !== undefined) finishReason = step.finishReason;
+        const findings = step.findings ?? [];
+        // Findings or a cut make the rule's decision a modify, in streams too (stream-filter.ts).
+        if (findings.length > 0 || step.finishReason !== undefined) {
+          decision = { kind: 'modify', findings: [...decision.findings, ...findings], text };
+        }
       }
     }
     tally.add(decision);
@@ -141,35 +148,6 @@ async function decideArguments(
     };
   }
   return decision;
-}
-
-/** Sums one rule's findings over the parts of an answer into the one decision the audit records. */
-class Tally {
-  private readonly findings = new Map<string, Finding>();
-  private modified = false;
-
-  add(decision: Decision): Decision {
-    if (decision.kind === 'modify') this.modified = true;
-    for (const finding of decision.findings) {
-      const seen = this.findings.get(finding.type);
-      if (seen === undefined) {
-        this.findings.set(finding.type, { ...finding });
-        continue;
-      }
-      seen.count += finding.count;
-      if (finding.score !== undefined) seen.score = Math.max(seen.score ?? 0, finding.score);
-      if (finding.signals !== undefined)
-        seen.signals = [...new Set([...(seen.signals ?? []), ...finding.signals])];
-    }
-    return decision;
-  }
-
-  /** The rule's overall decision: the block if one ended the answer, else modify or allow. */
-  decision(blocking?: Decision & { kind: 'block' }): Decision {
-    const findings = [...this.findings.values()];
-    if (blocking !== undefined) return { ...blocking, findings };
-    return this.modified ? { kind: 'modify', findings } : { kind: 'allow', findings };
-  }
 }
 
 function scannerDecision(rule: LiveRule, scanner: TextScanner, text: string): Decision {

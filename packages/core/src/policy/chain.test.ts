@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { PolicyConfig } from '../config/types.js';
 import { allow, block, modify } from '../plugin/decision.js';
 import { definePolicy } from '../plugin/define.js';
-import type { PolicyHooks, TextScanner } from '../plugin/types.js';
+import type { AnswerTransform, PolicyHooks, TextScanner } from '../plugin/types.js';
 import type { ToolCall } from '../wire/openai.js';
 import { createPolicyChain } from './chain.js';
 
@@ -27,6 +27,40 @@ function policy(
 }
 
 const scope = { endpoint: 'chat' as const, targetId: 't', model: 'm' };
+const truncated = { type: 'truncated', count: 1 };
+
+/** Cuts answers after `max` characters: an incremental transform whose look-ahead is nothing. */
+function charLimit(max: number): AnswerTransform {
+  return {
+    mode: 'incremental',
+    start() {
+      let room = max;
+      return {
+        push(text) {
+          if (text.length <= room) {
+            room -= text.length;
+            return { text };
+          }
+          return { text: text.slice(0, room), finishReason: 'length', findings: [truncated] };
+        },
+        end: () => ({ text: '' }),
+      };
+    },
+  };
+}
+
+// Redacts "secret", which may be split across chunks.
+const secretScanner: TextScanner = {
+  holdback: 6,
+  lookbehind: 0,
+  scan: (text) =>
+    [...text.matchAll(/secret/g)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'secret',
+      replacement: '[S]',
+    })),
+};
 const segments = [{ id: 0, role: 'user' as const, source: 'message' as const, text: 'hello secret' }];
 
 describe('createPolicyChain', () => {
@@ -116,14 +150,99 @@ describe('createPolicyChain', () => {
     expect(outcome).toMatchObject({ blocked: undefined, decisions: [] });
   });
 
-  it('truncates answers to the token limit and says length, in whole and streamed answers alike', async () => {
-    const chain = await createPolicyChain([policy('len', 'response_length', { responseTokenLimit: 3 })]);
+  it('cuts answers with an incremental transform and says length, in whole and streamed answers alike', async () => {
+    const chain = await createPolicyChain([policy('len', 'char_limit', { answerTransform: charLimit(14) })]);
     const whole = await chain.response(scope, { text: 'one two three four five', finishReason: 'stop' });
     expect(whole).toMatchObject({ text: 'one two three ', finishReason: 'length' });
+    expect(whole.decisions).toEqual([
+      { policy: 'len', rule: 'char_limit', stage: 'response', action: 'modify', findings: [truncated] },
+    ]);
     const filter = chain.streamFilter(scope)!;
     const out = ['one t', 'wo thr', 'ee four five'].map((d) => filter.push(d)).join('') + filter.end();
     expect(out).toBe('one two three ');
     expect(filter.finishReason).toBe('length');
+    expect(filter.decisions()).toEqual(whole.decisions);
+  });
+
+  it('streams an incremental transform exactly as it transforms whole answers, however the stream is cut', async () => {
+    const chain = await createPolicyChain([
+      policy('mask', 'masker', { responseScanner: secretScanner }),
+      policy('len', 'char_limit', { answerTransform: charLimit(20) }),
+    ]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('secret', 'sec', 'ret', ' ', 'ab'), { maxLength: 12 }),
+        fc.array(fc.nat(80), { maxLength: 6 }),
+        async (pieces, cuts) => {
+          const text = pieces.join('');
+          const whole = await chain.response(scope, { text, finishReason: 'stop' });
+          const filter = chain.streamFilter(scope)!;
+          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          let out = '';
+          let at = 0;
+          for (const p of [...points, text.length]) {
+            out += filter.push(text.slice(at, p));
+            at = p;
+          }
+          out += filter.end();
+          expect(out).toBe(whole.text);
+          expect(filter.finishReason).toBe(whole.finishReason);
+          // The scanner's counts may differ: a stream stops scanning where the cut ends it.
+          expect(filter.decisions()[1]).toEqual(whole.decisions[1]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('buffers the streams of a rule whose transform needs the whole answer', async () => {
+    const upper: AnswerTransform = { mode: 'buffered', apply: (text) => ({ text: text.toUpperCase() }) };
+    const chain = await createPolicyChain([policy('up', 'shout', { answerTransform: upper })]);
+    expect(chain.streamFilter(scope)).toBeUndefined();
+    expect(chain.streamPlan(scope)).toEqual({ plan: 'buffered', bufferedBy: ['shout'] });
+    const whole = await chain.response(scope, { text: 'quiet', finishReason: 'stop' });
+    // Without findings the rule records allow, as a stream would.
+    expect(whole).toMatchObject({ text: 'QUIET', finishReason: undefined, decisions: [{ action: 'allow' }] });
+  });
+
+  it('fails closed when a transform throws, in whole and streamed answers', async () => {
+    const broken: AnswerTransform = {
+      mode: 'incremental',
+      start: () => ({
+        push: (text) => {
+          if (text.includes('boom')) throw new Error('bad state');
+          return { text };
+        },
+        end: () => ({ text: '' }),
+      }),
+    };
+    const chain = await createPolicyChain([policy('b', 'broken', { answerTransform: broken })]);
+    const blocked = {
+      policy: 'b',
+      rule: 'broken',
+      code: 'policy_error',
+      reason: '[broken] answerTransform threw: bad state',
+    };
+    const whole = await chain.response(scope, { text: 'it goes boom', finishReason: 'stop' });
+    expect(whole).toMatchObject({ text: '', finishReason: 'content_filter', blocked });
+    expect(whole.decisions[0]?.action).toBe('error');
+    const filter = chain.streamFilter(scope)!;
+    expect(filter.push('it goes ')).toBe('it goes ');
+    expect(filter.push('boom')).toBe('');
+    expect(filter.end()).toBe('');
+    expect(filter).toMatchObject({ finishReason: 'content_filter', blocked });
+    expect(filter.decisions()[0]?.action).toBe('error');
+  });
+
+  it.each([
+    [{ mode: 'streaming', start: () => ({}) }, 'answerTransform.mode must be "incremental" or "buffered"'],
+    [{ mode: 'incremental' }, 'an incremental answerTransform needs a start() function'],
+    [{ mode: 'buffered', start: () => ({}) }, 'a buffered answerTransform needs an apply(text) function'],
+  ])('refuses to start a rule with answerTransform %j', async (transform, message) => {
+    const hooks = { answerTransform: transform } as unknown as PolicyHooks;
+    await expect(createPolicyChain([policy('x', 'odd', hooks)])).rejects.toThrow(
+      `[odd] create threw: ${message}`,
+    );
   });
 
   it('has no incremental filter when a rule that applies needs the whole answer', async () => {
@@ -136,7 +255,7 @@ describe('createPolicyChain', () => {
     const scanner: TextScanner = { holdback: 4, lookbehind: 0, scan: () => [] };
     const chain = await createPolicyChain([
       policy('req', 'request_only', { onRequest: () => allow() }),
-      policy('len', 'response_length', { responseTokenLimit: 3 }, { targets: ['limited'] }),
+      policy('len', 'char_limit', { answerTransform: charLimit(3) }, { targets: ['limited'] }),
       policy('scan', 'scanner', { responseScanner: scanner }, { targets: ['scanned', 'judged'] }),
       policy('whole', 'judge', { onResponse: () => allow() }, { targets: ['judged'] }),
       policy('emb', 'judge', { onResponse: () => allow() }, { appliesTo: ['embedding'] }),

@@ -5,7 +5,8 @@ import type { TextSegment } from '../plugin/decision.js';
 import type { EndpointKind, PolicyContext, PolicyHooks } from '../plugin/types.js';
 import type { ToolCall } from '../wire/openai.js';
 import { answerPass } from './answer-pass.js';
-import { type LiveRule, respondsTo } from './live-rule.js';
+import { answerTransformProblem } from './answer-transform.js';
+import { type LiveRule, needsWholeAnswer, respondsTo } from './live-rule.js';
 import { requestPass } from './request-pass.js';
 import { ChainStreamFilter } from './stream-filter.js';
 
@@ -71,8 +72,8 @@ export interface StreamFilter {
 
 /**
  * How a target's streamed answers meet the response rules: `pass_through` when none applies
- * (chunks go out as they come), `incremental` when every one streams exactly (a scanner or a token
- * limit), `buffered` when one needs the whole answer first.
+ * (chunks go out as they come), `incremental` when every one streams exactly (a scanner or an
+ * incremental answer transform), `buffered` when one needs the whole answer first.
  */
 export type StreamPlan = 'pass_through' | 'incremental' | 'buffered';
 
@@ -128,6 +129,9 @@ export async function createPolicyChain(
       } catch (error) {
         throw new PluginError(rule.type, 'create', error);
       }
+      const problem =
+        hooks.answerTransform === undefined ? undefined : answerTransformProblem(hooks.answerTransform);
+      if (problem !== undefined) throw new PluginError(rule.type, 'create', new Error(problem));
       rules.push({
         policy,
         type: rule.type,
@@ -146,7 +150,7 @@ export async function createPolicyChain(
 
   const bufferedOnly = (scope: Scope) =>
     active(scope)
-      .filter((r) => r.hooks.onResponse !== undefined && r.hooks.responseScanner === undefined)
+      .filter(needsWholeAnswer)
       .map((r) => r.type);
 
   return {
@@ -156,8 +160,7 @@ export async function createPolicyChain(
 
     streamFilter(scope) {
       const rules = active(scope).filter(respondsTo);
-      if (rules.some((r) => r.hooks.onResponse !== undefined && r.hooks.responseScanner === undefined))
-        return undefined;
+      if (rules.some(needsWholeAnswer)) return undefined;
       return new ChainStreamFilter(rules);
     },
 

@@ -1,7 +1,7 @@
 import type { AuditDecision } from '../audit/record.js';
 import type { PolicyConfig } from '../config/types.js';
 import { PluginError } from '../errors.js';
-import type { Decision } from '../plugin/decision.js';
+import type { BlockDecision, Decision } from '../plugin/decision.js';
 import type { EndpointKind, PolicyHooks } from '../plugin/types.js';
 import type { BlockedBy } from './chain.js';
 
@@ -18,7 +18,15 @@ export function respondsTo(r: LiveRule): boolean {
   return (
     r.hooks.onResponse !== undefined ||
     r.hooks.responseScanner !== undefined ||
-    r.hooks.responseTokenLimit !== undefined
+    r.hooks.answerTransform !== undefined
+  );
+}
+
+/** Whether a rule needs whole answers: an `onResponse` without a scanner, or a buffered transform. */
+export function needsWholeAnswer(r: LiveRule): boolean {
+  return (
+    (r.hooks.onResponse !== undefined && r.hooks.responseScanner === undefined) ||
+    r.hooks.answerTransform?.mode === 'buffered'
   );
 }
 
@@ -31,9 +39,14 @@ export async function run(
   try {
     return await call();
   } catch (error) {
-    const wrapped = new PluginError(rule.type, hook, error);
-    return { kind: 'block', code: 'policy_error', reason: wrapped.message, findings: [] };
+    return failedClosed(rule, hook, error);
   }
+}
+
+/** The block a rule's throw turns into: code `policy_error`, the reason naming rule and hook. */
+export function failedClosed(rule: LiveRule, hook: string, error: unknown): BlockDecision {
+  const wrapped = new PluginError(rule.type, hook, error);
+  return { kind: 'block', code: 'policy_error', reason: wrapped.message, findings: [] };
 }
 
 /** The audit entry for one rule's decision; a throw (policy_error) is recorded as `error`. */

@@ -1,13 +1,13 @@
 import type { AuditDecision } from '../audit/record.js';
-import type { Finding } from '../plugin/decision.js';
 import type { ToolCall } from '../wire/openai.js';
+import { TransformStage } from './answer-transform.js';
 import type { BlockedBy, StreamFilter } from './chain.js';
-import type { LiveRule } from './live-rule.js';
+import { failedClosed, type LiveRule } from './live-rule.js';
 import { ScanStage, type StageOutput } from './scan-stage.js';
-import { TokenLimiter } from './token-limit.js';
+import { Tally } from './tally.js';
 import { scanArguments } from './tool-arguments.js';
 
-/** The incremental filter over the response rules that apply to one scope: scanners and token limits. */
+/** The incremental filter over the response rules that apply to one scope: scanners and answer transforms. */
 export class ChainStreamFilter implements StreamFilter {
   finishReason: 'length' | 'content_filter' | undefined;
   blocked: BlockedBy | undefined;
@@ -16,13 +16,13 @@ export class ChainStreamFilter implements StreamFilter {
     stage?: ScanStage;
     /** The same scanner over the reasoning text, a separate stream. */
     reasoningStage?: ScanStage;
-    limiter?: TokenLimiter;
+    transform?: TransformStage;
     counts: Map<string, number>;
-    truncated: boolean;
   }[];
   /** Reasoning came since the last endReasoning, so its stages may hold some back. */
   private reasoningOpen = false;
 
+  /** Takes rules whose transforms, if any, are incremental (the chain buffers the others' answers). */
   constructor(rules: LiveRule[]) {
     this.stages = rules.map((rule) => ({
       rule,
@@ -32,11 +32,8 @@ export class ChainStreamFilter implements StreamFilter {
             stage: new ScanStage(rule.hooks.responseScanner),
             reasoningStage: new ScanStage(rule.hooks.responseScanner),
           }),
-      ...(rule.hooks.responseTokenLimit === undefined
-        ? {}
-        : { limiter: new TokenLimiter(rule.hooks.responseTokenLimit) }),
+      ...transformStage(rule),
       counts: new Map(),
-      truncated: false,
     }));
   }
 
@@ -70,7 +67,7 @@ export class ChainStreamFilter implements StreamFilter {
         const output = scanArguments(scanner, call.function.arguments);
         this.count(entry, output);
         if (output.blockedBy !== undefined) {
-          this.block(entry.rule, output.blockedBy.type);
+          this.blockFor(entry.rule, output.blockedBy.type);
           return [];
         }
         next.push(
@@ -94,7 +91,7 @@ export class ChainStreamFilter implements StreamFilter {
       this.count(entry, output);
       text = output.text;
       if (output.blockedBy !== undefined) {
-        this.block(entry.rule, output.blockedBy.type);
+        this.blockFor(entry.rule, output.blockedBy.type);
         ended = true;
       }
     }
@@ -105,15 +102,15 @@ export class ChainStreamFilter implements StreamFilter {
     for (const [type, n] of output.counts) entry.counts.set(type, (entry.counts.get(type) ?? 0) + n);
   }
 
-  private block(rule: LiveRule, type: string): void {
+  /** Ends the answer because a scanner match of `type` blocks it. */
+  private blockFor(rule: LiveRule, type: string): void {
+    this.block(rule, `${rule.type}_blocked`, `the answer contains ${type}`);
+  }
+
+  private block(rule: LiveRule, code: string, reason: string): void {
     if (this.finishReason !== undefined) return;
     this.finishReason = 'content_filter';
-    this.blocked = {
-      policy: rule.policy.id,
-      rule: rule.type,
-      code: `${rule.type}_blocked`,
-      reason: `the answer contains ${type}`,
-    };
+    this.blocked = { policy: rule.policy.id, rule: rule.type, code, reason };
   }
 
   private flow(input: string, ending: boolean): string {
@@ -127,15 +124,21 @@ export class ChainStreamFilter implements StreamFilter {
         this.count(entry, output);
         text = output.text;
         if (output.blockedBy !== undefined && this.finishReason === undefined) {
-          this.block(entry.rule, output.blockedBy.type);
+          this.blockFor(entry.rule, output.blockedBy.type);
           ended = true;
         }
       }
-      if (entry.limiter !== undefined) {
-        text = entry.limiter.push(text) + (ended ? entry.limiter.end() : '');
-        if (entry.limiter.done && this.finishReason === undefined) {
-          entry.truncated = true;
-          this.finishReason = 'length';
+      if (entry.transform !== undefined) {
+        try {
+          text = entry.transform.push(text, ended);
+        } catch (error) {
+          // A transform that throws has a bug: the answer ends here, as in answer-pass.ts.
+          const failed = failedClosed(entry.rule, 'answerTransform', error);
+          this.block(entry.rule, failed.code, failed.reason);
+          return '';
+        }
+        if (entry.transform.finishReason !== undefined && this.finishReason === undefined) {
+          this.finishReason = entry.transform.finishReason;
           ended = true;
         }
       }
@@ -144,22 +147,30 @@ export class ChainStreamFilter implements StreamFilter {
   }
 
   decisions(): AuditDecision[] {
-    return this.stages.map(({ rule, counts, truncated }) => {
-      const findings: Finding[] = [...counts].map(([type, count]) => ({ type, count }));
-      if (truncated) findings.push({ type: 'truncated', count: 1 });
+    return this.stages.map(({ rule, counts, transform }) => {
+      const tally = new Tally();
+      tally.count([...counts].map(([type, count]) => ({ type, count })));
+      if (transform !== undefined) tally.count(transform.findings);
+      const findings = tally.all();
       const blocked =
         this.blocked !== undefined &&
         this.blocked.policy === rule.policy.id &&
         this.blocked.rule === rule.type;
-      return {
-        policy: rule.policy.id,
-        rule: rule.type,
-        stage: 'response',
-        action: blocked ? 'block' : findings.length > 0 ? 'modify' : 'allow',
-        findings,
-      };
+      let action: AuditDecision['action'] = findings.length > 0 ? 'modify' : 'allow';
+      // A throw (policy_error) is recorded as `error`, as answer-pass.ts records it.
+      if (blocked) action = this.blocked?.code === 'policy_error' ? 'error' : 'block';
+      return { policy: rule.policy.id, rule: rule.type, stage: 'response', action, findings };
     });
   }
+}
+
+function transformStage(rule: LiveRule): { transform?: TransformStage } {
+  const transform = rule.hooks.answerTransform;
+  if (transform === undefined) return {};
+  // The chain buffers answers for a buffered transform (needsWholeAnswer), so this is a bug.
+  if (transform.mode === 'buffered')
+    throw new Error(`[${rule.type}] a buffered answerTransform cannot filter a stream`);
+  return { transform: new TransformStage(transform) };
 }
 
 function runStage(stage: ScanStage, text: string, ending: boolean): StageOutput {

@@ -1,12 +1,5 @@
-import {
-  type ConfigIssue,
-  createRegistry,
-  definePlugin,
-  formatConfigIssue,
-  type GatewayConfig,
-  loadConfigTexts,
-  type PluginManifest,
-} from '@keeptrusts/core';
+import { type ConfigIssue, definePlugin, formatConfigIssue, type PluginManifest } from '@keeptrusts/core';
+import { createRegistry, type GatewayConfig, loadConfigTexts } from '@keeptrusts/core/config';
 
 /** A registry holding one plugin's definitions, as the gateway would after `plugins:` named it. */
 export function manifestOf(

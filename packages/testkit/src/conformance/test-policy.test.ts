@@ -1,4 +1,4 @@
-import { allow, block, definePolicy, modify } from '@keeptrusts/core';
+import { type AnswerTransform, allow, block, definePolicy, modify } from '@keeptrusts/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testPolicy } from './test-policy.js';
@@ -79,6 +79,54 @@ testPolicy(maskWord, {
       config: { action: 'block', word: 'xy' },
       response: 'ab xy cd',
       expect: { block: 'mask_word_blocked', text: 'ab ' },
+    },
+  ],
+});
+
+// Answer transforms, as a third party writes them: one that streams, one that needs the whole answer.
+const capChars = definePolicy({
+  type: 'cap_chars',
+  configSchema: z.strictObject({ max: z.number().int().positive(), shout: z.boolean().default(false) }),
+  create(config) {
+    const shout = (text: string) => (config.shout ? text.toUpperCase() : text);
+    const transform: AnswerTransform = config.shout
+      ? { mode: 'buffered', apply: (text) => ({ text: shout(text.slice(0, config.max)) }) }
+      : {
+          mode: 'incremental',
+          start() {
+            let room = config.max;
+            return {
+              push(text) {
+                const kept = text.slice(0, room);
+                room -= kept.length;
+                return kept.length === text.length
+                  ? { text }
+                  : { text: kept, finishReason: 'length', findings: [{ type: 'truncated', count: 1 }] };
+              },
+              end: () => ({ text: '' }),
+            };
+          },
+        };
+    return { answerTransform: transform };
+  },
+});
+
+testPolicy(capChars, {
+  valid: [{ max: 1 }, { max: 5, shout: true }],
+  invalid: [{ config: { max: 0 }, message: 'max: expected a number > 0, got 0' }],
+  cases: [
+    {
+      name: 'cuts an answer, streamed or whole',
+      config: { max: 5 },
+      response: 'abcdefgh',
+      expect: { modify: 'abcde', finishReason: 'length' },
+    },
+    { name: 'leaves a short answer alone', config: { max: 50 }, response: 'abc', expect: 'allow' },
+    {
+      name: 'rewrites a whole answer',
+      config: { max: 3, shout: true },
+      response: 'abcdef',
+      expect: { modify: 'ABC' },
     },
   ],
 });

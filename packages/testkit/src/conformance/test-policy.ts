@@ -1,14 +1,11 @@
 import {
-  type AnswerInput,
   CONTRACT_VERSION,
-  createPolicyChain,
   type EndpointKind,
-  type PolicyChain,
   type PolicyContext,
   type PolicyDefinition,
-  type Scope,
   type TextSegment,
 } from '@keeptrusts/core';
+import { type AnswerInput, createPolicyChain, type PolicyChain, type Scope } from '@keeptrusts/core/chain';
 import { describe, expect, it } from 'vitest';
 import { loadOrThrow, loadValue, manifestOf } from './config-text.js';
 
@@ -19,12 +16,13 @@ export type PolicyCaseRequest =
 
 /**
  * What a rule must do with a case: let it through untouched, rewrite it (the prompt's segments in
- * order, or the answer's text), cap the answer's tokens (requests), or block it with a code (for
- * answers, optionally naming the text that is still delivered before the block).
+ * order, or the answer's text, with `finishReason: 'length'` when the rule cut the answer short),
+ * cap the answer's tokens (requests), or block it with a code (for answers, optionally naming the
+ * text that is still delivered before the block).
  */
 export type PolicyCaseExpectation =
   | 'allow'
-  | { modify: string | readonly string[] }
+  | { modify: string | readonly string[]; finishReason?: 'length' }
   | { maxTokens: number }
   | { block: string; text?: string };
 
@@ -201,6 +199,7 @@ async function checkResponse(
     expect(outcome.text).toBe(
       typeof expected.modify === 'string' ? expected.modify : expected.modify.join(''),
     );
+    expect(outcome.finishReason, 'the finish reason the rule gives the answer').toBe(expected.finishReason);
   }
   // Streamed, the same answer must reach the client exactly as the whole one did, however it is cut.
   if (answer.reasoning !== undefined || (answer.toolCalls?.length ?? 0) > 0) return;
@@ -216,5 +215,10 @@ async function checkResponse(
     expect(sent, `streamed in pieces of ${size} characters`).toBe(outcome.text);
     expect(filter.blocked?.code, `streamed in pieces of ${size} characters`).toBe(outcome.blocked?.code);
     expect(filter.finishReason, `streamed in pieces of ${size} characters`).toBe(outcome.finishReason);
+    // The audit reads alike too: a stream records each rule's action as the whole answer did.
+    expect(
+      filter.decisions().map((d) => d.action),
+      `actions streamed in pieces of ${size} characters`,
+    ).toEqual(outcome.decisions.map((d) => d.action));
   }
 }

@@ -1,8 +1,9 @@
-// The gateway cannot run the model's tokenizer, so answer lengths are counted by a documented
+// The gateway cannot run the model's tokenizer, so texts are counted by a documented
 // approximation: a run of letters, digits or underscores counts one token per started 5
 // characters (about the length of a BPE token in English text), any other visible character one
-// token, and white space none. response_length also caps the upstream's own `num_predict`, so
-// the model's real token count is bounded too; this count is the gateway's safety net.
+// token, and white space none. Plugins share it: response_length cuts answers with it (and also
+// caps the upstream's own token count, so this count is its safety net), and a provider whose
+// upstream reports no usage can estimate it.
 
 const piece = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu;
 

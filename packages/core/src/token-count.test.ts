@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { approximateTokens, TokenLimiter, truncateToTokens } from './token-limit.js';
+import { approximateTokens, TokenLimiter, truncateToTokens } from './token-count.js';
 
 describe('approximateTokens', () => {
   it.each([
