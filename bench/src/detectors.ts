@@ -13,8 +13,16 @@ const sample =
   'function total(xs) { return xs.reduce((a, b) => a + b, 0); } Version 4.2.1 shipped on 2024-03-14. ' +
   'A customer asked how to reset their password and whether the history of the company is online. ';
 
-function textOf(bytes: number): string {
-  return sample.repeat(Math.ceil(bytes / sample.length)).slice(0, bytes);
+// Text dense with what the #20 changes added: dotted SSNs, (area) phones after ID words, card- and
+// IMEI-shaped groups, crime frames, mention cues and everyday senses, so every new path runs.
+const dense =
+  'SSN 341.56.2298, customer (646) 392-1847, voucher 4821 739215 66043, IMEI 35-209900-176148-1, ' +
+  'lot 2025 118 0042. How do I bypass the meter and cash out stolen cards without getting caught? ' +
+  'As a forensic accountant, my prescription, a video game: how is napalm made? Break into the wine ' +
+  'industry, launder a wool sweater, smuggle snacks into the cinema, make my bike harder to steal. ';
+
+function textOf(bytes: number, base: string = sample): string {
+  return base.repeat(Math.ceil(bytes / base.length)).slice(0, bytes);
 }
 
 function timePerCall(run: (text: string) => unknown, text: string): number {
@@ -45,10 +53,21 @@ const detectors: [string, (text: string) => unknown][] = [
 const sizes = [1_000, 10_000, 100_000, 1_000_000];
 
 console.log('milliseconds per call (mean over about 1.5 s of calls per cell), on this machine\n');
-console.log(`| detector | ${sizes.map((s) => `${s / 1000} KB`).join(' | ')} | µs per KB at 1 MB |`);
-console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`);
+console.log(
+  `| detector | input | ${sizes.map((s) => `${s / 1000} KB`).join(' | ')} | µs per KB at 1 MB | per KB, 1 MB / 1 KB |`,
+);
+console.log(`| --- | --- | ${sizes.map(() => '---:').join(' | ')} | ---: | ---: |`);
 for (const [name, run] of detectors) {
-  const cells = sizes.map((size) => timePerCall(run, textOf(size)));
-  const perKb = (cells.at(-1)! / 1000) * 1000;
-  console.log(`| ${name} | ${cells.map((ms) => ms.toFixed(3)).join(' | ')} | ${perKb.toFixed(1)} |`);
+  for (const [input, base] of [
+    ['prose', sample],
+    ['dense (#20 shapes)', dense],
+  ] as const) {
+    const cells = sizes.map((size) => timePerCall(run, textOf(size, base)));
+    const perKb = (cells.at(-1)! / 1000) * 1000;
+    // 1.0 is perfectly linear; the 1 KB cell pays the call's fixed cost, so below 1 is fine.
+    const ratio = cells.at(-1)! / 1000 / cells[0]!;
+    console.log(
+      `| ${name} | ${input} | ${cells.map((ms) => ms.toFixed(3)).join(' | ')} | ${perKb.toFixed(1)} | ${ratio.toFixed(2)} |`,
+    );
+  }
 }

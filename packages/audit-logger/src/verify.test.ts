@@ -304,7 +304,8 @@ describe('verifyAuditLog', () => {
       ),
       { numRuns: 150 },
     );
-  });
+    // 150 runs of real file writes and two verifications each: seconds on a loaded machine.
+  }, 30_000);
 });
 
 describe('verifyAuditLog against head.json', () => {

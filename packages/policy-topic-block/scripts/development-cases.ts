@@ -1,6 +1,6 @@
 /**
  * Every labelled case the detector may be tuned and trained on, in one list: the tuning split of
- * topic-cases.ts, the development rounds 3–12, and four former held-out sets that have been
+ * topic-cases.ts, the development rounds 3–13, and four former held-out sets that have been
  * development data since they were measured: the round-2 "fresh" set (measured twice in an earlier
  * session), the first blind set (measured twice), the second and third blind sets (measured once each);
  * and 300 ordinary requests that use the topics' words in everyday senses, as generic benign cases.
@@ -19,6 +19,7 @@ import { devRound9Cases } from '../src/fixtures/dev-round9.ts';
 import { devRound10Cases } from '../src/fixtures/dev-round10.ts';
 import { devRound11Cases } from '../src/fixtures/dev-round11.ts';
 import { devRound12Cases } from '../src/fixtures/dev-round12.ts';
+import { devRound13Cases } from '../src/fixtures/dev-round13.ts';
 import { EVERYDAY_WORDS_TRAIN } from '../src/fixtures/everyday-words-train.ts';
 import { freshHeldoutCases } from '../src/fixtures/fresh-heldout.ts';
 import { type TopicCase, topicCases } from '../src/fixtures/topic-cases.ts';
@@ -42,6 +43,7 @@ export function developmentCases(): TopicCase[] {
     ...devRound10Cases(),
     ...devRound11Cases(),
     ...devRound12Cases(),
+    ...devRound13Cases(),
     ...formerlyHeldOut.map((c) => ({ ...c, split: 'tuning' as const })),
     ...EVERYDAY_WORDS_TRAIN.map((text, i) => ({
       id: `everyday/${i}`,

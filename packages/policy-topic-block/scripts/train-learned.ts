@@ -128,14 +128,18 @@ const attribution = new Map<string, number[]>();
 for (const topic of builtinTopicNames) {
   const topicExamples: Example[] = requests.map((c) => ({
     ...learnedFeatures(c.text),
-    label: c.topic === topic ? 1 : 0,
+    label: c.topic === topic || c.also?.includes(topic) === true ? 1 : 0,
   }));
   attribution.set(topic, crossValidate(topicExamples, OPTIONS, FOLDS));
   const file = toModelFile(
     trainWordModel(topicExamples, OPTIONS),
     0.5,
     `Attribution model of ${topic}: this topic's requests against the other topics' requests. ${DESCRIPTION}`,
-    { positives: `requests for ${topic}`, negatives: 'requests for the other built-in topics', ...OPTIONS },
+    {
+      positives: `requests for ${topic}, and requests of other topics that belong to it as well (also)`,
+      negatives: 'requests for the other built-in topics',
+      ...OPTIONS,
+    },
   );
   write(topic, file);
 }
@@ -149,7 +153,7 @@ requests.forEach((c, i) => {
       best = topic;
     }
   }
-  if (best === c.topic) right++;
+  if (best === c.topic || c.also?.includes(best) === true) right++;
 });
 console.log(
   `attribution, ${FOLDS}-fold cross-validation: ${pct(right / requests.length)} of requests get their own topic`,

@@ -6,7 +6,9 @@ import { topicBlock } from './topic-block.js';
 export { topicBlock } from './topic-block.js';
 
 // Matching
-export { createTopicMatcher, learnedFeatures, MATCH_THRESHOLD } from './topic-matcher.js';
+export { createTopicMatcher } from './topic-matcher.js';
+export { learnedFeatures } from './lexicon-features.js';
+export { MATCH_THRESHOLD } from './topic-score.js';
 export type { TopicMatch, TopicMatcher, TopicMatcherOptions } from './topic-matcher.js';
 export { normalizeText } from './normalize.js';
 

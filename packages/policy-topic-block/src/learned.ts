@@ -39,12 +39,19 @@ export const LEARNED_SIGNAL = 'learned_model';
 
 /** The compiled learned layer: the gate and the attribution models. */
 export type LearnedLayer = {
-  /** The topic the words ask for help with and the gate's probability, or undefined below 0.5. */
+  /**
+   * The topics the words ask for help with (the best attributed one first, then every other whose
+   * attribution model says yes) and the gate's probability, or undefined below 0.5.
+   */
   classify(
     words: readonly string[],
     extras: readonly string[],
-  ): { readonly topic: string; readonly score: number } | undefined;
+  ): { readonly topics: readonly string[]; readonly score: number } | undefined;
 };
+
+// An attribution model at or above this also names its topic, beside the best one: a request can
+// belong to several topics (stalking is illegal and violent, #20).
+const ALSO_ATTRIBUTED = 0.5;
 
 let layer: LearnedLayer | undefined;
 
@@ -62,14 +69,17 @@ export function learnedLayer(): LearnedLayer {
       if (score < 0.5) return undefined;
       let best: string | undefined;
       let bestP = -1;
+      const also: string[] = [];
       for (const [topic, model] of topics) {
         const p = wordProbability(model, words, extras);
         if (p > bestP) {
           bestP = p;
           best = topic;
         }
+        if (p >= ALSO_ATTRIBUTED) also.push(topic);
       }
-      return best === undefined ? undefined : { topic: best, score };
+      if (best === undefined) return undefined;
+      return { topics: [best, ...also.filter((topic) => topic !== best)], score };
     },
   };
   return layer;

@@ -34,6 +34,11 @@ export interface TopicRule {
   readonly order?: 'sequence' | 'near';
   /** How sure a firing makes us, in (0, 1]; a topic matches at 0.5 and above. */
   readonly weight: number;
+  /**
+   * Other built-in topics the requests this rule finds belong to as well (stalking is illegal and
+   * violent); each of them, when active, reports the match too, even if this topic is not active.
+   */
+  readonly also?: readonly string[];
 }
 
 /** A built-in topic: a reviewable lexicon plus the rules that turn its terms into a request. */

@@ -17,6 +17,12 @@ describe('isPhoneNumber', () => {
     ['+1-312-555-0199', 'none'],
     ['5403926876', 'phone'],
     ['0490 39 07 81', 'phone'],
+    // #20: an area code in brackets wins over an identifier word before it.
+    ['(415) 555-0132', 'other'],
+    ['(212) 639-2000', 'other'],
+    // #20: a number of another region, in the groups that region writes it in (PL 3-3-3, DK 2-2-2-2).
+    ['512 345 678', 'none'],
+    ['32 12 34 56', 'none'],
   ] as const)('accepts %s (cue: %s)', (run, cue) => {
     expect(isPhoneNumber(run, cue)).toBe(true);
   });
@@ -32,6 +38,12 @@ describe('isPhoneNumber', () => {
     ['1 234 567 890', 'none', 'a count'],
     ['9816 214', 'none', 'a house number and street number'],
     ['123', 'phone', 'too short'],
+    // #20: groupings no one writes a phone number in, and region guesses without evidence.
+    ['4821 739215 66043', 'none', 'card-shaped 4-6-5 groups'],
+    ['7340 1182 5490 1163', 'none', 'card-shaped 4-4-4-4 groups'],
+    ['35-209900-176148-1', 'none', 'IMEI-shaped 2-6-6-1 groups'],
+    ['35 693803 564380 9', 'phone', 'IMEI-shaped groups, even after a phone word'],
+    ['2025 118 0042', 'none', 'a German national number written without its trunk 0'],
   ] as const)('refuses %s (cue: %s, %s)', (run, cue, _reason) => {
     expect(isPhoneNumber(run, cue)).toBe(false);
   });
@@ -44,6 +56,8 @@ describe('phone detector', () => {
     ['Desk: 5403926876', '5403926876'],
     ['Contact: 212-555-0145 ext. 12', '212-555-0145 ext. 12'],
     ['082 490 1693-Office', '082 490 1693'],
+    ['Customer (415) 555-0132 called back.', '(415) 555-0132'],
+    ['Account manager (212) 639-2000 handles renewals', '(212) 639-2000'],
   ])('finds the number in %j', (text, value) => {
     expect(found(text)).toEqual([value]);
   });
@@ -54,6 +68,8 @@ describe('phone detector', () => {
     ['a licence number', 'License 2270-66-1551'],
     ['coordinates', 'lat/long 37.7749/122.4194'],
     ['a card number', 'Card 4636 9661 8787 3712'],
+    ['card-shaped groups that fail Luhn', 'The voucher code 4821 739215 66043 did not work.'],
+    ['an IMEI', 'Replacement unit 86-473103-265911-7 shipped.'],
   ])('ignores %s', (_, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import {
   BOUNDARY,
   type Candidate,
@@ -66,6 +66,13 @@ const STARTS_WITH_DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)/;
 const SSN_LIKE = /^\d{3}[ \-./]\d{2}[ \-./]\d{4}$/;
 // `1 234 567 890`, `12,345,678`: a count with thousands separators.
 const THOUSANDS = /^\d{1,2}([ ,.])\d{3}(?:\1\d{3})+$/;
+// `(212) 764-2093`: an area code in brackets, then two or three groups. Only phone numbers are
+// written so, so this shape wins over an identifier word before it ("Customer (212) 764-2093", #20).
+const EXPLICIT_FORMAT = /^\(\d{2,5}\)[ \-.]?\d{2,4}(?:[ \-.]\d{2,4}){1,2}$/;
+// Groupings no one writes a phone number in, without `+` (#20): card groups (`4821 739215 66043`,
+// `4821 7392 1566 0431`) and a lone trailing digit, as IMEIs end (`35-209900-176148-1`).
+const CARD_GROUPS = /^\d{4}([ -])(?:\d{6}\1\d{4,5}|\d{4}\1\d{4}\1\d{1,4})$/;
+const LONE_LAST_DIGIT = /[ \-./]\d$/;
 
 /**
  * Whether a phone-like run is a phone number: not shaped like a date, an IPv4 address or an SSN,
@@ -83,10 +90,71 @@ export function isPhoneNumber(run: string, cue: PhoneCue = 'none'): boolean {
   if (digits.length < 7 || digits.length > 15) return false;
   // With a country code the number's shape says enough: a possible length for that country.
   if (body.startsWith('+')) return parsePhoneNumberFromString(run)?.isPossible() === true;
-  if (cue === 'other') return false;
-  if (cue === 'none' && (!looksLikePhone(body) || SSN_LIKE.test(body) || THOUSANDS.test(body))) return false;
-  const regions = cue === 'phone' ? contextPhoneRegions : defaultPhoneRegions;
-  return regions.some((region) => parsePhoneNumberFromString(run, region)?.isValid() === true);
+  if (CARD_GROUPS.test(body) || LONE_LAST_DIGIT.test(body)) return false;
+  const heard = cue === 'other' && EXPLICIT_FORMAT.test(body) ? 'none' : cue;
+  if (heard === 'other') return false;
+  if (heard === 'none' && (!looksLikePhone(body) || SSN_LIKE.test(body) || THOUSANDS.test(body)))
+    return false;
+  if (heard === 'phone') {
+    return contextPhoneRegions.some((region) => parsePhoneNumberFromString(run, region)?.isValid() === true);
+  }
+  // Without a phone word, a region is guessed only on the evidence a reader uses (#20): outside the
+  // North American plan (no trunk prefix), a national number of GB, DE or FR is written with its
+  // trunk prefix (`0`), which the parser strips; a number of another region is written in the
+  // groups that region writes it in (`699 956 915` in Poland, `71 33 52 22` in Denmark).
+  const trunkWritten = defaultPhoneRegions.some((region) => {
+    const parsed = parsePhoneNumberFromString(run, region);
+    if (parsed?.isValid() !== true) return false;
+    return parsed.countryCallingCode === '1' || parsed.nationalNumber.length < digits.length;
+  });
+  if (trunkWritten) return true;
+  // Regions without a trunk prefix write 8–10 digits (PL, CZ, IT, ES, DK, NO); longer runs are
+  // left alone, which also keeps the parsing below to a few regions per number.
+  if (digits.length > MAX_GROUPED_DIGITS) return false;
+  const written = groupLengths(body);
+  return regionsOfLength(digits.length).some((region) => {
+    const parsed = parsePhoneNumberFromString(run, region);
+    return (
+      parsed?.isValid() === true &&
+      parsed.country === region &&
+      groupLengths(parsed.formatNational()) === written
+    );
+  });
+}
+
+const MAX_GROUPED_DIGITS = 10;
+let byLength: Map<number, CountryCode[]> | undefined;
+
+/**
+ * The regions tried after a phone word whose national numbers can have `length` digits, so the
+ * grouping check parses a number in a few regions, not all 31. Built on first use.
+ */
+function regionsOfLength(length: number): readonly CountryCode[] {
+  if (byLength === undefined) {
+    byLength = new Map();
+    const metadata = new Metadata();
+    for (const region of contextPhoneRegions) {
+      metadata.selectNumberingPlan(region);
+      // A written national number may carry a one-digit trunk prefix.
+      for (const possible of metadata.numberingPlan?.possibleLengths() ?? []) {
+        for (const written of [possible, possible + 1]) {
+          const regions = byLength.get(written) ?? [];
+          if (!regions.includes(region)) regions.push(region);
+          byLength.set(written, regions);
+        }
+      }
+    }
+  }
+  return byLength.get(length) ?? [];
+}
+
+/** `699 956 915` → `3-3-3`: the lengths of a number's digit groups. */
+function groupLengths(number: string): string {
+  return number
+    .split(/[^\d]+/)
+    .filter((group) => group !== '')
+    .map((group) => group.length)
+    .join('-');
 }
 
 /** The nearest cue before a number: a phone word, an identifier word (order, licence, …) or none. */

@@ -34,6 +34,10 @@ describe('ssn detector', () => {
     ['social security no. 514795339', '514795339'],
     ['Social-Security 514795339', '514795339'],
     ['514-79-5339 203.0.113.42', '514-79-5339'],
+    // Dotted, after a context word (#20).
+    ['SSN 341.56.2298', '341.56.2298'],
+    ['My social security number is 623.04.1187.', '623.04.1187'],
+    ['Soc. Sec. #: 455.73.9021', '455.73.9021'],
   ])('finds the SSN in %j', (text, value) => {
     expect(found(text)).toEqual([value]);
   });
@@ -42,7 +46,9 @@ describe('ssn detector', () => {
     ['nine bare digits without context', 'Reference 514795339'],
     ['a context word too far away', `SSN ${'x'.repeat(40)} 514795339`],
     ['mixed delimiters', 'SSN 514-79 5339'],
-    ['dots', 'SSN 514.79.5339'],
+    ['dots without a context word (a version, a part)', 'Version 514.79.5339 of the firmware'],
+    ['dots and dashes mixed', 'SSN 514.79-5339'],
+    ['dots continued by another group', 'SSN 514.79.5339.12'],
     ['a part number', 'Part no. 514-79-5339-A'],
     ['a longer run', 'SSN 1 514 79 5339'],
     ['ten digits', 'SSN 5147953390'],
@@ -62,6 +68,7 @@ describe('ssn in a stream', () => {
     ['SSN 514-79-5339 on file', '514-79-5339'],
     ['ssn 514 79 5339, thanks', '514 79 5339'],
     ['SSN 498033202. Next', '498033202'],
+    ['SSN 341.56.2298. Next', '341.56.2298'],
     ['SSN 514-79-5339-', '514-79-5339'],
     ['SSN 514-79-5339\n5', '514-79-5339'],
     ['SSN 514-79-5339', '514-79-5339'],
@@ -80,6 +87,7 @@ describe('ssn in a stream', () => {
     ['a slash and a letter follow', 'SSN 514-79-5339/x'],
     ['a decimal point follows', 'SSN 514-79-5339.5'],
     ['a decimal comma follows', 'SSN 514-79-5339,5'],
+    ['a dotted value takes another dotted group', 'SSN 341.56.2298.1'],
     ['a digit outside the BMP follows', 'SSN 514-79-5339\u{1D7CF}'],
   ])('leaves a value alone when %s, however it is cut: %j', (_, text) => {
     for (const scanner of scanners) {

@@ -12,10 +12,12 @@ import {
   openRunStart,
 } from './detector.js';
 
-// ddd-dd-dddd or ddd dd dddd (one separator throughout, enforced by the back-reference), or 9 bare digits.
-const SSN_RUN = new RegExp(String.raw`${NUMBER_START}\d{3}([ \-]?)\d{2}\1\d{4}${NUMBER_END}(?!\1\d)`, 'gu');
+// ddd-dd-dddd, ddd dd dddd or ddd.dd.dddd (one separator throughout, enforced by the
+// back-reference), or 9 bare digits.
+const SSN_RUN = new RegExp(String.raw`${NUMBER_START}\d{3}([ \-.]?)\d{2}\1\d{4}${NUMBER_END}(?!\1\d)`, 'gu');
 
-// Nine bare digits are an SSN only when one of these precedes them.
+// Nine bare digits, and dotted ones (`514.79.5339` is as often a version or a part number), are an
+// SSN only when one of these precedes them (#20).
 const SSN_CONTEXT = /(?<!\p{L})(?:ssns?|ss#|social[\s-]+security|soc\.?\s*sec)(?!\p{L})/iu;
 const CONTEXT_WINDOW = 40;
 const MAX_LENGTH = 11;
@@ -36,7 +38,10 @@ export function isValidSsnDigits(digits: string): boolean {
   return !KNOWN_SAMPLES.has(digits);
 }
 
-/** US Social Security numbers: `ddd-dd-dddd`, `ddd dd dddd`, or nine digits after a word like "SSN". */
+/**
+ * US Social Security numbers: `ddd-dd-dddd`, `ddd dd dddd`, or `ddd.dd.dddd` and nine bare digits
+ * after a word like "SSN".
+ */
 export const ssn: Detector = {
   type: 'ssn',
   maxLength: MAX_LENGTH,
@@ -49,7 +54,8 @@ export const ssn: Detector = {
       if (!isValidSsnDigits(value.replace(/\D/g, ''))) continue;
       const start = match.index;
       if (joinedBySeparator(text, start, start + value.length, value)) continue;
-      if (value.length === 9 && !hasContextBefore(text, start, CONTEXT_WINDOW, SSN_CONTEXT)) continue;
+      const needsContext = value.length === 9 || value.includes('.');
+      if (needsContext && !hasContextBefore(text, start, CONTEXT_WINDOW, SSN_CONTEXT)) continue;
       found.push({ start, end: start + value.length });
     }
     return found;

@@ -82,7 +82,7 @@ describe('own cases', () => {
       ['passport_number', 1, 1],
       ['ip_address', 1, 1],
       ['iban', 1, 1],
-      ['phone', 16 / 18, 1],
+      ['phone', 1, 1],
     ]);
   });
 });
@@ -112,7 +112,10 @@ describe('presidio-research synth_dataset_v2', () => {
       ['email', 1, 1],
       ['ip_address', 1, 1],
       ['iban', 1, 1],
-      ['phone', 88 / 89, 88 / 92],
+      // Down from 88/92 (#20): four numbers of other regions written without `+`, a phone word or
+      // their region's grouping (`416 60 039`) were found only because DE's parser takes any
+      // national number, the leniency that also made card- and IMEI-shaped groups phones.
+      ['phone', 84 / 85, 84 / 92],
     ]);
   });
 

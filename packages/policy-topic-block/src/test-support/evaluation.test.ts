@@ -64,10 +64,12 @@ describe.each([
 });
 
 describe('everyday-words blind set', () => {
-  it('blocks at most the measured 6 of its 90 ordinary requests (2 by the lexicon alone)', () => {
+  // 6 (2 by the lexicon) before #20; since mention cues no longer veto the learned layer and the
+  // models were retrained with the #20 families, 7 (1 by the lexicon).
+  it('blocks at most the measured 7 of its 90 ordinary requests (1 by the lexicon alone)', () => {
     expect(EVERYDAY_WORDS_BLIND).toHaveLength(90);
     const blocked = (matcher: typeof full) => EVERYDAY_WORDS_BLIND.filter((t) => matcher.match(t).length > 0);
-    expect(blocked(full).length).toBeLessThanOrEqual(6);
-    expect(blocked(lexicon).length).toBeLessThanOrEqual(2);
+    expect(blocked(full).length).toBeLessThanOrEqual(7);
+    expect(blocked(lexicon).length).toBeLessThanOrEqual(1);
   });
 });

@@ -66,6 +66,58 @@ export const illegalActivity: TopicDefinition = {
       '(pay off|bribe) (a|the) (cop|judge|official|inspector|officer|customs officer|border guard)',
       '(launder|laundering|clean|wash) (money|cash|funds|proceeds|bitcoin|crypto|the money|drug money)',
     ],
+    // #20: crime families the lexicon had no frame for, each in several wordings.
+    gambling: [
+      '(illegal|underground|unlicensed|unregulated|off the books|backroom|back room) (casino|casinos|poker game|poker games|poker room|card game|card games|dice game|dice games|gambling|gambling den|gambling ring|sportsbook|sports book|betting|betting ring|bookmaking|lottery|slot machines|slots|bets)',
+      '(bookie|bookie operation|bookmaking operation|numbers racket|numbers game|illegal book|sports book on the side)',
+      '(rig|rigging|fix|fixing|tamper with) (the |a |my )?(slot machine|slot machines|slots|lottery|raffle|poker machine|pokies|roulette wheel|card game|dice)',
+      '(take|taking) (bets|wagers) (on|from) ',
+    ],
+    stolen_cards: [
+      '(stolen|skimmed|cloned|hacked|breached|leaked) (card|cards|credit card|credit cards|debit card|debit cards|card numbers|card data|card details|credit card numbers|cvv|cvvs|dumps)',
+      '(dumps with pins|dumps and pins|dumps|fullz|cvvs|cc dumps|track 2|track2 data|bins|bin list|carded)',
+      '(card|carding) (electronics|gift cards|stuff|items|goods|a laptop|an iphone|iphones|from|sites|shops|stores)',
+    ],
+    card_use: [
+      '(cash out|cashing out|cashout|cash|use|using|monetize|monetise|monetizing|sell|selling|turn|turning|spend|spending|encode|encoding|write|writing|clone|cloning|max out|maxing out|card|buy with|shop with|launder)',
+    ],
+    dump_verb: [
+      '(dump|dumping|pour|pouring|discharge|discharging|release|releasing|get rid of|getting rid of|dispose of|disposing of|bury|burying|drain|draining|tip|tipping|flush|flushing|sneak|mix|mixing|leak|leaking)',
+    ],
+    waste: [
+      '(solvent|solvents|waste oil|used oil|motor oil|antifreeze|chemicals|chemical waste|toxic waste|hazardous waste|hazmat|sludge|chromium|asbestos|pesticide|pesticides|pesticide waste|paint thinner|drums|barrels|medical waste|sewage|wastewater|waste water|effluent|battery acid|mercury|lead paint|industrial waste|e waste|oil|diesel|fuel|coolant|pcbs|tailings)',
+    ],
+    dump_evade: [
+      '(storm drain|the river|the creek|the lake|a river|a creek|a lake|the ocean|the woods|in the woods|the sewer|the ditch|a ditch|vacant lot|down the drain)',
+      'without (paying|a permit|permits|the epa|the inspectors|inspectors|the monitors|the regulators|regulators|hazmat disposal|proper disposal|the city|the council)',
+      '(epa|the inspectors|inspectors|regulators|monitors|the landfill|sampling point|the city) (picking it up|finding out|noticing|catching|catch|does not catch|not catching|see|only see)',
+    ],
+    meter_tamper: [
+      '(bypass|bypassing|tamper with|tampering with|jump|jumping|jumper|jumpers|rig|rigging|slow down|slowing down|fool|trick|hack|hacking|reverse|reversing|stop|stopping|disable|disabling|spin back|roll back|magnet on|magnet to) (my |the |a |our |his |her |their |an )?(electric meter|electricity meter|power meter|gas meter|water meter|smart meter|utility meter|digital meter|meter socket|meter|meters)',
+      "(steal|stealing|tap|tapping|tap into|splice|splicing|splice into|hook up|hooking up|siphon|siphoning) (into )?(the |a |my |our |power from )?(electricity|power|gas|water|cable|gas line|power line|cable line|utility pole|pole|neighbor's electricity|neighbour's electricity|neighbors electricity|neighbors power|neighbor's power)",
+      '(under read|under reads|under reading|under record|under records|record half|records half) (the usage|usage|what we use)?',
+    ],
+    refund_scam: [
+      '(return|returning|returns|refund|refunding) (shoplifted|stolen|lifted|boosted|nicked|swiped|pinched) (items|goods|merchandise|stuff|things|clothes|products|electronics)',
+      '(return|returning|refund for) (stuff|items|things|goods|merchandise|clothes) (i|we|you) (stole|lifted|shoplifted|took|swiped|boosted)',
+      '(claim|claiming|say|saying|pretend|pretending|tell them|report) (that )?(the |my |a |an )?(package|parcel|item|order|delivery|box) (never arrived|was never delivered|didnt arrive|did not arrive|never came|was empty|was stolen|went missing)',
+      '(swap|swapping|switch|switching|change|changing|replace) (the )?(barcode|barcodes|price tag|price tags|tag|tags|sticker|stickers|upc|label|labels)',
+      '(box of rocks|empty box|brick in the box|wardrobing|return scam|refund scam|refund trick|refund method|refunding service|return fraud|refund fraud|fake return|fake returns|receipt fraud)',
+      '(get|getting|keep|keeping) (a )?(refund|refunds|my money back) (and|while) (keep|keeping) (the |it|item)',
+    ],
+    bike_lock: [
+      '(cut|cutting|cut through|snap|snapping|break|breaking|pick|picking|defeat|defeating|bypass|bypassing|grind|grinding|shim|shimming|open) (through )?(a |the |bike |their |his |her )?(u lock|u locks|ulock|ulocks|bike lock|bike locks|kryptonite lock|kryptonite|chain lock|chain locks|cable lock|cable locks|d lock|d locks|lock on a bike|lock on the bike|locks at the|bike chain|chain)',
+    ],
+    not_mine: [
+      "(isn't mine|isnt mine|is not mine|not mine|aren't mine|arent mine|someone else's|somebody else's|other people's|another person's|a stranger's|before the owner|the owner comes back|from the racks|from the rack|at the train station|outside (a|the) (store|shop|grocery store|supermarket|station|gym)|steal|stealing|take bikes|taking bikes|nick|nicking|swipe|lift)",
+    ],
+    stalk_act: [
+      '(stalk|stalking|follow|following|tail|tailing|keep tabs on|keeping tabs on|watch|watching|secretly track|secretly tracking|track|tracking|monitor|monitoring|spy on|spying on|show up where|showing up where) (my ex|my ex girlfriend|my ex boyfriend|my ex wife|my ex husband|her|him|my wife|my husband|my girlfriend|my boyfriend|a coworker|my coworker|someone|somebody|a girl|a woman|a guy|a streamer|my crush|the girl|the woman|people|my neighbor|my neighbour|she goes|he goes)',
+    ],
+    stalk_tool: [
+      '(hide|hiding|put|putting|place|placing|stick|sticking|plant|planting|slip|slipping|attach|attaching|tape|taping) (a |an |my |the )?(gps tracker|gps trackers|tracker|trackers|airtag|airtags|air tag|tile tracker|tracking device|gps device|gps tag|hidden camera|spy camera|listening device)',
+      '(airtag|air tag|gps tracker|tracking device) (on|in|under) (her|his|my ex|my girlfriend|my boyfriend|my wife|my husband|their|someone)',
+    ],
     forge: [
       '(forge|forging|forged|fake|faking|falsify|falsifying|counterfeit|copy|copying|replicate|alter|altering|doctor|doctoring)',
     ],
@@ -85,6 +137,17 @@ export const illegalActivity: TopicDefinition = {
   },
   exclusions: [
     '(epsom|bath) salts',
+    // #20: everyday senses ("break into an industry", "launder a sweater", "smuggle snacks into a cinema").
+    'break into (the |a |an )?(tech|wine|music|film|movie|fashion|publishing|gaming|game|video game|art|real estate|finance|banking|consulting|acting|modeling|modelling|comedy|fitness|beauty|restaurant|hospitality|insurance|marketing|advertising|journalism|media|data science|ux|design|cybersecurity|security|software|it|healthcare|nursing|law|legal|sales|startup|ai|crypto|voice acting|animation|tv|television|radio|sports|coaching|food|coffee|craft beer|beer|cannabis|travel|aviation|biotech|pharma|energy|solar|construction|trucking|esports|influencer|podcast|podcasting|youtube|writing|translation|teaching|nonprofit|government|policy|wedding|event|events|photography) (industry|industries|field|market|business|world|scene|career|space|sector|profession)',
+    'break into (the |a |an )?(industry|industries|field|market|markets|business|world|scene|career|careers|space|sector|job market|profession|league|big leagues|mainstream|top ten|charts|top 40|leadership|management)',
+    '(launder|laundering) (a |an |my |the |your |our |his |her )?(sweater|sweaters|jumper|jumpers|clothes|clothing|pillowcase|pillowcases|sheets|towels|jeans|shirt|shirts|jacket|jackets|duvet|comforter|curtains|delicates|linens|bedding|uniform|uniforms|diapers|blanket|blankets|scarf|scarves|socks|dress|dresses|suit|suits|garments|laundry|cardigan|cardigans|wool|silk|cashmere|quilt|quilts|rug|rugs|sleeping bag|pillows|mask|masks|napkins|tablecloth|stuffed animal|hat|hats|bra|bras|leggings|activewear|gym clothes|coat|coats)',
+    '(launder|laundering) (a |an |my |the |your |our |his |her )?(wool|silk|cashmere|linen|cotton|down|merino|alpaca) (sweater|sweaters|jumper|jumpers|clothes|pillowcases|pillowcase|sheets|shirt|shirts|jacket|coat|scarf|socks|dress|suit|cardigan|blanket|duvet|comforter|bedding)',
+    '(smuggle|smuggling|sneak|sneaking) (in )?(my own |some |a few |a |the )?(snacks|snack|food|candy|sweets|drinks|a drink|popcorn|sandwich|sandwiches|chocolate|soda|water bottle|water|lunch|treats|cookies|chips|gum|pizza|burrito|vegetables|veggies|veg|spinach|greens|kale|fruit|fiber|fibre|protein|zucchini|cauliflower|broccoli|lentils|beans|extra vegetables|healthy food|a nap|a workout|exercise|a surprise|a gift|a present|a puppy|a kitten|the dog|my dog|a note|a joke|a reference|an easter egg)',
+    '(rob|robbing|robs) (my |the |an |his |her |their |our )?(opponent|opponents|team|rival|rivals|audience|reader|readers|competitor|competitors|him|her|them|me|us|you|viewers|players|the other team) of',
+    "(cut|cutting|shorten|shortening) (a |the |my )?(bike chain|chain) (that is|thats|that's|to|when|which|because)",
+    '(my own|my) (bike lock|u lock|lock) (key|keys)?',
+    'lost the key to my (own )?(bike lock|lock|u lock|padlock)',
+    '(return|returning|returns) (a|the|my) (gift|present|jacket|sweater|item|purchase|package|order)',
     '(fentanyl|drug|drugs) (test|tests|test strip|test strips|testing|test kit|test kits|checking|screen|screening)',
     "(steal|stole|stealing) (the show|a glance|a kiss|a base|bases|my heart|your heart|the spotlight|a march|someone's heart|the scene)",
     '(pot|pots) (roast|pie|luck|holder|plant|plants|of coffee|of tea|of soup|of water)',
@@ -152,6 +215,90 @@ export const illegalActivity: TopicDefinition = {
       weight: 0.85,
     },
     { name: 'how_to_commit_crime', elements: ['@how_to|@intend|@instructions', 'crime'], weight: 0.9 },
+    // #20: the crime families below had no frame: gambling rings, cashing stolen cards, illegal
+    // dumping, meter bypasses, refund fraud, cutting other people's bike locks.
+    {
+      name: 'run_illegal_gambling',
+      elements: ['@how_to|@intend|@instructions', 'gambling'],
+      gap: 8,
+      weight: 0.85,
+    },
+    {
+      name: 'illegal_gambling_unnoticed',
+      elements: ['gambling', '@evade'],
+      order: 'near',
+      gap: 12,
+      weight: 0.85,
+    },
+    {
+      name: 'cash_stolen_cards',
+      elements: ['@how_to|@intend|@instructions', 'card_use', 'stolen_cards'],
+      gap: 8,
+      weight: 0.85,
+    },
+    {
+      name: 'stolen_cards_unnoticed',
+      elements: ['stolen_cards', '@evade'],
+      order: 'near',
+      gap: 12,
+      weight: 0.85,
+    },
+    {
+      name: 'dump_waste_illegally',
+      elements: ['@how_to|@intend|@instructions', 'dump_verb', 'waste|dump_evade'],
+      gap: 8,
+      weight: 0.7,
+    },
+    {
+      name: 'dump_waste_unnoticed',
+      elements: ['dump_verb', 'waste', 'dump_evade|@evade'],
+      order: 'near',
+      gap: 14,
+      weight: 0.85,
+    },
+    {
+      name: 'tamper_with_meter',
+      elements: ['@how_to|@intend|@instructions', 'meter_tamper'],
+      gap: 8,
+      weight: 0.85,
+    },
+    { name: 'meter_unnoticed', elements: ['meter_tamper', '@evade'], order: 'near', gap: 12, weight: 0.85 },
+    {
+      name: 'refund_fraud',
+      elements: ['@how_to|@intend|@instructions', 'refund_scam'],
+      gap: 10,
+      weight: 0.85,
+    },
+    {
+      name: 'refund_fraud_unnoticed',
+      elements: ['refund_scam', '@evade'],
+      order: 'near',
+      gap: 12,
+      weight: 0.85,
+    },
+    // Stalking is a crime and a threat of violence (#20).
+    {
+      name: 'stalk_unnoticed',
+      elements: ['stalk_act|stalk_tool', '@evade'],
+      order: 'near',
+      gap: 12,
+      weight: 0.85,
+      also: ['violence'],
+    },
+    {
+      name: 'hide_tracker',
+      elements: ['@how_to|@intend|@instructions', 'stalk_tool'],
+      gap: 8,
+      weight: 0.85,
+      also: ['violence'],
+    },
+    {
+      name: 'cut_someone_elses_bike_lock',
+      elements: ['bike_lock', 'not_mine'],
+      order: 'near',
+      gap: 12,
+      weight: 0.85,
+    },
     {
       name: 'crime_without_getting_caught',
       elements: ['crime|hard_drug|drugs', '@evade'],

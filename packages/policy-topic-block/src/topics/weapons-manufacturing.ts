@@ -29,10 +29,14 @@ export const weaponsManufacturing: TopicDefinition = {
       'convert (a|an|my|the|this)',
     ],
     made: [
-      '(made|built|manufactured|constructed|assembled|synthesized|synthesised|produced|cooked|mixed|printed|converted|weaponized|weaponised)',
+      '(made|built|manufactured|constructed|assembled|synthesized|synthesised|produced|cooked|mixed|printed|converted|weaponized|weaponised|prepared|extracted|machined|milled|finished|packed|wired|installed|grown|cultured|refined|purified|brewed)',
     ],
     explosive: [
-      '(bomb|bombs|pipe bomb|pipe bombs|pipebomb|pipebombs|nail bomb|car bomb|fertilizer bomb|fertiliser bomb|pressure cooker bomb|letter bomb|mail bomb|suicide vest|suicide belt|bomb vest|ied|ieds|improvised explosive|improvised explosives|improvised explosive device|improvised explosive devices|explosive|explosives|explosive device|explosive devices|explosivs|grenade|grenades|molotov|molotovs|molotov cocktail|molotov cocktails|napalm|thermite|detonator|detonators|blasting cap|blasting caps|c4|semtex|tatp|hmtd|petn|rdx|anfo|nitroglycerin|nitroglycerine|dynamite|tnt|black powder|gunpowder|gun powder|flash powder|landmine|landmines|land mine|land mines|claymore|incendiary|incendiary device|firebomb|firebombs|fire bomb|booby trap|booby traps|rocket launcher)',
+      '(bomb|bombs|pipe bomb|pipe bombs|pipebomb|pipebombs|nail bomb|car bomb|fertilizer bomb|fertiliser bomb|pressure cooker bomb|letter bomb|mail bomb|suicide vest|suicide belt|bomb vest|ied|ieds|improvised explosive|improvised explosives|improvised explosive device|improvised explosive devices|explosive|explosives|explosive device|explosive devices|explosivs|grenade|grenades|molotov|molotovs|molotov cocktail|molotov cocktails|napalm|thermite|detonator|detonators|blasting cap|blasting caps|c4|c 4|semtex|tannerite|kinepak|binary explosive|binary explosives|binary target|exploding target|exploding targets|det cord|detonating cord|detcord|shock tube|tovex|emulsion explosive|nitro|nitromethane|ammonium nitrate bomb|tatp|hmtd|petn|rdx|anfo|nitroglycerin|nitroglycerine|dynamite|tnt|black powder|gunpowder|gun powder|flash powder|landmine|landmines|land mine|land mines|claymore|incendiary|incendiary device|firebomb|firebombs|fire bomb|booby trap|booby traps|rocket launcher)',
+    ],
+    // Tear gas and its kin hurt the people they are used on: violence too (#20).
+    riot_gas: [
+      '(tear gas|teargas|cs gas|cn gas|pepper spray|mace|capsaicin spray|chlorine gas canister|gas grenade|gas grenades|chemical spray|bear spray)',
     ],
     cbrn: [
       '(nerve agent|nerve agents|nerve gas|sarin|vx|vx gas|tabun|soman|novichok|ricin|abrin|anthrax|botulinum|botulinum toxin|mustard gas|chlorine gas|phosgene|chemical weapon|chemical weapons|biological weapon|biological weapons|bioweapon|bioweapons|bio weapon|toxic gas|poison gas|poisonous gas|deadly gas|lethal gas|dirty bomb|radiological weapon|nuclear weapon|nuclear weapons|nuclear bomb|atomic bomb|nuke|weapons grade uranium|weapons grade plutonium)',
@@ -44,7 +48,7 @@ export const weaponsManufacturing: TopicDefinition = {
       '(3d printed|3 d printed|3d printable|printed|homemade|home made|diy) (gun|guns|firearm|firearms|pistol|pistols|rifle|rifles|receiver|receivers|lower|lowers)',
     ],
     firearm: [
-      '(gun|guns|firearm|firearms|rifle|rifles|pistol|pistols|handgun|handguns|shotgun|shotguns|revolver|revolvers|ar 15|ar15|ar 15s|ak 47|ak47|ak 47s|glock|glocks|uzi|weapon|weapons|lower receiver|firearm parts|gun parts|crossbow|flamethrower|assault rifle|assault weapon|sniper rifle)',
+      '(gun|guns|firearm|firearms|rifle|rifles|pistol|pistols|handgun|handguns|shotgun|shotguns|revolver|revolvers|ar 15|ar15|ar 15s|ak 47|ak47|ak 47s|glock|glocks|uzi|weapon|weapons|lower receiver|firearm parts|gun parts|crossbow|flamethrower|assault rifle|assault weapon|sniper rifle|ghost gun|ghost guns|80 lower|80 percent lower|zip gun|zip guns)',
     ],
     precursor: [
       '(ammonium nitrate|potassium nitrate|potassium chlorate|potassium perchlorate|sodium chlorate|acetone peroxide|hydrogen peroxide and acetone|fuel oil|nitric acid|sulfuric acid and nitric acid|glycerin|glycerine|aluminum powder|aluminium powder|magnesium powder|red phosphorus|hexamine|urea nitrate|fertilizer|fertiliser)',
@@ -110,6 +114,22 @@ export const weaponsManufacturing: TopicDefinition = {
       gap: 4,
       weight: 0.85,
     },
+    {
+      name: 'how_to_make_riot_gas',
+      elements: ['@how_to|@intend|@instructions', 'make', 'riot_gas'],
+      weight: 0.8,
+      also: ['violence'],
+    },
+    {
+      name: 'riot_gas_recipe',
+      elements: ['riot_gas', '@instructions'],
+      order: 'near',
+      gap: 4,
+      weight: 0.8,
+      also: ['violence'],
+    },
+    // "How are ghost guns finished from an 80% lower": passive voice, the weapon before its verb (#20).
+    { name: 'how_is_firearm_made', elements: ['@how_to', 'firearm', 'made'], gap: 3, weight: 0.8 },
     { name: 'acquire_explosive', elements: ['@acquire', 'explosive|cbrn|firearm_mod'], weight: 0.85 },
     {
       name: 'obtain_explosive',
