@@ -39,12 +39,14 @@ export async function* bufferedEvents(
   scope: Scope,
   trail: AuditTrail,
 ): AsyncGenerator<StreamEvent> {
+  const traced = trail.trace?.policies('response');
   const outcome = await chain.response(scope, {
     text: gathered.content,
     finishReason: gathered.finishReason,
     reasoning: gathered.reasoning,
     toolCalls: gathered.toolCalls,
   });
+  traced?.(outcome);
   trail.decide(outcome.decisions);
   const finishReason = outcome.finishReason ?? gathered.finishReason;
   trail.record.finish_reason = finishReason;
@@ -78,6 +80,7 @@ export async function* passThroughEvents(
   const sent = { text: '', reasoning: '', toolCalls: [] as ToolCall[] };
   for await (const event of events) {
     if (event.type === 'done') {
+      trail.upstreamDone();
       trail.record.finish_reason = event.finishReason;
       trail.record.usage = event.usage;
       trail.answer(sent);
@@ -112,6 +115,7 @@ export async function* incrementalEvents(
   };
   for await (const event of events) {
     if (event.type === 'done') {
+      trail.upstreamDone();
       if (!ended) {
         const thought = filter.endReasoning();
         if (thought !== '') yield { type: 'delta', reasoning: thought };

@@ -1,26 +1,48 @@
 import type { AuditDecision, AuditRecord, AuditSink } from '@keeptrusts/core';
 import type { ToolCall } from '@keeptrusts/core/wire';
+import type { RequestTrace } from './observability/tracing.js';
+
+/** Who hears of upstream calls and finished requests: the gateway's metrics, log and limits (#13). */
+export interface TrailObserver {
+  /** A call to `target` started (`+1`), or the one started before it ended (`-1`). */
+  upstream(target: string, delta: 1 | -1): void;
+  /** The trail finished; its record is complete. */
+  finished(trail: AuditTrail): void;
+}
 
 /** Collects what happens to one request and hands one record to the sinks at the end. */
 export class AuditTrail {
   readonly record: AuditRecord;
+  /** `performance.now()` when the trail began; durations in the request log count from it. */
+  readonly started: number;
+  /** When the last upstream call began and when its answer was complete (0 until then). */
+  upstreamStart = 0;
+  upstreamEnd = 0;
+  /** The target of the upstream call in progress, for in-flight counts. */
+  private upstreamTarget: string | undefined;
+  /** What the limiter needs back when the request ends (a concurrency lease), or undefined. */
+  lease: unknown;
+  /** The request's spans when tracing is on (`telemetry.otlp_endpoint`). */
+  trace: RequestTrace | undefined;
   /** Whether any sink keeps prompt and answer text; when none does, the routes copy none. */
   readonly wantsContent: boolean;
-  private readonly started: number;
   private finished = false;
   private durable: Promise<void> = RESOLVED;
   private failedDurably = false;
   private readonly sinks: readonly AuditSink[];
-  private readonly onSinkError: (error: unknown) => void;
+  private readonly onSinkError: (error: unknown, sink: AuditSink) => void;
   private readonly onFinish: (() => void) | undefined;
+  private readonly observer: TrailObserver | undefined;
 
   constructor(
     init: { requestId: string; method: string; endpoint: string; client: string | null },
     sinks: readonly AuditSink[],
-    onSinkError: (error: unknown) => void,
+    onSinkError: (error: unknown, sink: AuditSink) => void,
     /** Called once the record went to the sinks; the gateway counts trails still open. */
     onFinish?: () => void,
+    observer?: TrailObserver,
   ) {
+    this.observer = observer;
     this.started = performance.now();
     this.sinks = sinks;
     this.onSinkError = onSinkError;
@@ -63,6 +85,22 @@ export class AuditTrail {
     }
   }
 
+  /** An upstream call to `target` begins (a failover's next attempt ends the one before). */
+  upstreamBegan(target: string): void {
+    this.upstreamStart = performance.now();
+    this.upstreamEnd = 0;
+    this.trace?.upstreamBegan(target, this.record.endpoint);
+    if (this.observer === undefined) return;
+    if (this.upstreamTarget !== undefined) this.observer.upstream(this.upstreamTarget, -1);
+    this.upstreamTarget = target;
+    this.observer.upstream(target, 1);
+  }
+
+  /** The upstream's answer is complete (a stream's last event); the latest call wins. */
+  upstreamDone(): void {
+    this.upstreamEnd = performance.now();
+  }
+
   firstByte(): void {
     if (this.record.ttfb_ms === null) this.record.ttfb_ms = round(performance.now() - this.started);
   }
@@ -77,31 +115,37 @@ export class AuditTrail {
     this.finished = true;
     this.record.status = status;
     this.record.error_code = errorCode;
-    this.record.latency_ms = round(performance.now() - this.started);
+    const now = performance.now();
+    this.record.latency_ms = round(now - this.started);
+    // An upstream call that failed or was cut ended by now at the latest.
+    if (this.upstreamStart > 0 && this.upstreamEnd === 0) this.upstreamEnd = now;
     let waits: Promise<void>[] | undefined;
     for (const sink of this.sinks) {
       try {
         const stored = sink.append(this.record);
         if (stored !== undefined) {
           waits ??= [];
-          waits.push(stored);
+          waits.push(
+            stored.catch((error: unknown) => {
+              this.failedDurably = true;
+              this.onSinkError(error, sink);
+            }),
+          );
         }
       } catch (error) {
         // A sink that refuses (its queue is full) turns unhealthy; fail-closed sinks then stop traffic.
-        this.onSinkError(error);
+        this.onSinkError(error, sink);
         if (sink.failClosed === true) this.failedDurably = true;
       }
     }
     this.onFinish?.();
-    if (waits !== undefined) {
-      this.durable = Promise.all(waits).then(
-        () => undefined,
-        (error: unknown) => {
-          this.failedDurably = true;
-          this.onSinkError(error);
-        },
-      );
+    this.trace?.finish(this.record, this.upstreamEnd);
+    if (this.observer !== undefined) {
+      if (this.upstreamTarget !== undefined) this.observer.upstream(this.upstreamTarget, -1);
+      this.upstreamTarget = undefined;
+      this.observer.finished(this);
     }
+    if (waits !== undefined) this.durable = Promise.all(waits).then(() => undefined);
     return this.durable;
   }
 

@@ -12,6 +12,10 @@ import { createBuiltinRegistry } from './builtin-plugins.js';
 import { clientClosedBody } from './client-closed.js';
 import type { GatewayDeps } from './deps.js';
 import { startHealthProbes } from './health-probes.js';
+import { KeyLimiter } from './limits/key-limiter.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import { createRequestObserver } from './observability/request-observer.js';
+import { Tracing } from './observability/tracing.js';
 import { embeddings } from './routes/embeddings.js';
 import { generate } from './routes/generate.js';
 import { getModel, listModels } from './routes/models.js';
@@ -25,6 +29,12 @@ export interface Gateway {
   /** The config it was built from; `startServer` takes its server timeouts from it. */
   config: GatewayConfig;
   deps: GatewayDeps;
+  /** Its Prometheus metrics; a reloaded gateway keeps counting in the same ones. */
+  metrics: GatewayMetrics;
+  /** Per-key limits, or undefined when no key has one. */
+  limiter: KeyLimiter | undefined;
+  /** OpenTelemetry traces, or undefined when `telemetry.otlp_endpoint` is not set. */
+  tracing: Tracing | undefined;
   /** One key per sink in `deps.sinks`: its type and settings, so a reload can reuse an unchanged one. */
   sinkKeys: readonly string[];
   /** Stops probes and flushes and closes the audit sinks. */
@@ -47,9 +57,12 @@ export interface GatewayEnv {
 
 /** Minimal logger shape (pino's): the gateway logs start-up facts and bugs, never secrets. */
 export interface Logger {
+  debug?(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** pino's: lets the request log skip building lines nobody writes. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 /** What a client-sent X-Request-Id may be: an id, not a sentence or an address. */
@@ -157,6 +170,16 @@ export async function createGateway(options: {
       ).toOpenAI();
     },
   };
+  const metrics = previous?.metrics ?? new GatewayMetrics();
+  const limiter = await KeyLimiter.create(config, {
+    logger,
+    metrics,
+    ...(previous?.limiter === undefined ? {} : { previous: previous.limiter }),
+  });
+  const observer = createRequestObserver({ metrics, logger, limiter });
+  const tracing = await Tracing.create(config, previous?.tracing);
+  tracing?.bind(pool);
+  const sinkTypes = config.sinks.map((s) => s.type);
   const stopProbes = startHealthProbes(pool, { intervalMs: options.probeIntervalMs ?? 10_000, logger });
 
   // Requests whose audit record is not written yet: shutdown waits for them before closing sinks.
@@ -176,9 +199,14 @@ export async function createGateway(options: {
     const trail = new AuditTrail(
       { requestId, method: c.req.method, endpoint: c.req.path, client: clientAddress(c) },
       sinks,
-      (error) => logger.error({ err: error, request_id: requestId }, 'audit sink refused a record'),
+      (error, sink) => {
+        metrics.auditWriteFailed(sinkTypes[sinks.indexOf(sink)] ?? 'unknown');
+        logger.error({ err: error, request_id: requestId }, 'audit sink refused a record');
+      },
       onTrailFinished,
+      observer,
     );
+    if (tracing !== undefined) trail.trace = tracing.begin(c.req.method, c.req.path, c.req.raw.headers);
     openTrails++;
     c.set('trail', trail);
     c.set('errorCode', null);
@@ -243,6 +271,20 @@ export async function createGateway(options: {
     await next();
   });
 
+  if (limiter !== undefined) {
+    app.use('/v1/*', async (c, next) => {
+      if (c.req.method !== 'POST' || !limitedPaths.has(c.req.path)) return next();
+      const verdict = await limiter.admit(c.get('trail'), keys.enabled);
+      if (verdict.refusal !== undefined) {
+        c.set('errorCode', verdict.refusal.body.error.code);
+        for (const [name, value] of verdict.headers) c.header(name, value);
+        return c.json(verdict.refusal.body, verdict.refusal.status);
+      }
+      await next();
+      for (const [name, value] of verdict.headers) c.header(name, value);
+    });
+  }
+
   app.post('/v1/chat/completions', (c) => generate('chat', c, deps, c.get('trail')));
   app.post('/v1/completions', (c) => generate('completion', c, deps, c.get('trail')));
   app.post('/v1/embeddings', (c) => embeddings(c, deps, c.get('trail')));
@@ -254,6 +296,13 @@ export async function createGateway(options: {
     });
   }
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // On the main listener /metrics asks for an API key like /v1 does when keys are configured;
+  // server.metrics_listen serves it without one, on an address of its own.
+  app.get('/metrics', async (c) => {
+    if (keys.enabled) c.get('trail').record.key_id = keys.verify(c.req.header('authorization'));
+    const { body, contentType } = await metrics.text();
+    return c.body(body, 200, { 'content-type': contentType });
+  });
   app.get('/readyz', (c) => {
     const targets = pool.targets.map((t) => ({ id: t.config.id, healthy: t.healthy }));
     const audit = sinks.map((s, i) => ({ sink: config.sinks[i]?.type, healthy: s.healthy() }));
@@ -290,14 +339,18 @@ export async function createGateway(options: {
   };
   app.onError(errorResponse);
 
+  metrics.bind({ pool, sinks, sinkTypes, inFlight: () => openTrails });
   return {
     app,
     config,
     deps,
+    metrics,
+    limiter,
+    tracing,
     sinkKeys,
     async close() {
       stopProbes();
-      await Promise.all(sinks.map((s) => s.close()));
+      await Promise.all([...sinks.map((s) => s.close()), limiter?.close(), tracing?.shutdown()]);
     },
     stopProbes,
     async recordsWritten(timeoutMs) {
@@ -312,10 +365,15 @@ export async function createGateway(options: {
     },
     async retire(successor) {
       stopProbes();
+      if (limiter !== undefined && successor.limiter?.store !== limiter.store) await limiter.close();
+      if (tracing !== undefined && successor.tracing !== tracing) await tracing.shutdown();
       await Promise.all(sinks.filter((s) => !successor.deps.sinks.includes(s)).map((s) => s.close()));
     },
   };
 }
+
+// The endpoints that reach a model, and so spend a key's budgets.
+const limitedPaths = new Set(['/v1/chat/completions', '/v1/completions', '/v1/embeddings']);
 
 function clientAddress(c: Context): string | null {
   try {

@@ -77,8 +77,13 @@ export async function withFailover<T extends { model: string }, R>(
     }
     const attempt = { target, scope, ...pass };
     try {
-      return { result: await call(attempt), attempt };
+      deps.trail.upstreamBegan(target.config.id);
+      const result = await call(attempt);
+      // A stream's answer ends later, at its last event; that mark replaces this one.
+      deps.trail.upstreamDone();
+      return { result, attempt };
     } catch (error) {
+      deps.trail.upstreamDone();
       lastError = error;
       // No first byte in time: the target is stuck (its GET / may still answer). It leaves
       // rotation until a probe sees it load its model again; the client has waited enough, so
@@ -102,11 +107,13 @@ async function requestPass<T extends { model: string }>(
   deps: { chain: PolicyChain; trail: AuditTrail },
 ): Promise<{ body: T; outcome: RequestOutcome }> {
   const texts = requestTexts(kind, body as never);
+  const traced = deps.trail.trace?.policies('request');
   const outcome = await deps.chain.request(scope, {
     segments: texts.segments as TextSegment[],
     maxTokens: maxTokensOf(body),
     metadata,
   });
+  traced?.(outcome);
   deps.trail.decide(outcome.decisions);
   if (outcome.blocked !== undefined) {
     const { policy, rule, reason } = outcome.blocked;

@@ -80,6 +80,10 @@ export const auditLogger = defineAuditSink({
         await pool?.end();
       },
       healthy: () => writer.healthy(),
+      stats() {
+        const { pendingRecords, rejectedRecords } = writer.stats();
+        return { pendingRecords, rejectedRecords };
+      },
     };
   },
 });

@@ -14,6 +14,8 @@ export { parseProviderString, providerStringForms } from './config/provider-stri
 export type {
   ApiKeyConfig,
   GatewayConfig,
+  KeyLimits,
+  LimitStoreConfig,
   Origin,
   PolicyConfig,
   RouteRule,

@@ -14,6 +14,9 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, type: 'invalid_request_error' },
   host_not_allowed: { status: 403, type: 'permission_error' },
   headers_too_large: { status: 431, type: 'invalid_request_error' },
+  // OpenAI's type says which budget ran out: `requests` here, `tokens` for a token budget.
+  rate_limit_exceeded: { status: 429, type: 'requests' },
+  limits_unavailable: { status: 503, type: 'api_error' },
   no_healthy_target: { status: 503, type: 'api_error' },
   audit_unavailable: { status: 503, type: 'api_error' },
   upstream_error: { status: 502, type: 'api_error' },

@@ -58,7 +58,7 @@ const invalidCases: {
     yaml: 'provders:\n  targets: []\n',
     line: 1,
     message:
-      'unknown key "provders"; expected one of: pack, providers, policies, policy, routing, plugins, auth, server (did you mean "providers"?)',
+      'unknown key "provders"; expected one of: pack, providers, policies, policy, routing, plugins, auth, server, telemetry (did you mean "providers"?)',
   },
   {
     name: 'target id of the wrong type',
@@ -342,6 +342,35 @@ describe('kt config validate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('  local-privacy-policy: pii_detection\n');
     expect(stdout).toContain('audit: audit-logger\n');
+  });
+
+  it('summarises limits, the metrics listener and traces, without a Redis password', async () => {
+    const dir = await tempFiles({
+      'c.yaml': `auth:
+  default_limits:
+    requests_per_minute: 10
+  keys:
+    - id: team-a
+      hash: sha256:${'a'.repeat(64)}
+      limits:
+        concurrent_requests: 2
+server:
+  metrics_listen: 127.0.0.1:9464
+  limits:
+    store: redis
+    redis_url: redis://:s3cret-pw@redis.internal:6379/1
+telemetry:
+  otlp_endpoint: http://collector:4318
+`,
+    });
+    const { code, stdout } = await runKt(['config', 'validate', 'c.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'limits: keys team-a; default_limits for the rest (store: redis at redis.internal:6379, fail closed)\n',
+    );
+    expect(stdout).toContain('metrics: /metrics, and keyless at 127.0.0.1:9464\n');
+    expect(stdout).toContain('traces: OTLP/HTTP to http://collector:4318 (sampling 1)');
+    expect(stdout).not.toContain('s3cret-pw');
   });
 
   it('says when a config sets up no audit trail', async () => {

@@ -55,5 +55,39 @@ export function summarise(config: GatewayConfig, files: readonly string[]): stri
   }
   if (config.routing.defaultTargets !== undefined)
     lines.push(`  default -> ${config.routing.defaultTargets.join(', ')}`);
+  lines.push(...operatorLines(config));
   return lines.join('\n');
+}
+
+/** The limits, metrics listener and traces, when the config sets them (#13). */
+function operatorLines(config: GatewayConfig): string[] {
+  const lines: string[] = [];
+  const limits = limitsSummary(config);
+  if (limits !== undefined) lines.push(limits);
+  if (config.server.metricsListen !== undefined) {
+    lines.push(`metrics: /metrics, and keyless at ${config.server.metricsListen}`);
+  }
+  const traces = tracesSummary(config);
+  if (traces !== undefined) lines.push(traces);
+  return lines;
+}
+
+/** Who has limits and where they are counted, or undefined without limits; never a URL's password. */
+export function limitsSummary(config: GatewayConfig): string | undefined {
+  const limited = config.auth.keys.filter((k) => k.limits !== undefined).map((k) => k.id);
+  if (limited.length === 0 && config.auth.defaultLimits === undefined) return undefined;
+  const { store, redisUrl, onStoreError } = config.server.limits;
+  const where = store === 'redis' && redisUrl !== undefined ? `redis at ${new URL(redisUrl).host}` : 'memory';
+  const who = [
+    ...(limited.length > 0 ? [`keys ${limited.join(', ')}`] : []),
+    ...(config.auth.defaultLimits !== undefined ? ['default_limits for the rest'] : []),
+  ];
+  return `limits: ${who.join('; ')} (store: ${where}, ${onStoreError.replace('_', ' ')})`;
+}
+
+/** Where traces go, or undefined when they are off. */
+export function tracesSummary(config: GatewayConfig): string | undefined {
+  const { otlpEndpoint, sampleRatio } = config.telemetry;
+  if (otlpEndpoint === undefined) return undefined;
+  return `traces: OTLP/HTTP to ${new URL(otlpEndpoint).origin} (sampling ${sampleRatio})`;
 }

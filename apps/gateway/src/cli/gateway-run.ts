@@ -1,8 +1,11 @@
 import type { GatewayConfig, ListenAddress } from '@keeptrusts/core/config';
 import { pino } from 'pino';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
+import { logDestination } from '../observability/log-destination.js';
+import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
 import { isLoopback, parseListen, type RunningServer, startServer } from '../server.js';
 import { defineCommand } from './command.js';
+import { limitsSummary, tracesSummary } from './config-validate.js';
 import { defaultStateFile, type GatewayState, removeState, writeState } from './gateway-state.js';
 import type { CliIo } from './io.js';
 import { loadForCommand } from './load-config.js';
@@ -87,12 +90,14 @@ async function serve(
     io.err(refusal);
     return 1;
   }
-  const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, pino.destination(2));
+  const log = logDestination();
+  const logger = pino({ level: io.env('KT_LOG_LEVEL') ?? 'info' }, log.stream);
   let gateway: Gateway;
   try {
     gateway = await createGateway({ config, registry, env: io.env, logger, listenHost: listen.host });
   } catch (error) {
     io.err(`the gateway did not start: ${(error as Error).message}`);
+    log.stop();
     return 1;
   }
   let server: RunningServer;
@@ -101,12 +106,27 @@ async function serve(
   } catch (error) {
     await gateway.close();
     io.err(`cannot listen on ${listen.host}:${listen.port}: ${(error as Error).message}`);
+    log.stop();
     return 1;
+  }
+  let metricsServer: MetricsServer | undefined;
+  if (config.server.metricsListen !== undefined) {
+    const at = parseListen(config.server.metricsListen);
+    try {
+      metricsServer = await startMetricsServer(gateway.metrics, at);
+    } catch (error) {
+      await server.shutdown(0);
+      io.err(`cannot listen on ${at.host}:${at.port} (server.metrics_listen): ${(error as Error).message}`);
+      log.stop();
+      return 1;
+    }
   }
   // Before the listening line, so whoever waits for that line has read it too.
   if (config.sinks.length === 0) io.out(noAuditTrail);
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
   if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
+  if (metricsServer !== undefined) io.out(`metrics at ${metricsServer.url}/metrics (server.metrics_listen)`);
+  for (const line of [limitsSummary(config), tracesSummary(config)]) if (line !== undefined) io.out(line);
   for (const line of streamPlanLines(gateway, config)) io.out(line);
 
   const port = Number(new URL(server.url).port);
@@ -175,6 +195,8 @@ async function serve(
     io.out(`${stopSignal}: draining ${server.inFlight} request(s) in flight, for up to ${graceSeconds} s`);
   }
   const { cut } = await server.shutdown(graceSeconds * 1000);
+  await metricsServer?.close();
+  log.stop();
   removeState(stateFile);
   io.out(
     cut === 0

@@ -63,11 +63,13 @@ export async function generate(
     );
     trail.firstByte();
     const text = 'content' in result ? result.content : result.text;
+    const traced = trail.trace?.policies('response');
     const outcome = await deps.chain.response(attempt.scope, {
       text,
       finishReason: result.finishReason,
       ...('content' in result ? { reasoning: result.reasoning, toolCalls: result.toolCalls } : {}),
     });
+    traced?.(outcome);
     trail.decide(outcome.decisions);
     const finishReason = outcome.finishReason ?? result.finishReason;
     trail.record.usage = result.usage;
@@ -112,7 +114,9 @@ export async function generate(
   } else {
     // Buffered: the whole answer is read before the response starts, so an upstream failure is
     // still a proper HTTP error.
-    answer = bufferedEvents(await gather(events), deps.chain, attempt.scope, trail);
+    const gathered = await gather(events);
+    trail.upstreamDone();
+    answer = bufferedEvents(gathered, deps.chain, attempt.scope, trail);
   }
   const includeUsage = body.stream_options?.include_usage === true;
   const frames = encodeSseStream(answer, {

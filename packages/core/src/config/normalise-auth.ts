@@ -1,19 +1,39 @@
 import type { IssueLog } from './issue-log.js';
 import type { Salvaged } from './salvage.js';
-import type { GatewayConfig } from './types.js';
-import type { WrittenConfig } from './written.js';
+import type { GatewayConfig, KeyLimits } from './types.js';
+import type { WrittenConfig, WrittenLimits } from './written.js';
 
-/** Merges a file's `auth` into `auth`: keys concatenate, `allow_unauthenticated` is overridden. */
+/**
+ * Merges a file's `auth` into `auth`: keys concatenate, `allow_unauthenticated` and
+ * `default_limits` are overridden.
+ */
 export function addAuth(auth: GatewayConfig['auth'], written: Salvaged<WrittenConfig>): void {
   if (written.auth === undefined) return;
   auth.configured = true;
   for (const key of written.auth.keys ?? []) {
     if (key === undefined) continue;
-    auth.keys.push({ id: key.id, sha256: key.hash.slice('sha256:'.length), description: key.description });
+    auth.keys.push({
+      id: key.id,
+      sha256: key.hash.slice('sha256:'.length),
+      description: key.description,
+      limits: normaliseLimits(key.limits),
+    });
   }
   if (written.auth.allow_unauthenticated !== undefined) {
     auth.allowUnauthenticated = written.auth.allow_unauthenticated;
   }
+  if (written.auth.default_limits !== undefined) {
+    auth.defaultLimits = normaliseLimits(written.auth.default_limits);
+  }
+}
+
+function normaliseLimits(limits: WrittenLimits | undefined): KeyLimits | undefined {
+  if (limits === undefined) return undefined;
+  return {
+    requestsPerMinute: limits.requests_per_minute,
+    tokensPerMinute: limits.tokens_per_minute,
+    concurrentRequests: limits.concurrent_requests,
+  };
 }
 
 /** Reports each API key id used twice, across all files (at the first file's `auth.keys`). */

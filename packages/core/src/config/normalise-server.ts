@@ -9,12 +9,22 @@ const serverDefaults = {
   shutdownGraceSeconds: 30,
   requestTimeoutSeconds: 30,
   headersTimeoutSeconds: 10,
+  limitKeyPrefix: 'kt:limits:',
+  limitStoreTimeoutMs: 250,
 } as const;
 
 /** The `server` settings of every file, each written scalar overriding an earlier file's. */
 export class ServerSettings {
   readonly server: GatewayConfig['server'] = {
     listen: undefined,
+    metricsListen: undefined,
+    limits: {
+      store: 'memory',
+      redisUrl: undefined,
+      keyPrefix: serverDefaults.limitKeyPrefix,
+      onStoreError: 'fail_closed',
+      storeTimeoutMs: serverDefaults.limitStoreTimeoutMs,
+    },
     bodyLimitBytes: serverDefaults.bodyLimitBytes,
     policyMode: 'auto',
     shutdownGraceSeconds: serverDefaults.shutdownGraceSeconds,
@@ -23,11 +33,27 @@ export class ServerSettings {
     headersTimeoutSeconds: serverDefaults.headersTimeoutSeconds,
   };
   private headersTimeoutOrigin: Origin | undefined;
+  private limitsOrigin: Origin | undefined;
+  // A redis_url written but refused by its schema was reported already; it is not missing.
+  private redisUrlWritten = false;
 
-  add(written: Salvaged<WrittenConfig>, file: string): void {
+  /** Takes one file's `server`; `raw` is the file as parsed, before its schema dropped anything. */
+  add(written: Salvaged<WrittenConfig>, file: string, raw?: Record<string, unknown>): void {
     const server = written.server;
     const into = this.server;
     if (server?.listen !== undefined) into.listen = server.listen;
+    if (server?.metrics_listen !== undefined) into.metricsListen = server.metrics_listen;
+    if (server?.limits !== undefined) {
+      const limits = into.limits;
+      this.limitsOrigin = { file, path: ['server', 'limits'] };
+      const rawLimits = (raw?.server as { limits?: { redis_url?: unknown } } | undefined)?.limits;
+      this.redisUrlWritten ||= rawLimits?.redis_url !== undefined;
+      limits.store = server.limits.store ?? limits.store;
+      limits.redisUrl = server.limits.redis_url ?? limits.redisUrl;
+      limits.keyPrefix = server.limits.key_prefix ?? limits.keyPrefix;
+      limits.onStoreError = server.limits.on_store_error ?? limits.onStoreError;
+      limits.storeTimeoutMs = server.limits.store_timeout_ms ?? limits.storeTimeoutMs;
+    }
     if (server?.body_limit !== undefined) into.bodyLimitBytes = parseSize(server.body_limit);
     if (server?.request_timeout_seconds !== undefined) {
       into.requestTimeoutSeconds = server.request_timeout_seconds;
@@ -60,6 +86,24 @@ export class ServerSettings {
         this.headersTimeoutOrigin,
         [],
         `expected at most server.request_timeout_seconds (${timeouts.requestTimeoutSeconds}), got ${timeouts.headersTimeoutSeconds}: the headers are part of the request`,
+      );
+    }
+    const limits = this.server.limits;
+    if (this.limitsOrigin !== undefined && limits.store === 'redis' && !this.redisUrlWritten) {
+      log.report(
+        this.limitsOrigin,
+        ['store'],
+        'store: redis needs server.limits.redis_url, such as redis://127.0.0.1:6379 (${REDIS_URL} reads it from the environment)',
+      );
+    } else if (
+      this.limitsOrigin !== undefined &&
+      limits.store === 'memory' &&
+      limits.redisUrl !== undefined
+    ) {
+      log.report(
+        this.limitsOrigin,
+        ['redis_url'],
+        'redis_url is set but the limits live in memory: add store: redis to share them through Redis, or remove redis_url',
       );
     }
     return this.server;

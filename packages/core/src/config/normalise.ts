@@ -7,6 +7,7 @@ import { PolicyEntries } from './normalise-policies.js';
 import { RouteList } from './normalise-routing.js';
 import { ServerSettings } from './normalise-server.js';
 import { TargetList } from './normalise-targets.js';
+import { addTelemetry, defaultTelemetry } from './normalise-telemetry.js';
 import type { Salvaged } from './salvage.js';
 import type { GatewayConfig } from './types.js';
 import type { WrittenConfig } from './written.js';
@@ -34,7 +35,7 @@ export interface NormaliseOptions {
  * `policy.<name>` settings and `server`/`auth` scalars are overridden by later files. Every
  * problem is collected; nothing stops at the first. Parts of a file that failed their schema are
  * missing here (their problems were reported); the rest is still checked, cross-references too.
- * Each section has its module: normalise-targets, -policies, -routing, -auth and -server, then
+ * Each section has its module: normalise-targets, -policies, -routing, -auth, -server and -telemetry, then
  * cross-check.
  */
 export function normaliseConfig(
@@ -51,7 +52,13 @@ export function normaliseConfig(
   const policies = new PolicyEntries(registry, log);
   const routes = new RouteList(log);
   const server = new ServerSettings();
-  const auth: GatewayConfig['auth'] = { keys: [], allowUnauthenticated: false, configured: false };
+  const auth: GatewayConfig['auth'] = {
+    keys: [],
+    allowUnauthenticated: false,
+    configured: false,
+    defaultLimits: undefined,
+  };
+  const telemetry = defaultTelemetry();
   const packs: GatewayConfig['packs'][number][] = [];
   const plugins = new Set<string>();
 
@@ -70,7 +77,8 @@ export function normaliseConfig(
     routes.add(written, file);
     for (const plugin of written.plugins ?? []) plugins.add(plugin);
     addAuth(auth, written);
-    server.add(written, file);
+    server.add(written, file, raw);
+    addTelemetry(telemetry, written);
   }
 
   const serverConfig = server.finish(log);
@@ -84,6 +92,7 @@ export function normaliseConfig(
     sinks,
     routing: routes.routing,
     plugins: [...plugins],
+    telemetry,
     auth,
     server: serverConfig,
   };

@@ -84,6 +84,28 @@ export interface ApiKeyConfig {
   /** Hex SHA-256 of the key. */
   sha256: string;
   description: string | undefined;
+  /** The key's own limits; undefined means `auth.default_limits` apply. */
+  limits: KeyLimits | undefined;
+}
+
+/** Per-key budgets; an undefined field does not limit. */
+export interface KeyLimits {
+  requestsPerMinute: number | undefined;
+  tokensPerMinute: number | undefined;
+  concurrentRequests: number | undefined;
+}
+
+/** `server.limits`: where the budgets live and what a store outage does. */
+export interface LimitStoreConfig {
+  store: 'memory' | 'redis';
+  /** Set when `store` is redis. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key the limits use. */
+  keyPrefix: string;
+  /** What a request gets while the store cannot be reached: served unlimited, or a 503. */
+  onStoreError: 'fail_open' | 'fail_closed';
+  /** How long a store call may take before it counts as an outage. */
+  storeTimeoutMs: number;
 }
 
 /** `server.streaming.policy_mode`: `auto` when not written, else the operator's override. */
@@ -100,9 +122,20 @@ export interface GatewayConfig {
   sinks: SinkConfig[];
   routing: { rules: RouteRule[]; defaultTargets: readonly string[] | undefined };
   plugins: readonly string[];
-  auth: { keys: ApiKeyConfig[]; allowUnauthenticated: boolean; configured: boolean };
+  /** `telemetry`: OpenTelemetry traces, off while `otlpEndpoint` is undefined (#13). */
+  telemetry: { otlpEndpoint: string | undefined; serviceName: string; sampleRatio: number };
+  auth: {
+    keys: ApiKeyConfig[];
+    allowUnauthenticated: boolean;
+    configured: boolean;
+    /** Limits of keys without their own, and of every request when no keys are configured. */
+    defaultLimits: KeyLimits | undefined;
+  };
   server: {
     listen: string | undefined;
+    /** A second address serving only `GET /metrics`, without API keys; undefined when not written. */
+    metricsListen: string | undefined;
+    limits: LimitStoreConfig;
     bodyLimitBytes: number;
     /** How long a client has to send a whole request, headers and body; then it gets a 408. */
     requestTimeoutSeconds: number;

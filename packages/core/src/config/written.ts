@@ -92,6 +92,14 @@ export const writtenRouteSchema = z.union([matchRule, defaultNested, defaultFlag
 });
 export type WrittenRoute = z.infer<typeof writtenRouteSchema>;
 
+/** Per-key limits (#13): each is optional; an unwritten one does not limit. */
+export const writtenLimitsSchema = z.strictObject({
+  requests_per_minute: positiveInt.optional(),
+  tokens_per_minute: positiveInt.optional(),
+  concurrent_requests: positiveInt.optional(),
+});
+export type WrittenLimits = z.infer<typeof writtenLimitsSchema>;
+
 /** One API key: its id and the SHA-256 of the key (`kt keys create` prints both). */
 export const writtenKeySchema = z.strictObject({
   id: z.string().min(1),
@@ -99,6 +107,18 @@ export const writtenKeySchema = z.strictObject({
     .string()
     .regex(/^sha256:[0-9a-f]{64}$/, 'expected "sha256:" and 64 hex digits, as `kt keys create` prints'),
   description: z.string().optional(),
+  limits: writtenLimitsSchema.optional(),
+});
+
+/** `server.limits`: where the per-key budgets live, and what a store outage does (#13). */
+const writtenLimitStoreSchema = z.strictObject({
+  store: z.enum(['memory', 'redis']).optional(),
+  redis_url: z
+    .url({ protocol: /^rediss?$/, error: 'expected a Redis URL such as redis://127.0.0.1:6379' })
+    .optional(),
+  key_prefix: z.string().min(1).optional(),
+  on_store_error: z.enum(['fail_open', 'fail_closed']).optional(),
+  store_timeout_ms: positiveInt.optional(),
 });
 
 const bodyLimit = z.union([
@@ -143,11 +163,14 @@ export const writtenConfigSchema = z.strictObject({
     .strictObject({
       keys: z.array(writtenKeySchema).optional(),
       allow_unauthenticated: z.boolean().optional(),
+      default_limits: writtenLimitsSchema.optional(),
     })
     .optional(),
   server: z
     .strictObject({
       listen: listenAddress.optional(),
+      metrics_listen: listenAddress.optional(),
+      limits: writtenLimitStoreSchema.optional(),
       body_limit: bodyLimit.optional(),
       request_timeout_seconds: positiveInt.optional(),
       headers_timeout_seconds: positiveInt.optional(),
@@ -161,6 +184,15 @@ export const writtenConfigSchema = z.strictObject({
             .regex(/^[A-Za-z0-9.:[\]-]+$/, 'expected a host name or address, such as gateway.internal'),
         )
         .optional(),
+    })
+    .optional(),
+  telemetry: z
+    .strictObject({
+      otlp_endpoint: z
+        .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:4318' })
+        .optional(),
+      service_name: z.string().min(1).optional(),
+      sample_ratio: z.number().min(0).max(1).optional(),
     })
     .optional(),
 });

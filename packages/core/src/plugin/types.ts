@@ -256,6 +256,8 @@ export interface AuditSink {
   readonly failClosed?: boolean;
   /** When true, records carry the prompt and answer (after redaction); otherwise the gateway keeps no copy. */
   readonly wantsContent?: boolean;
+  /** Records taken but not yet stored, and appends refused so far; the gateway's `/metrics` shows them. */
+  stats?(): { pendingRecords: number; rejectedRecords: number };
 }
 
 /** What the host hands a sink. */
