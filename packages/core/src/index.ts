@@ -80,6 +80,12 @@ export { decodeSse, SSE_DONE_DATA, SseDecoder, SseParseError } from './wire/sse-
 export type { DecodeSseOptions, SseDecoderOptions, SseEvent } from './wire/sse-decoder.js';
 export { randomAlphanumeric } from './wire/openai-responses.js';
 
+// Upstream HTTP for providers: keep-alive node:http requests, deadlines, base URLs
+export { sendUpstream } from './upstream/transport.js';
+export type { UpstreamRequest, UpstreamResponse } from './upstream/transport.js';
+export { networkReason, startUpstreamCall, UpstreamBase, untilAborted } from './upstream/call.js';
+export type { UpstreamCall } from './upstream/call.js';
+
 // The host's surface, still at the root for code written before the subpaths (#16). New code
 // imports these from @keeptrusts/core/config, /chain and /wire.
 export { loadConfig, loadConfigTexts } from './config/load.js';

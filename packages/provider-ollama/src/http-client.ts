@@ -1,7 +1,17 @@
-import { decodeNdjson, GatewayError, NdjsonParseError } from '@keeptrusts/core';
-import { send, type UpstreamResponse } from './transport.js';
+import {
+  decodeNdjson,
+  GatewayError,
+  NdjsonParseError,
+  networkReason,
+  sendUpstream,
+  startUpstreamCall,
+  UpstreamBase,
+  type UpstreamCall,
+  type UpstreamResponse,
+  untilAborted,
+} from '@keeptrusts/core';
 
-// The HTTP side of the provider: one request per call (transport.ts), bounded by a deadline, tied
+// The HTTP side of the provider: one request per call (core's `sendUpstream`), bounded by a deadline, tied
 // to the client's signal, with every failure turned into a GatewayError that names Ollama's base
 // URL (never a credential) and keeps Ollama's own message.
 
@@ -20,80 +30,6 @@ export interface OllamaHttpClientOptions {
 /** Error bodies are short; anything longer is cut before it is read into memory. */
 const MAX_ERROR_BODY = 64 * 1024;
 const MAX_MESSAGE = 500;
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** A call's deadline and its link to the client's signal. */
-interface Call {
-  readonly signal: AbortSignal;
-  readonly timedOut: boolean;
-  dispose(): void;
-}
-
-function startCall(client: AbortSignal, seconds: number): Call {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = (): void => controller.abort(client.reason);
-  if (client.aborted) onAbort();
-  else client.addEventListener('abort', onAbort, { once: true });
-  // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days); cap rather than misfire.
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      controller.abort(new DOMException(`no answer within ${seconds} s`, 'TimeoutError'));
-    },
-    Math.min(seconds * 1000, MAX_TIMER_MS),
-  );
-  // An abandoned stream must not keep the process alive; the abort still fires while it runs.
-  timer.unref();
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    dispose() {
-      clearTimeout(timer);
-      client.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
-/** Rejects with the signal's reason as soon as it aborts, whatever the body implementation does. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** The base URL as it may appear in a message: no user, password, query or fragment. */
-function displayUrl(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl);
-    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    return '(invalid base_url)';
-  }
-}
-
-/** The system error code (ECONNREFUSED, ENOTFOUND…) behind a failed request, or its message. */
-function networkReason(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-    const inner: unknown = (current as { errors?: unknown }).errors;
-    if (Array.isArray(inner) && inner[0] instanceof Error) {
-      current = inner[0];
-      continue;
-    }
-    if (current.cause === undefined) return current.message;
-    current = current.cause;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The `error` text of an Ollama error body (`{"error": "..."}`), or the body itself. */
 function ollamaMessage(text: string): string | undefined {
   const trimmed = text.trim();
@@ -127,37 +63,19 @@ function errorLine(value: unknown): GatewayError | undefined {
 
 /** Talks HTTP to one Ollama server. */
 export class OllamaHttpClient {
-  readonly #base: string;
+  readonly #base: UpstreamBase;
   readonly #display: string;
   readonly #options: OllamaHttpClientOptions;
-  readonly #basic: string | undefined;
-  /** Resolved URLs per API path: a client calls the same three or four paths over and over. */
-  readonly #urls = new Map<string, URL>();
 
   constructor(options: OllamaHttpClientOptions) {
     this.#options = options;
-    this.#display = displayUrl(options.baseUrl);
-    // `http://user:pass@host` becomes a Basic auth header, and the URL keeps no credentials.
-    let base = options.baseUrl;
-    try {
-      const url = new URL(options.baseUrl);
-      if (url.username !== '' || url.password !== '') {
-        this.#basic = Buffer.from(
-          `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`,
-        ).toString('base64');
-        url.username = '';
-        url.password = '';
-        base = url.href;
-      }
-    } catch {
-      // An invalid base_url fails at the first call, with a message naming it.
-    }
-    this.#base = base.endsWith('/') ? base : `${base}/`;
+    this.#base = new UpstreamBase(options.baseUrl);
+    this.#display = this.#base.shown;
   }
 
   /** POSTs a JSON body and returns the parsed JSON answer; `timeout_seconds` bounds the whole call. */
   async postJson(path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
-    const call = startCall(signal, this.#options.timeoutSeconds);
+    const call = startUpstreamCall(signal, this.#options.timeoutSeconds);
     try {
       const response = await this.#send('POST', path, body, call, signal, 'timeout_seconds');
       let text: string;
@@ -197,7 +115,7 @@ export class OllamaHttpClient {
     body: unknown,
     signal: AbortSignal,
   ): Promise<AsyncGenerator<unknown, void, undefined>> {
-    const call = startCall(signal, this.#options.streamTimeoutSeconds);
+    const call = startUpstreamCall(signal, this.#options.streamTimeoutSeconds);
     let response: UpstreamResponse;
     try {
       response = await this.#send('POST', path, body, call, signal, 'stream_timeout_seconds');
@@ -210,7 +128,7 @@ export class OllamaHttpClient {
 
   /** GETs a JSON answer; `timeout_seconds` bounds the call. */
   async getJson(path: string, signal: AbortSignal): Promise<unknown> {
-    const call = startCall(signal, this.#options.timeoutSeconds);
+    const call = startUpstreamCall(signal, this.#options.timeoutSeconds);
     try {
       const response = await this.#send('GET', path, undefined, call, signal, 'timeout_seconds');
       let text: string;
@@ -237,9 +155,9 @@ export class OllamaHttpClient {
 
   /** True when `GET /` answers 200 within `timeout_seconds`; false on any failure. */
   async probe(signal: AbortSignal): Promise<boolean> {
-    const call = startCall(signal, this.#options.timeoutSeconds);
+    const call = startUpstreamCall(signal, this.#options.timeoutSeconds);
     try {
-      const response = await send(new URL('', this.#base), {
+      const response = await sendUpstream(this.#base.url(''), {
         method: 'GET',
         headers: this.#headers(false),
         signal: call.signal,
@@ -255,7 +173,7 @@ export class OllamaHttpClient {
 
   async *#lines(
     body: ReadableStream<Uint8Array>,
-    call: Call,
+    call: UpstreamCall,
     signal: AbortSignal,
   ): AsyncGenerator<unknown, void, undefined> {
     try {
@@ -275,7 +193,7 @@ export class OllamaHttpClient {
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
-    call: Call,
+    call: UpstreamCall,
     signal: AbortSignal,
     limit: 'timeout_seconds' | 'stream_timeout_seconds',
   ): Promise<UpstreamResponse> {
@@ -284,7 +202,7 @@ export class OllamaHttpClient {
     const text = body === undefined ? undefined : JSON.stringify(body);
     let response: UpstreamResponse;
     try {
-      response = await send(this.#url(path), {
+      response = await sendUpstream(this.#base.url(path), {
         method,
         headers: this.#headers(body !== undefined),
         ...(text === undefined ? {} : { body: text }),
@@ -304,22 +222,12 @@ export class OllamaHttpClient {
     throw this.#statusError(response.status, path, ollamaMessage(answer));
   }
 
-  #url(path: string): URL {
-    let url = this.#urls.get(path);
-    if (url === undefined) {
-      // An invalid base_url throws here, inside the request's error handling, as before.
-      url = new URL(path.replace(/^\//, ''), this.#base);
-      this.#urls.set(path, url);
-    }
-    return url;
-  }
-
   #headers(json: boolean): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json, application/x-ndjson' };
     if (json) headers['content-type'] = 'application/json';
     const token = this.#options.token();
     if (token !== undefined && token !== '') headers.authorization = `Bearer ${token}`;
-    else if (this.#basic !== undefined) headers.authorization = `Basic ${this.#basic}`;
+    else if (this.#base.basic !== undefined) headers.authorization = `Basic ${this.#base.basic}`;
     return headers;
   }
 
@@ -377,7 +285,7 @@ export class OllamaHttpClient {
   /** What a failed request or read becomes: a timeout, the client's own abort, or a 502. */
   #failure(
     error: unknown,
-    call: Call,
+    call: UpstreamCall,
     client: AbortSignal,
     limit: 'timeout_seconds' | 'stream_timeout_seconds',
     during: 'request' | 'answer' | 'stream' = 'request',

@@ -1,8 +1,18 @@
-import { decodeSse, GatewayError, SseParseError } from '@keeptrusts/core';
-import { send, type UpstreamResponse } from './transport.js';
+import {
+  decodeSse,
+  GatewayError,
+  networkReason,
+  SseParseError,
+  sendUpstream,
+  startUpstreamCall,
+  UpstreamBase,
+  type UpstreamCall,
+  type UpstreamResponse,
+  untilAborted,
+} from '@keeptrusts/core';
 import { messageOf, statusError, type UpstreamPlace, upstreamMessage } from './upstream-error.js';
 
-// The HTTP side of the provider: one request per call (transport.ts), bounded by a deadline, tied to
+// The HTTP side of the provider: one request per call (core's `sendUpstream`), bounded by a deadline, tied to
 // the client's signal, every failure turned into a GatewayError that names the server (never a
 // credential) and keeps the server's own message.
 
@@ -23,103 +33,18 @@ export interface OpenAIHttpClientOptions {
 }
 
 const MAX_ERROR_BODY = 64 * 1024;
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 type Limit = 'timeout_seconds' | 'stream_timeout_seconds';
-
-/** A call's deadline and its link to the client's signal. */
-interface Call {
-  readonly signal: AbortSignal;
-  readonly timedOut: boolean;
-  dispose(): void;
-}
-
-function startCall(client: AbortSignal, seconds: number): Call {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = (): void => controller.abort(client.reason);
-  if (client.aborted) onAbort();
-  else client.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      controller.abort(new DOMException(`no answer within ${seconds} s`, 'TimeoutError'));
-    },
-    Math.min(seconds * 1000, MAX_TIMER_MS),
-  );
-  // An abandoned stream must not keep the process alive.
-  timer.unref();
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    dispose() {
-      clearTimeout(timer);
-      client.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
-/** The system error code (ECONNREFUSED, ENOTFOUND…) behind a failed request, or its message. */
-function networkReason(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-    const inner: unknown = (current as { errors?: unknown }).errors;
-    if (Array.isArray(inner) && inner[0] instanceof Error) {
-      current = inner[0];
-      continue;
-    }
-    if (current.cause === undefined) return current.message;
-    current = current.cause;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Rejects with the signal's reason as soon as it aborts, whatever the body implementation does. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 /** Talks HTTP to one OpenAI-compatible server. */
 export class OpenAIHttpClient {
-  readonly #base: string;
-  readonly #basic: string | undefined;
+  readonly #base: UpstreamBase;
   readonly #options: OpenAIHttpClientOptions;
   readonly #place: UpstreamPlace;
 
   constructor(options: OpenAIHttpClientOptions) {
     this.#options = options;
-    let base = options.baseUrl;
-    let shown = '(invalid base_url)';
-    let basic: string | undefined;
-    try {
-      const url = new URL(options.baseUrl);
-      // `http://user:pass@host` becomes a Basic auth header, and the URL keeps no credentials.
-      if (url.username !== '' || url.password !== '') {
-        basic = Buffer.from(
-          `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`,
-        ).toString('base64');
-        url.username = '';
-        url.password = '';
-      }
-      url.search = '';
-      url.hash = '';
-      base = url.href;
-      shown = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-    } catch {
-      // An invalid base_url fails at the first call, with a message naming it.
-    }
-    this.#basic = basic;
-    this.#base = base.endsWith('/') ? base : `${base}/`;
-    this.#place = { name: `${options.label} at ${shown}`, secretKeyEnv: options.secretKeyEnv };
+    this.#base = new UpstreamBase(options.baseUrl);
+    this.#place = { name: `${options.label} at ${this.#base.shown}`, secretKeyEnv: options.secretKeyEnv };
   }
 
   /** How messages name the server: `vLLM at http://gpu-1:8000/v1`. */
@@ -148,7 +73,7 @@ export class OpenAIHttpClient {
     body: unknown,
     signal: AbortSignal,
   ): Promise<AsyncGenerator<unknown, void, undefined>> {
-    const call = startCall(signal, this.#options.streamTimeoutSeconds);
+    const call = startUpstreamCall(signal, this.#options.streamTimeoutSeconds);
     let response: UpstreamResponse;
     try {
       response = await this.#send('POST', path, body, call, signal, 'stream_timeout_seconds');
@@ -160,7 +85,7 @@ export class OpenAIHttpClient {
   }
 
   async #json(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
-    const call = startCall(signal, this.#options.timeoutSeconds);
+    const call = startUpstreamCall(signal, this.#options.timeoutSeconds);
     try {
       const response = await this.#send(method, path, body, call, signal, 'timeout_seconds');
       let text: string;
@@ -192,7 +117,7 @@ export class OpenAIHttpClient {
   async *#events(
     response: UpstreamResponse,
     path: string,
-    call: Call,
+    call: UpstreamCall,
     signal: AbortSignal,
   ): AsyncGenerator<unknown, void, undefined> {
     try {
@@ -230,7 +155,7 @@ export class OpenAIHttpClient {
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
-    call: Call,
+    call: UpstreamCall,
     signal: AbortSignal,
     limit: Limit,
   ): Promise<UpstreamResponse> {
@@ -239,7 +164,7 @@ export class OpenAIHttpClient {
     const text = body === undefined ? undefined : JSON.stringify(body);
     let response: UpstreamResponse;
     try {
-      response = await send(new URL(path, this.#base), {
+      response = await sendUpstream(this.#base.url(path), {
         method,
         headers: this.#headers(text !== undefined),
         ...(text === undefined ? {} : { body: text }),
@@ -265,14 +190,14 @@ export class OpenAIHttpClient {
     if (json) headers['content-type'] = 'application/json';
     const token = this.#options.token();
     if (token !== undefined && token !== '') headers.authorization = `Bearer ${token}`;
-    else if (this.#basic !== undefined) headers.authorization = `Basic ${this.#basic}`;
+    else if (this.#base.basic !== undefined) headers.authorization = `Basic ${this.#base.basic}`;
     return headers;
   }
 
   /** What a failed request or read becomes: a timeout, the client's own abort, or a 502. */
   #failure(
     error: unknown,
-    call: Call,
+    call: UpstreamCall,
     client: AbortSignal,
     limit: Limit,
     during: 'request' | 'answer' | 'stream' = 'request',

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { send } from './transport.js';
+import { sendUpstream } from './transport.js';
 
 let server: Server | undefined;
 
@@ -12,9 +12,9 @@ afterEach(async () => {
 });
 
 const post = (url: URL, signal = new AbortController().signal) =>
-  send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal });
+  sendUpstream(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal });
 
-describe('send', () => {
+describe('sendUpstream', () => {
   it('sends again, on a new connection, when a kept-alive socket turns out closed', async () => {
     // The second request on any connection finds it closed, as when the server's idle timeout
     // fires just as the request goes out.
