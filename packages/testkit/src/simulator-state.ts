@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { KnobQueue } from './knob-queue.js';
 import { defaultModels, type InstalledModel, ModelCatalogue, type SimulatedModel } from './models.js';
+import { SimulatorKnobs } from './simulator-knobs.js';
 
 /** A request as the simulator received it. */
 export interface RecordedRequest {
@@ -121,166 +122,47 @@ export interface LoadedModel {
 }
 
 /** The state behind one simulator; create it with {@link createSimulatorState}. */
-export class SimulatorState implements OllamaSimulatorControl {
+export class SimulatorState extends SimulatorKnobs implements OllamaSimulatorControl {
   readonly catalogue: ModelCatalogue;
   readonly version: string;
-  readonly #options: SimulatorStateOptions;
-  #requests: RecordedRequest[] = [];
-  #aborted: RecordedRequest[] = [];
-  #completed: RecordedRequest[] = [];
-  #tokenDelayMs: number;
-  #token: string | undefined;
   #loaded = new Map<string, LoadedModel>();
   #toolCallCount = 0;
-  readonly #replies = new KnobQueue<string>(GENERATION_PATHS);
-  readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(CHAT_PATHS);
   readonly #thoughts = new KnobQueue<string>(GENERATION_PATHS);
-  readonly #failures = new KnobQueue<{ status: number; error: string }>(INFERENCE_PATHS);
-  readonly #hangs = new KnobQueue<true>(INFERENCE_PATHS);
-  readonly #drops = new KnobQueue<number>(GENERATION_PATHS);
-  readonly #streamErrors = new KnobQueue<{ after: number; error: string }>(GENERATION_PATHS);
 
   constructor(options: SimulatorStateOptions = {}) {
-    this.#options = options;
+    super(
+      { generation: GENERATION_PATHS, inference: INFERENCE_PATHS, chat: CHAT_PATHS },
+      {
+        tokenDelayMs: options.tokenDelayMs ?? 0,
+        token: options.requireToken,
+        streamError: 'an error was encountered while running the model',
+      },
+    );
     this.catalogue = new ModelCatalogue(options.models ?? defaultModels);
     this.version = options.version ?? '0.13.3';
-    this.#tokenDelayMs = options.tokenDelayMs ?? 0;
-    this.#token = options.requireToken;
   }
 
-  get requests(): readonly RecordedRequest[] {
-    return this.#requests;
-  }
-
-  get abortedRequests(): readonly RecordedRequest[] {
-    return this.#aborted;
-  }
-
-  get completedRequests(): readonly RecordedRequest[] {
-    return this.#completed;
-  }
-
-  get tokenDelayMs(): number {
-    return this.#tokenDelayMs;
-  }
-
-  clearRequests(): void {
-    this.#requests = [];
-    this.#aborted = [];
-    this.#completed = [];
-  }
-
-  reset(): void {
-    this.#requests = [];
-    this.#aborted = [];
-    this.#completed = [];
-    this.#tokenDelayMs = this.#options.tokenDelayMs ?? 0;
-    this.#token = this.#options.requireToken;
+  override reset(): void {
+    super.reset();
     this.#loaded.clear();
     this.#toolCallCount = 0;
-    this.#replies.clear();
-    this.#toolCalls.clear();
     this.#thoughts.clear();
-    this.#failures.clear();
-    this.#hangs.clear();
-    this.#drops.clear();
-    this.#streamErrors.clear();
-  }
-
-  replyWith(text: string, options?: KnobOptions): void {
-    this.#replies.add(text, options, Number.POSITIVE_INFINITY);
   }
 
   thinkWith(text: string, options?: KnobOptions): void {
     this.#thoughts.add(text, options, Number.POSITIVE_INFINITY);
   }
 
-  replyWithToolCall(call: ToolCallReply | readonly ToolCallReply[], options?: KnobOptions): void {
-    const calls: readonly ToolCallReply[] = Array.isArray(call) ? call : [call as ToolCallReply];
-    this.#toolCalls.add(calls, options, Number.POSITIVE_INFINITY);
-  }
-
-  failNext(options?: FailureOptions): void {
-    const failure = { status: options?.status ?? 500, error: options?.error ?? 'simulated failure' };
-    this.#failures.add(failure, options, 1);
-  }
-
-  hangNext(options?: KnobOptions): void {
-    this.#hangs.add(true, options, 1);
-  }
-
-  dropNextStreamAfter(tokens: number, options?: KnobOptions): void {
-    this.#drops.add(tokens, options, 1);
-  }
-
-  errorNextStreamAfter(tokens: number, options?: StreamErrorOptions): void {
-    const error = options?.error ?? 'an error was encountered while running the model';
-    this.#streamErrors.add({ after: tokens, error }, options, 1);
-  }
-
-  setTokenDelay(ms: number): void {
-    this.#tokenDelayMs = ms;
-  }
-
-  requireToken(token: string | undefined): void {
-    this.#token = token;
-  }
-
-  /** Appends a request to the log. */
-  record(request: RecordedRequest): void {
-    this.#requests.push(request);
-  }
-
-  /** Notes that the client of a logged request went away before its answer was complete. */
-  recordAbort(request: RecordedRequest): void {
-    this.#aborted.push(request);
-  }
-
-  /** Notes that a logged request's answer body was written to its end. */
-  recordCompletion(request: RecordedRequest): void {
-    this.#completed.push(request);
-  }
-
   /** Whether an `Authorization` header value passes the required-token check. */
   isAuthorized(authorization: string | null): boolean {
-    if (this.#token === undefined) return true;
+    if (this.requiredToken === undefined) return true;
     const match = /^bearer\s+(.+)$/i.exec(authorization?.trim() ?? '');
-    return match?.[1] === this.#token;
-  }
-
-  /** Consumes a pending failure for this path. */
-  takeFailure(path: string): { status: number; error: string } | undefined {
-    return this.#failures.take(path);
-  }
-
-  /** Consumes a pending hang for this path. */
-  takeHang(path: string): boolean {
-    return this.#hangs.take(path) === true;
-  }
-
-  /** Consumes a pending fixed reply for this path. */
-  takeReply(path: string): string | undefined {
-    return this.#replies.take(path);
+    return match?.[1] === this.requiredToken;
   }
 
   /** Consumes a pending thinking text for this path (only requests that think ask). */
   takeThinking(path: string): string | undefined {
     return this.#thoughts.take(path);
-  }
-
-  /** Consumes a pending tool-call reply (only chat requests carrying tools ask). */
-  takeToolCalls(path: string): readonly ToolCallReply[] | undefined {
-    return this.#toolCalls.take(path);
-  }
-
-  /** Consumes a pending connection drop for a streamed answer on this path. */
-  takeDrop(path: string): number | undefined {
-    return this.#drops.take(path);
-  }
-
-  /** Consumes a pending in-stream error for a streamed answer on this path. */
-  takeStreamError(path: string): { after: number; error: string } | undefined {
-    return this.#streamErrors.take(path);
   }
 
   /** A tool-call id, `call_` + 8 lowercase alphanumerics, stable for a given order of calls. */

@@ -1,7 +1,7 @@
 // The mutable state of an OpenAI-compatible simulator: what it serves, the request log and the test knobs,
 // shaped like the Ollama simulator's so one test can drive either.
 import { createHash } from 'node:crypto';
-import { KnobQueue } from '../knob-queue.js';
+import { SimulatorKnobs } from '../simulator-knobs.js';
 import type {
   FailureOptions,
   KnobOptions,
@@ -73,144 +73,51 @@ export const OPENAI_INFERENCE_PATHS: readonly string[] = [
 const CHAT_PATHS: readonly string[] = ['/v1/chat/completions', '/chat/completions'];
 
 /** The state behind one OpenAI-compatible simulator. */
-export class OpenAISimulatorState implements OpenAISimulatorControl {
+export class OpenAISimulatorState extends SimulatorKnobs implements OpenAISimulatorControl {
   readonly flavour: OpenAIFlavour;
   readonly models: readonly OpenAICompatibleModel[];
   readonly embeddings: boolean;
   readonly enableAutoToolChoice: boolean;
   /** Unix seconds of the start, the default `created` of models. */
   readonly startedAt: number = Math.floor(Date.now() / 1000);
-  readonly #options: OpenAISimulatorStateOptions;
-  #requests: RecordedRequest[] = [];
-  #aborted: RecordedRequest[] = [];
-  #completed: RecordedRequest[] = [];
-  #tokenDelayMs: number;
-  #apiKey: string | undefined;
   #counter = 0;
-  readonly #replies = new KnobQueue<string>(OPENAI_GENERATION_PATHS);
-  readonly #toolCalls = new KnobQueue<readonly ToolCallReply[]>(CHAT_PATHS);
-  readonly #failures = new KnobQueue<{ status: number; error: string }>(OPENAI_INFERENCE_PATHS);
-  readonly #hangs = new KnobQueue<true>(OPENAI_INFERENCE_PATHS);
-  readonly #drops = new KnobQueue<number>(OPENAI_GENERATION_PATHS);
-  readonly #streamErrors = new KnobQueue<{ after: number; error: string }>(OPENAI_GENERATION_PATHS);
 
   constructor(options: OpenAISimulatorStateOptions = {}) {
-    this.#options = options;
+    super(
+      { generation: OPENAI_GENERATION_PATHS, inference: OPENAI_INFERENCE_PATHS, chat: CHAT_PATHS },
+      {
+        tokenDelayMs: options.tokenDelayMs ?? 0,
+        token: options.apiKey,
+        streamError: 'Internal server error',
+      },
+    );
     this.flavour = options.flavour ?? 'vllm';
     this.models = options.models ?? defaultOpenAIModels[this.flavour];
     if (this.models.length === 0) throw new Error('an OpenAI-compatible simulator needs at least one model');
     this.embeddings = options.embeddings ?? false;
     this.enableAutoToolChoice = options.enableAutoToolChoice ?? true;
-    this.#tokenDelayMs = options.tokenDelayMs ?? 0;
-    this.#apiKey = options.apiKey;
-  }
-
-  get requests(): readonly RecordedRequest[] {
-    return this.#requests;
-  }
-
-  get abortedRequests(): readonly RecordedRequest[] {
-    return this.#aborted;
-  }
-
-  get completedRequests(): readonly RecordedRequest[] {
-    return this.#completed;
-  }
-
-  get tokenDelayMs(): number {
-    return this.#tokenDelayMs;
   }
 
   /** The API key requests must carry, if any. */
   get apiKey(): string | undefined {
-    return this.#apiKey;
+    return this.requiredToken;
   }
 
-  clearRequests(): void {
-    this.#requests = [];
-    this.#aborted = [];
-    this.#completed = [];
-  }
-
-  reset(): void {
-    this.clearRequests();
-    this.#tokenDelayMs = this.#options.tokenDelayMs ?? 0;
-    this.#apiKey = this.#options.apiKey;
+  override reset(): void {
+    super.reset();
     this.#counter = 0;
-    for (const queue of [
-      this.#replies,
-      this.#toolCalls,
-      this.#failures,
-      this.#hangs,
-      this.#drops,
-      this.#streamErrors,
-    ]) {
-      queue.clear();
-    }
-  }
-
-  replyWith(text: string, options?: KnobOptions): void {
-    this.#replies.add(text, options, Number.POSITIVE_INFINITY);
-  }
-
-  replyWithToolCall(call: ToolCallReply | readonly ToolCallReply[], options?: KnobOptions): void {
-    const calls: readonly ToolCallReply[] = Array.isArray(call) ? call : [call as ToolCallReply];
-    this.#toolCalls.add(calls, options, Number.POSITIVE_INFINITY);
-  }
-
-  failNext(options?: FailureOptions): void {
-    this.#failures.add(
-      { status: options?.status ?? 500, error: options?.error ?? 'simulated failure' },
-      options,
-      1,
-    );
-  }
-
-  hangNext(options?: KnobOptions): void {
-    this.#hangs.add(true, options, 1);
-  }
-
-  dropNextStreamAfter(tokens: number, options?: KnobOptions): void {
-    this.#drops.add(tokens, options, 1);
-  }
-
-  errorNextStreamAfter(tokens: number, options?: StreamErrorOptions): void {
-    this.#streamErrors.add({ after: tokens, error: options?.error ?? 'Internal server error' }, options, 1);
-  }
-
-  setTokenDelay(ms: number): void {
-    this.#tokenDelayMs = ms;
-  }
-
-  requireToken(token: string | undefined): void {
-    this.#apiKey = token;
-  }
-
-  /** Appends a request to the log. */
-  record(request: RecordedRequest): void {
-    this.#requests.push(request);
-  }
-
-  /** Notes that the client of a logged request went away before its answer was complete. */
-  recordAbort(request: RecordedRequest): void {
-    this.#aborted.push(request);
-  }
-
-  /** Notes that a logged request's answer body was written to its end. */
-  recordCompletion(request: RecordedRequest): void {
-    this.#completed.push(request);
   }
 
   /** Whether an `Authorization` header carries the API key (`Bearer <key>`, scheme case as each server reads it). */
   isAuthorized(authorization: string | null): boolean {
-    if (this.#apiKey === undefined) return true;
+    if (this.requiredToken === undefined) return true;
     const value = authorization ?? '';
     // vLLM lower-cases the scheme; llama.cpp compares the prefix `Bearer ` exactly.
     const at = value.indexOf(' ');
     if (at < 0) return false;
     const scheme = value.slice(0, at);
     const ok = this.flavour === 'llamacpp' ? scheme === 'Bearer' : scheme.toLowerCase() === 'bearer';
-    return ok && value.slice(at + 1) === this.#apiKey;
+    return ok && value.slice(at + 1) === this.requiredToken;
   }
 
   /** The served model a request names, as the flavour resolves names. */
@@ -218,30 +125,6 @@ export class OpenAISimulatorState implements OpenAISimulatorControl {
     // llama-server has one model and answers whatever name the client sends.
     if (this.flavour === 'llamacpp') return this.models[0];
     return this.models.find((model) => model.id === name);
-  }
-
-  takeFailure(path: string): { status: number; error: string } | undefined {
-    return this.#failures.take(path);
-  }
-
-  takeHang(path: string): boolean {
-    return this.#hangs.take(path) === true;
-  }
-
-  takeReply(path: string): string | undefined {
-    return this.#replies.take(path);
-  }
-
-  takeToolCalls(path: string): readonly ToolCallReply[] | undefined {
-    return this.#toolCalls.take(path);
-  }
-
-  takeDrop(path: string): number | undefined {
-    return this.#drops.take(path);
-  }
-
-  takeStreamError(path: string): { after: number; error: string } | undefined {
-    return this.#streamErrors.take(path);
   }
 
   /** A deterministic hex id for responses and tool calls: the n-th of this state since the last reset. */
