@@ -178,3 +178,46 @@ export class SimulatorKnobs {
     return this.#streamErrors.take(path);
   }
 }
+
+/** What a started simulator forwards to its state: the logs (read live) and the knobs. */
+export type KnobControl = Pick<
+  SimulatorKnobs,
+  | 'requests'
+  | 'abortedRequests'
+  | 'completedRequests'
+  | 'clearRequests'
+  | 'reset'
+  | 'replyWith'
+  | 'replyWithToolCall'
+  | 'failNext'
+  | 'hangNext'
+  | 'dropNextStreamAfter'
+  | 'errorNextStreamAfter'
+  | 'setTokenDelay'
+  | 'requireToken'
+>;
+
+/** The logs and knobs of `state` as a started simulator's own members; add to it with `Object.assign`. */
+export function knobControl(state: SimulatorKnobs): KnobControl {
+  return {
+    get requests() {
+      return state.requests;
+    },
+    get abortedRequests() {
+      return state.abortedRequests;
+    },
+    get completedRequests() {
+      return state.completedRequests;
+    },
+    clearRequests: () => state.clearRequests(),
+    reset: () => state.reset(),
+    replyWith: (text, knob) => state.replyWith(text, knob),
+    replyWithToolCall: (call, knob) => state.replyWithToolCall(call, knob),
+    failNext: (failure) => state.failNext(failure),
+    hangNext: (knob) => state.hangNext(knob),
+    dropNextStreamAfter: (tokens, knob) => state.dropNextStreamAfter(tokens, knob),
+    errorNextStreamAfter: (tokens, knob) => state.errorNextStreamAfter(tokens, knob),
+    setTokenDelay: (ms) => state.setTokenDelay(ms),
+    requireToken: (token) => state.requireToken(token),
+  };
+}

@@ -1,7 +1,9 @@
 // startOllamaSimulator: a simulator state served over real HTTP on loopback, steered through its knobs.
 import { createOllamaHandler } from './handler.js';
 import { serveFetchHandler } from './node-server.js';
+import { knobControl } from './simulator-knobs.js';
 import {
+  type KnobOptions,
   type OllamaSimulatorControl,
   SimulatorState,
   type SimulatorStateOptions,
@@ -34,31 +36,12 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     host: options.host,
     port: options.port,
   });
-  return {
+  return Object.assign(knobControl(state), {
     url: served.url,
     host: served.host,
     port: served.port,
     state,
+    thinkWith: (text: string, knob?: KnobOptions) => state.thinkWith(text, knob),
     close: () => served.close(),
-    get requests() {
-      return state.requests;
-    },
-    get abortedRequests() {
-      return state.abortedRequests;
-    },
-    get completedRequests() {
-      return state.completedRequests;
-    },
-    clearRequests: () => state.clearRequests(),
-    reset: () => state.reset(),
-    replyWith: (text, knob) => state.replyWith(text, knob),
-    replyWithToolCall: (call, knob) => state.replyWithToolCall(call, knob),
-    thinkWith: (text, knob) => state.thinkWith(text, knob),
-    failNext: (failure) => state.failNext(failure),
-    hangNext: (knob) => state.hangNext(knob),
-    dropNextStreamAfter: (tokens, knob) => state.dropNextStreamAfter(tokens, knob),
-    errorNextStreamAfter: (tokens, knob) => state.errorNextStreamAfter(tokens, knob),
-    setTokenDelay: (ms) => state.setTokenDelay(ms),
-    requireToken: (token) => state.requireToken(token),
-  };
+  });
 }

@@ -1,6 +1,7 @@
 // startOpenAICompatibleSimulator: an OpenAI-compatible server (vLLM, llama.cpp's llama-server or LM
 // Studio) served over real HTTP on loopback and steered through its knobs.
 import { serveFetchHandler } from '../node-server.js';
+import { knobControl } from '../simulator-knobs.js';
 import { createOpenAICompatibleHandler } from './handler.js';
 import type { OpenAIFlavour } from './models.js';
 import {
@@ -39,31 +40,12 @@ export async function startOpenAICompatibleSimulator(
     host: options.host,
     port: options.port,
   });
-  return {
+  return Object.assign(knobControl(state), {
     url: served.url,
     host: served.host,
     port: served.port,
     flavour: state.flavour,
     state,
     close: () => served.close(),
-    get requests() {
-      return state.requests;
-    },
-    get abortedRequests() {
-      return state.abortedRequests;
-    },
-    get completedRequests() {
-      return state.completedRequests;
-    },
-    clearRequests: () => state.clearRequests(),
-    reset: () => state.reset(),
-    replyWith: (text, knob) => state.replyWith(text, knob),
-    replyWithToolCall: (call, knob) => state.replyWithToolCall(call, knob),
-    failNext: (failure) => state.failNext(failure),
-    hangNext: (knob) => state.hangNext(knob),
-    dropNextStreamAfter: (tokens, knob) => state.dropNextStreamAfter(tokens, knob),
-    errorNextStreamAfter: (tokens, knob) => state.errorNextStreamAfter(tokens, knob),
-    setTokenDelay: (ms) => state.setTokenDelay(ms),
-    requireToken: (token) => state.requireToken(token),
-  };
+  });
 }
