@@ -12,6 +12,7 @@ import { handleV1Completions } from './endpoints/v1-completions.js';
 import { handleV1Embeddings } from './endpoints/v1-embeddings.js';
 import { handleV1Model, handleV1Models } from './endpoints/v1-models.js';
 import { errorResponse, textResponse } from './responses.js';
+import type { SimulatorKnobs } from './simulator-knobs.js';
 import type { RecordedRequest, SimulatorState } from './simulator-state.js';
 
 /** A web-standard request handler, as `fetch` would call a server. */
@@ -58,6 +59,32 @@ export function parseForLog(body: string): unknown {
   }
 }
 
+/**
+ * Reads a request's body with `decoder` and appends the request to the state's log; the server
+ * aborts the request's signal when the client goes away before the answer is complete, and that
+ * lands in `abortedRequests`.
+ */
+export async function recordRequest(
+  state: SimulatorKnobs,
+  request: Request,
+  decoder: InstanceType<typeof TextDecoder>,
+): Promise<{ url: URL; method: string; body: string; recorded: RecordedRequest }> {
+  const url = new URL(request.url);
+  const method = request.method.toUpperCase();
+  const body = method === 'GET' || method === 'HEAD' ? '' : decoder.decode(await request.arrayBuffer());
+  const recorded: RecordedRequest = {
+    method,
+    path: url.pathname,
+    url: request.url,
+    headers: Object.fromEntries(request.headers),
+    body: parseForLog(body),
+    rawBody: body,
+  };
+  state.record(recorded);
+  request.signal.addEventListener('abort', () => state.recordAbort(recorded), { once: true });
+  return { url, method, body, recorded };
+}
+
 /** A response that never comes: an error response once the client goes away. */
 export function untilAborted(signal: AbortSignal): Promise<Response> {
   return new Promise((resolve) => {
@@ -100,20 +127,7 @@ export function createOllamaHandler(
   options: { noteCompletions?: boolean } = {},
 ): FetchHandler {
   return async (request) => {
-    const url = new URL(request.url);
-    const method = request.method.toUpperCase();
-    const body = method === 'GET' || method === 'HEAD' ? '' : decoder.decode(await request.arrayBuffer());
-    const recorded: RecordedRequest = {
-      method,
-      path: url.pathname,
-      url: request.url,
-      headers: Object.fromEntries(request.headers),
-      body: parseForLog(body),
-      rawBody: body,
-    };
-    state.record(recorded);
-    // The server aborts the signal when the client goes away before the answer is complete.
-    request.signal.addEventListener('abort', () => state.recordAbort(recorded), { once: true });
+    const { url, method, body, recorded } = await recordRequest(state, request, decoder);
     if (!state.isAuthorized(request.headers.get('authorization'))) return errorResponse(401, 'unauthorized');
     const route = routeFor(url.pathname);
     if (route === undefined) return textResponse(404, '404 page not found', 'text/plain');

@@ -1,8 +1,7 @@
 // An OpenAI-compatible server as a fetch-style handler: records the request, checks the API key where the
 // flavour does, routes (each flavour's unknown-route answer), applies the failure and hang knobs and calls
 // the endpoint. The node:http server serves exactly this function.
-import { type FetchHandler, noteCompletion, parseForLog, untilAborted } from '../handler.js';
-import type { RecordedRequest } from '../simulator-state.js';
+import { type FetchHandler, noteCompletion, recordRequest, untilAborted } from '../handler.js';
 import { handleChatCompletions } from './chat.js';
 import { handleCompletions } from './completions.js';
 import { handleEmbeddings } from './embeddings.js';
@@ -55,19 +54,7 @@ export function createOpenAICompatibleHandler(
   options: { noteCompletions?: boolean } = {},
 ): FetchHandler {
   return async (request) => {
-    const url = new URL(request.url);
-    const method = request.method.toUpperCase();
-    const body = method === 'GET' || method === 'HEAD' ? '' : decoder.decode(await request.arrayBuffer());
-    const recorded: RecordedRequest = {
-      method,
-      path: url.pathname,
-      url: request.url,
-      headers: Object.fromEntries(request.headers),
-      body: parseForLog(body),
-      rawBody: body,
-    };
-    state.record(recorded);
-    request.signal.addEventListener('abort', () => state.recordAbort(recorded), { once: true });
+    const { url, method, body, recorded } = await recordRequest(state, request, decoder);
     const { flavour } = state;
     if (needsApiKey(flavour, url.pathname) && !state.isAuthorized(request.headers.get('authorization'))) {
       return unauthorizedAnswer(flavour);
