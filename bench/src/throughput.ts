@@ -13,7 +13,8 @@
 // least CPU per request is kept, QUICK=1 for those runs alone (no c=1 and c=64 runs; while
 // optimising), RSS_SECONDS (10) for the 64-connection run, CORE (1) for
 // the subject and LOAD_CORE (0) for autocannon and the upstream, ONLY (a comma list of subject
-// keys: stub, full, none, portkey), PORTKEY_VERSION (latest), GATEWAY_NODE_FLAGS (e.g.
+// keys: stub, full, none, portkey, and the ablations rules and audit,
+// which run only when named), PORTKEY_VERSION (latest), GATEWAY_NODE_FLAGS (e.g.
 // --cpu-prof --cpu-prof-dir=/tmp/prof; the gateway ends on SIGTERM, so the profile is written),
 // README=0 to leave bench/README.md alone.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -274,6 +275,22 @@ await keeptrusts('full', 'Keeptrusts, seed chain + immutable audit log', [
   { name: 'seed', text: '' },
 ]);
 await keeptrusts('none', 'Keeptrusts, no policies', [{ name: 'gateway.yaml', text: targets }]);
+// Ablations of the whole chain, run only when ONLY names them: its rules alone, its audit alone.
+const ablation = (key: string) => only?.includes(key) === true;
+if (ablation('rules')) {
+  await keeptrusts('rules', 'Keeptrusts, seed rules, no audit log', [
+    { name: 'gateway.yaml', text: targets },
+    { name: 'seed', text: '' },
+  ]);
+}
+if (ablation('audit')) {
+  await keeptrusts('audit', 'Keeptrusts, immutable audit log alone', [
+    {
+      name: 'gateway.yaml',
+      text: `${targets}policies:\n  chain:\n    - audit-logger\npolicy:\n  audit-logger:\n    immutable: true\n    log_all_access: true\n    path: ./audit\n`,
+    },
+  ]);
+}
 
 // Portkey's open-source gateway, installed at bench time outside the repository (never a
 // dependency of it), routed to the same stub through its `ollama` provider and a custom host.

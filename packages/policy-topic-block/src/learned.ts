@@ -8,30 +8,28 @@
 // airport security"); it never removes a lexicon match. Every file lists each feature (a word or
 // two adjacent words) with its weight, highest first, for review.
 import {
-  compileWordModel,
+  compileWordModels,
   readModelFile,
-  type WordModel,
   type WordModelFile,
-  wordProbability,
+  type WordModelSet,
+  wordProbabilities,
 } from '@keeptrusts/word-model';
 import { builtinTopicNames } from './builtin-topics.js';
 
-let files: Readonly<Record<string, WordModelFile>> | undefined;
-
 /**
  * The stored models: the gate under `request`, then one attribution model per built-in topic.
- * Read (about 2 MB of JSON) on first use and kept for the process, so importing the package, or a
- * gateway without a learned `topic_block` rule, reads none of them.
+ * Read (about 2 MB of JSON) on each call and not kept: the learned layer keeps only its compiled
+ * form, so importing the package, or a gateway without a learned `topic_block` rule, reads none of
+ * them, and one that has it holds no second copy.
  */
 export function learnedModelFiles(): Readonly<Record<string, WordModelFile>> {
   // tsconfig.json lists src/learned/*.json, so the build copies them beside this module.
-  files ??= Object.fromEntries(
+  return Object.fromEntries(
     ['request', ...builtinTopicNames].map((name) => [
       name,
       readModelFile(new URL(`./learned/${name}.json`, import.meta.url)),
     ]),
   );
-  return files;
 }
 
 /** Signal reported when the learned layer, not a lexicon rule, matched a topic. */
@@ -55,29 +53,38 @@ const ALSO_ATTRIBUTED = 0.5;
 
 let layer: LearnedLayer | undefined;
 
+/**
+ * One set of the gate, then the attribution models, scored together in one pass. A function of its
+ * own so that the classifier's closure cannot keep the parsed files (2 MB of JSON, 8 MB in memory)
+ * alive through a shared scope.
+ */
+function compileLearned(): { topics: readonly string[]; set: WordModelSet } {
+  const models = learnedModelFiles();
+  const topics = Object.keys(models).filter((name) => name !== 'request');
+  return { topics, set: compileWordModels([models.request!, ...topics.map((name) => models[name]!)]) };
+}
+
 /** The learned layer, read and compiled once per process, when the first matcher that uses it is made. */
 export function learnedLayer(): LearnedLayer {
   if (layer !== undefined) return layer;
-  const models = learnedModelFiles();
-  const gate = compileWordModel(models.request!);
-  const topics: [string, WordModel][] = Object.entries(models)
-    .filter(([name]) => name !== 'request')
-    .map(([name, file]) => [name, compileWordModel(file)]);
+  const { topics, set } = compileLearned();
+  const scores = new Float64Array(set.size);
   layer = {
     classify(words, extras) {
-      const score = wordProbability(gate, words, extras);
+      wordProbabilities(set, words, extras, scores);
+      const score = scores[0]!;
       if (score < 0.5) return undefined;
       let best: string | undefined;
       let bestP = -1;
       const also: string[] = [];
-      for (const [topic, model] of topics) {
-        const p = wordProbability(model, words, extras);
+      topics.forEach((topic, index) => {
+        const p = scores[index + 1]!;
         if (p > bestP) {
           bestP = p;
           best = topic;
         }
         if (p >= ALSO_ATTRIBUTED) also.push(topic);
-      }
+      });
       if (best === undefined) return undefined;
       return { topics: [best, ...also.filter((topic) => topic !== best)], score };
     },

@@ -38,12 +38,13 @@ interface WordNode {
   onlyWord: string | undefined;
   onlyChild: WordNode | undefined;
   next: Map<string, WordNode> | undefined;
-  /** The phrases that end at this node, one per layer (usually one in all). */
-  ends: PhraseEnd[] | undefined;
+  /** The phrase that ends at this node, if any; `moreEnds` holds those of further layers (rare). */
+  end: PhraseEnd | undefined;
+  moreEnds: PhraseEnd[] | undefined;
 }
 
 function newNode(): WordNode {
-  return { onlyWord: undefined, onlyChild: undefined, next: undefined, ends: undefined };
+  return { onlyWord: undefined, onlyChild: undefined, next: undefined, end: undefined, moreEnds: undefined };
 }
 
 function childOf(node: WordNode, word: string): WordNode | undefined {
@@ -69,6 +70,22 @@ function addChild(node: WordNode, word: string): WordNode {
   return created;
 }
 
+/**
+ * One shared copy of each distinct value, found by a key: tens of thousands of phrases carry the same
+ * few tag lists and inner-phrase lists, so the trie keeps one of each (a third of its memory).
+ */
+function interner<T>(): (key: string, make: () => T) => T {
+  const known = new Map<string, T>();
+  return (key, make) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = make();
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** Several layers of phrases in one word trie, scanned together in one pass over the words. */
 export interface WordTrie {
   /** Distinct phrases per layer. */
@@ -80,24 +97,29 @@ export interface WordTrie {
   scan(tokens: WordTokens, active?: ReadonlySet<number>): WordHit[][];
 }
 
+type InnerPhrase = PhraseEnd['inner'][number];
+
 function innerPhrases(
   words: readonly string[],
   tags: ReadonlyMap<string, string[]>,
   own: readonly string[],
   inner: NonNullable<WordLayer['inner']>,
+  shared: {
+    tags: (list: readonly string[]) => readonly string[];
+    inner: (list: InnerPhrase[]) => PhraseEnd['inner'];
+  },
 ): PhraseEnd['inner'] {
   if (inner.hiddenBy !== undefined && own.some(inner.hiddenBy)) return NO_INNER;
-  const found: [number, number, readonly string[]][] = [];
+  const found: InnerPhrase[] = [];
   const starts = inner.prefixOnly === true ? 1 : words.length;
   for (let start = 0; start < starts; start++) {
     for (let end = start + 1; end <= words.length; end++) {
       if (start === 0 && end === words.length) continue;
       const kept = tags.get(words.slice(start, end).join(' '))?.filter(inner.keep);
-      if (kept !== undefined && kept.length > 0) found.push([start, end - start, kept.slice()]);
+      if (kept !== undefined && kept.length > 0) found.push([start, end - start, shared.tags(kept)]);
     }
   }
-  // slice() trims the spare capacity push() leaves: tens of thousands of these stay in memory.
-  return found.length === 0 ? NO_INNER : found.slice();
+  return found.length === 0 ? NO_INNER : shared.inner(found);
 }
 
 /**
@@ -106,6 +128,15 @@ function innerPhrases(
  * number of phrases: linear in the text, with no regex and no backtracking.
  */
 export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
+  const { root, sizes } = buildTrie(layers);
+  return scanner(root, sizes, layers.length);
+}
+
+/**
+ * The trie's nodes and the number of distinct phrases per layer. Apart from the scanner so that the
+ * scanner's closure keeps only the nodes, not the lookup tables used while building them.
+ */
+function buildTrie(layers: readonly WordLayer[]): { root: WordNode; sizes: number[] } {
   const root = newNode();
   // One string per distinct word, however many phrases use it.
   const interned = new Map<string, string>();
@@ -114,6 +145,19 @@ export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
     if (known !== undefined) return known;
     interned.set(word, word);
     return word;
+  };
+  // Phrases share their tag lists, inner-phrase lists and whole ends (same layer, tags and inner
+  // phrases): one copy of each. Tags never contain a newline, so the keys below are unambiguous.
+  const tagLists = interner<readonly string[]>();
+  const innerLists = interner<PhraseEnd['inner']>();
+  const phraseEnds = interner<PhraseEnd>();
+  const tagsKey = (list: readonly string[]) => list.join('\n');
+  const innerKey = (list: PhraseEnd['inner']) =>
+    list.map(([offset, length, tags]) => `${offset},${length},${tagsKey(tags)}`).join('\n\n');
+  const shared = {
+    tags: (list: readonly string[]) => tagLists(tagsKey(list), () => list.slice()),
+    // slice() trims the spare capacity push() leaves.
+    inner: (list: InnerPhrase[]) => innerLists(innerKey(list), () => list.slice()),
   };
   const sizes: number[] = [];
   layers.forEach((layer, index) => {
@@ -131,14 +175,23 @@ export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
       const inner =
         layer.inner === undefined || words.length === 1
           ? NO_INNER
-          : innerPhrases(words, tags, own, layer.inner);
-      const entry: PhraseEnd = { layer: index, tags: own.slice(), inner };
-      node.ends = node.ends === undefined ? [entry] : [...node.ends, entry];
+          : innerPhrases(words, tags, own, layer.inner, shared);
+      const ownTags = shared.tags(own);
+      const entry = phraseEnds(`${index}\n\n\n${tagsKey(ownTags)}\n\n\n${innerKey(inner)}`, () => ({
+        layer: index,
+        tags: ownTags,
+        inner,
+      }));
+      if (node.end === undefined) node.end = entry;
+      else if (node.moreEnds === undefined) node.moreEnds = [entry];
+      else node.moreEnds.push(entry);
     }
   });
 
-  // Only the count is kept: the phrase lists themselves can be collected once the trie is built.
-  const count = layers.length;
+  return { root, sizes };
+}
+
+function scanner(root: WordNode, sizes: readonly number[], count: number): WordTrie {
   return {
     sizes,
     scan({ words, joined }, active) {
@@ -151,11 +204,15 @@ export function createWordTrie(layers: readonly WordLayer[]): WordTrie {
         let node = childOf(root, words[i]!);
         if (node === undefined) continue;
         for (let j = i; node !== undefined; ) {
-          const ends = node.ends;
-          if (ends !== undefined) {
-            for (const end of ends) {
-              longest[end.layer] = end;
-              longestEnd[end.layer] = j;
+          const end = node.end;
+          if (end !== undefined) {
+            longest[end.layer] = end;
+            longestEnd[end.layer] = j;
+            if (node.moreEnds !== undefined) {
+              for (const more of node.moreEnds) {
+                longest[more.layer] = more;
+                longestEnd[more.layer] = j;
+              }
             }
           }
           j++;

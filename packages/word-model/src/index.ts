@@ -1,6 +1,14 @@
 // Scoring
-export { compileWordModel, featureNorm, logistic, wordFeatures, wordProbability } from './model.js';
-export type { WordModel, WordModelFile } from './model.js';
+export {
+  compileWordModel,
+  compileWordModels,
+  featureNorm,
+  logistic,
+  wordFeatures,
+  wordProbabilities,
+  wordProbability,
+} from './model.js';
+export type { WordModel, WordModelFile, WordModelSet } from './model.js';
 
 // Training (for the scripts that fit the shipped models)
 export { crossValidate, formatModelFile, toModelFile, trainedProbability, trainWordModel } from './train.js';

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileWordModel, featureNorm, logistic, wordFeatures, wordProbability } from './model.js';
+import {
+  compileWordModel,
+  compileWordModels,
+  featureNorm,
+  logistic,
+  wordFeatures,
+  wordProbabilities,
+  wordProbability,
+} from './model.js';
 import { trainedProbability } from './train.js';
 
 const file = (bias: number, weights: [string, number][]) => ({
@@ -90,4 +98,36 @@ describe('wordProbability', () => {
     expect(() => compileWordModel(file(0, [['x', Number.NaN]]))).toThrow(/"x" is not a finite number/);
     expect(() => compileWordModel(file(Number.POSITIVE_INFINITY, []))).toThrow(/bias/);
   });
+});
+
+describe('wordProbabilities', () => {
+  it('scores every model of a set as each would alone, in compile order', () => {
+    const word = fc.constantFrom('a', 'b', 'c', 'd', 'e', '@t');
+    const model = fc.record({
+      bias: fc.double({ min: -3, max: 3, noNaN: true }),
+      raw: fc.array(
+        fc.tuple(word, fc.option(word, { nil: undefined }), fc.double({ min: -5, max: 5, noNaN: true })),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(model, { minLength: 1, maxLength: 4 }),
+        fc.array(word, { maxLength: 30 }),
+        fc.array(fc.constantFrom('@t', '@u'), { maxLength: 3 }),
+        (models, words, extras) => {
+          const files = models.map(({ bias, raw }) => {
+            const weights = new Map<string, number>();
+            for (const [a, b, w] of raw) weights.set(b === undefined ? a : `${a} ${b}`, w);
+            return file(bias, [...weights]);
+          });
+          const set = compileWordModels(files);
+          const together = [...wordProbabilities(set, words, extras)];
+          // Twice: the marks of one call must not leak into the next.
+          expect([...wordProbabilities(set, words, extras)]).toEqual(together);
+          expect(together).toEqual(files.map((f) => wordProbability(compileWordModel(f), words, extras)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 30_000);
 });
