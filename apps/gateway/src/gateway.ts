@@ -406,11 +406,12 @@ async function policyChat(
     metrics.policyModelCall(target.config.id, 'ok', seconds(), usage);
     return { text: result.content, usage };
   } catch (error) {
-    const outcome = signal.aborted
-      ? 'aborted'
-      : timeout.aborted || (error instanceof GatewayError && error.code === 'upstream_timeout')
-        ? 'timeout'
-        : 'error';
+    // The policy's own deadline (AbortSignal.timeout) is a time-out too, not a client's abort.
+    const timedOut =
+      timeout.aborted ||
+      (signal.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') ||
+      (error instanceof GatewayError && error.code === 'upstream_timeout');
+    const outcome = timedOut ? 'timeout' : signal.aborted ? 'aborted' : 'error';
     metrics.policyModelCall(target.config.id, outcome, seconds());
     throw error;
   }
