@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readAuditRecords } from '@keeptrusts/audit-logger';
@@ -12,7 +14,7 @@ import {
 } from '@keeptrusts/testkit';
 import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readStream, type Stack, startStack } from './harness.js';
+import { readStream, runKtProcess, type Stack, startStack } from './harness.js';
 
 const LLAMA_GUARD = 'meta-llama/Llama-Guard-3-1B';
 const scorePlugin = join(import.meta.dirname, 'fixtures/score-plugin.mjs');
@@ -379,4 +381,41 @@ describe('guard_model failures and second opinions', () => {
     expect(text).toMatch(/keeptrusts_policy_model_calls_total\{target="llama-guard",outcome="timeout"\} \d+/);
     expect(text).toMatch(/keeptrusts_policy_decisions_total\{rule_type="guard_model",action="block",stage="request"\} \d+/);
   });
+});
+
+describe('a guard_model rule whose target is missing', () => {
+  const broken = `providers:
+  targets:
+    - id: chat
+      provider: ollama:chat:llama3.3
+      base_url: http://127.0.0.1:9
+    - id: embedder
+      provider: ollama:embedding:nomic-embed-text
+      base_url: http://127.0.0.1:9
+policies:
+  - id: guard
+    rules:
+      - type: guard_model
+        format: llama_guard_3
+        target: llama-gaurd
+      - type: guard_model
+        format: llama_guard_3
+        target: embedder
+`;
+
+  it.each([['config', 'validate', 'policy-config.yaml'], ['gateway', 'run', '--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml']])(
+    'kt %s %s refuses it, naming file, line, path and the fix',
+    async (...args) => {
+      const dir = await mkdtemp(join(tmpdir(), 'kt-guard-'));
+      await writeFile(join(dir, 'policy-config.yaml'), broken);
+      const { code, stdout, stderr } = await runKtProcess(args, dir);
+      const out = stdout + stderr;
+      expect(code).not.toBe(0);
+      expect(out).toContain('policy-config.yaml:14:17 policies[0].rules[0].target: unknown target "llama-gaurd"; chat targets: chat');
+      expect(out).toContain('add a target with id "llama-gaurd" under providers.targets');
+      expect(out).toContain(
+        'policy-config.yaml:17:17 policies[0].rules[1].target: target "embedder" serves embedding; this rule needs a chat target',
+      );
+    },
+  );
 });
