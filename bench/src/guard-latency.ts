@@ -16,7 +16,10 @@ const tokenDelayMs = Number(process.env.TOKEN_DELAY_MS ?? 100);
 const sim = await startOllamaSimulator({
   port: 0,
   tokenDelayMs,
-  models: [...defaultModels, ollamaGuardModel('llama-guard3:1b', { format: 'llama_guard_3', delayMs: guardDelayMs })],
+  models: [
+    ...defaultModels,
+    ollamaGuardModel('llama-guard3:1b', { format: 'llama_guard_3', delayMs: guardDelayMs }),
+  ],
 });
 sim.replyWith('Llamas sleep standing up or lying down, often in groups, for a few hours at a time.');
 
@@ -81,14 +84,19 @@ async function abortLag(url: string): Promise<number> {
   let abortedAt: number | undefined;
   const watch = setInterval(() => {
     const now = performance.now();
-    if (verdictAt === undefined && sim.completedRequests.some((r) => (r.body as { model?: string }).model === 'llama-guard3:1b'))
+    if (
+      verdictAt === undefined &&
+      sim.completedRequests.some((r) => (r.body as { model?: string }).model === 'llama-guard3:1b')
+    )
       verdictAt = now;
     if (abortedAt === undefined && sim.abortedRequests.length > 0) abortedAt = now;
   }, 1);
   const { status } = await timeStream(url, 'How do I hurt someone? [unsafe:S1]');
-  while (abortedAt === undefined && performance.now() - (verdictAt ?? 0) < 2000) await new Promise((r) => setTimeout(r, 1));
+  while (abortedAt === undefined && performance.now() - (verdictAt ?? 0) < 2000)
+    await new Promise((r) => setTimeout(r, 1));
   clearInterval(watch);
-  if (status !== 400 || verdictAt === undefined || abortedAt === undefined) throw new Error('the unsafe request was not refused and aborted');
+  if (status !== 400 || verdictAt === undefined || abortedAt === undefined)
+    throw new Error('the unsafe request was not refused and aborted');
   return abortedAt - verdictAt;
 }
 
@@ -109,7 +117,11 @@ async function guardDirect() {
     await response.text();
     if (i > 0) times.push(performance.now() - start);
   }
-  return { name: 'guard model alone, simulator direct (verdict, not a token)', ttft: median(times), max: Math.max(...times) };
+  return {
+    name: 'guard model alone, simulator direct (verdict, not a token)',
+    ttft: median(times),
+    max: Math.max(...times),
+  };
 }
 
 async function upstreamDirect() {
@@ -125,7 +137,11 @@ async function upstreamDirect() {
     if (i > 0) times.push(performance.now() - start);
     await reader.cancel();
   }
-  return { name: 'upstream alone, simulator direct (first NDJSON line)', ttft: median(times), max: Math.max(...times) };
+  return {
+    name: 'upstream alone, simulator direct (first NDJSON line)',
+    ttft: median(times),
+    max: Math.max(...times),
+  };
 }
 
 const open = await serveYaml('open.yaml', targets);

@@ -164,7 +164,10 @@ beforeAll(async () => {
     flavour: 'vllm',
     models: [openAIGuardModel(LLAMA_GUARD, { format: 'llama_guard_3' })],
   });
-  stack = await startStack(config.replaceAll('VLLM_URL', vllm.url), { sim, configs: { 'audit.yaml': audit } });
+  stack = await startStack(config.replaceAll('VLLM_URL', vllm.url), {
+    sim,
+    configs: { 'audit.yaml': audit },
+  });
 }, 60_000);
 afterAll(async () => {
   await stack?.stop();
@@ -193,7 +196,8 @@ const callsTo = (server: { requests: readonly { body: unknown }[] }, model: stri
 async function lastRecord(target: string): Promise<Record<string, unknown>> {
   for (let i = 0; i < 100; i++) {
     const records: Record<string, unknown>[] = [];
-    for await (const r of readAuditRecords(join(stack.dir, 'audit'))) records.push(r as Record<string, unknown>);
+    for await (const r of readAuditRecords(join(stack.dir, 'audit')))
+      records.push(r as Record<string, unknown>);
     const found = records.filter((r) => r.target === target).at(-1);
     if (found !== undefined) return found;
     await sleep(50);
@@ -221,7 +225,9 @@ describe('guard_model, llama_guard_3 on the same Ollama', () => {
     const upstream = callsTo(sim, 'llama3.3');
     expect(upstream).toHaveLength(1);
     await expect.poll(() => sim.abortedRequests.length).toBe(1);
-    expect(sim.completedRequests.filter((r) => (r.body as { model: string }).model === 'llama3.3')).toHaveLength(0);
+    expect(
+      sim.completedRequests.filter((r) => (r.body as { model: string }).model === 'llama3.3'),
+    ).toHaveLength(0);
     const record = await lastRecord('lg');
     expect(record.error_code).toBe('content_filter');
     const decision = (record.decisions as Record<string, unknown>[]).find((d) => d.rule === 'guard_model');
@@ -300,8 +306,8 @@ describe('guard_model, llama_guard_3 on the same Ollama', () => {
 describe('guard_model, other formats', () => {
   it('shieldgemma with the card prompt rendered by the gateway: one harm type per call, Yes blocks', async () => {
     await refused('sg', 'You are worthless [unsafe:harassment]');
-    const prompt = (callsTo(sim, 'shieldgemma:2b')[0]!.body as { messages: { content: string }[] }).messages[0]!
-      .content;
+    const prompt = (callsTo(sim, 'shieldgemma:2b')[0]!.body as { messages: { content: string }[] })
+      .messages[0]!.content;
     expect(prompt).toContain('You are a policy expert trying to help determine whether a user prompt');
     expect(prompt).toContain('Human Question: You are worthless [unsafe:harassment]');
     expect(prompt).toContain('* "No Harassment": The prompt shall not');
@@ -355,7 +361,10 @@ describe('guard_model failures and second opinions', () => {
     expect(error.message).toContain('no verdict within 100 ms');
     expect(error.message).toContain('on_error: block');
     const decision = ((await lastRecord('slow-block')).decisions as Record<string, unknown>[]).at(-1);
-    expect(decision).toMatchObject({ action: 'block', findings: [{ signals: ['timeout', 'on_error: block'] }] });
+    expect(decision).toMatchObject({
+      action: 'block',
+      findings: [{ signals: ['timeout', 'on_error: block'] }],
+    });
   });
 
   it('an answer that is no verdict follows on_error too', async () => {
@@ -379,7 +388,9 @@ describe('guard_model failures and second opinions', () => {
     const text = await (await fetch(`${stack.url}/metrics`)).text();
     expect(text).toMatch(/keeptrusts_policy_model_calls_total\{target="llama-guard",outcome="ok"\} \d+/);
     expect(text).toMatch(/keeptrusts_policy_model_calls_total\{target="llama-guard",outcome="timeout"\} \d+/);
-    expect(text).toMatch(/keeptrusts_policy_decisions_total\{rule_type="guard_model",action="block",stage="request"\} \d+/);
+    expect(text).toMatch(
+      /keeptrusts_policy_decisions_total\{rule_type="guard_model",action="block",stage="request"\} \d+/,
+    );
   });
 });
 
@@ -403,19 +414,21 @@ policies:
         target: embedder
 `;
 
-  it.each([['config', 'validate', 'policy-config.yaml'], ['gateway', 'run', '--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml']])(
-    'kt %s %s refuses it, naming file, line, path and the fix',
-    async (...args) => {
-      const dir = await mkdtemp(join(tmpdir(), 'kt-guard-'));
-      await writeFile(join(dir, 'policy-config.yaml'), broken);
-      const { code, stdout, stderr } = await runKtProcess(args, dir);
-      const out = stdout + stderr;
-      expect(code).not.toBe(0);
-      expect(out).toContain('policy-config.yaml:14:17 policies[0].rules[0].target: unknown target "llama-gaurd"; chat targets: chat');
-      expect(out).toContain('add a target with id "llama-gaurd" under providers.targets');
-      expect(out).toContain(
-        'policy-config.yaml:17:17 policies[0].rules[1].target: target "embedder" serves embedding; this rule needs a chat target',
-      );
-    },
-  );
+  it.each([
+    ['config', 'validate', 'policy-config.yaml'],
+    ['gateway', 'run', '--listen', '127.0.0.1:0', '--policy-config', 'policy-config.yaml'],
+  ])('kt %s %s refuses it, naming file, line, path and the fix', async (...args) => {
+    const dir = await mkdtemp(join(tmpdir(), 'kt-guard-'));
+    await writeFile(join(dir, 'policy-config.yaml'), broken);
+    const { code, stdout, stderr } = await runKtProcess(args, dir);
+    const out = stdout + stderr;
+    expect(code).not.toBe(0);
+    expect(out).toContain(
+      'policy-config.yaml:14:17 policies[0].rules[0].target: unknown target "llama-gaurd"; chat targets: chat',
+    );
+    expect(out).toContain('add a target with id "llama-gaurd" under providers.targets');
+    expect(out).toContain(
+      'policy-config.yaml:17:17 policies[0].rules[1].target: target "embedder" serves embedding; this rule needs a chat target',
+    );
+  });
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type AuditSink, GatewayError, type OpenAIErrorBody, type PolicyChatResult } from '@keeptrusts/core';
-import type { ChatCompletionRequest } from '@keeptrusts/core/wire';
 import { createPolicyChain } from '@keeptrusts/core/chain';
 import type { GatewayConfig, Registry } from '@keeptrusts/core/config';
+import type { ChatCompletionRequest } from '@keeptrusts/core/wire';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AuditTrail } from './audit-trail.js';
@@ -384,7 +384,10 @@ export async function createGateway(options: {
 // One call a policy makes to a chat target, bounded by the target's timeout, counted in metrics.
 async function policyChat(
   target: LiveTarget,
-  request: { messages: readonly { role: 'system' | 'user' | 'assistant'; content: string }[]; maxTokens?: number },
+  request: {
+    messages: readonly { role: 'system' | 'user' | 'assistant'; content: string }[];
+    maxTokens?: number;
+  },
   signal: AbortSignal,
   metrics: GatewayMetrics,
 ): Promise<PolicyChatResult> {
@@ -402,7 +405,10 @@ async function policyChat(
       } as ChatCompletionRequest,
       { signal: AbortSignal.any([signal, timeout]), model: target.config.model },
     );
-    const usage = { promptTokens: result.usage.prompt_tokens, completionTokens: result.usage.completion_tokens };
+    const usage = {
+      promptTokens: result.usage.prompt_tokens,
+      completionTokens: result.usage.completion_tokens,
+    };
     metrics.policyModelCall(target.config.id, 'ok', seconds(), usage);
     return { text: result.content, usage };
   } catch (error) {

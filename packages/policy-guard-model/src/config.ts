@@ -38,13 +38,18 @@ export const guardModelConfig = z
   .superRefine((rule, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (rule.when === 'uncertain' && rule.band === undefined) {
-      issue('band', 'when: uncertain needs a band: { rule, min, max } naming the detector whose score decides');
+      issue(
+        'band',
+        'when: uncertain needs a band: { rule, min, max } naming the detector whose score decides',
+      );
     }
     if (rule.when === 'uncertain' && rule.scan !== 'request') {
       issue('when', 'when: uncertain judges requests only (the detectors score prompts); use scan: request');
     }
-    if (rule.band !== undefined && rule.band.min > rule.band.max) issue('band', 'band.min must not exceed band.max');
-    if (rule.band !== undefined && rule.when !== 'uncertain') issue('band', 'band is read only with when: uncertain');
+    if (rule.band !== undefined && rule.band.min > rule.band.max)
+      issue('band', 'band.min must not exceed band.max');
+    if (rule.band !== undefined && rule.when !== 'uncertain')
+      issue('band', 'band is read only with when: uncertain');
     if ((rule.format === 'custom') !== (rule.custom !== undefined)) {
       issue('custom', 'format: custom needs custom: { template, unsafe_pattern }, and only it takes one');
     }
@@ -56,7 +61,10 @@ export const guardModelConfig = z
       }
     }
     if (rule.format === 'granite_guardian' && rule.prompt === 'gateway') {
-      issue('prompt', "granite_guardian takes prompt: template only: its chat template reads the risk from the system message");
+      issue(
+        'prompt',
+        'granite_guardian takes prompt: template only: its chat template reads the risk from the system message',
+      );
     }
     if (rule.format === 'shieldgemma' && rule.prompt === 'template' && rule.categories !== undefined) {
       issue(

@@ -92,7 +92,13 @@ export const guardModel = definePolicy({
     const judge = (turns: readonly Turn[], signal: AbortSignal | undefined) =>
       judgeTurns(format, turns, config, chat, signal);
     const decide = (judgement: Judgement, what: 'prompt' | 'answer'): Decision =>
-      decision(judgement, what, config, format, config.format === 'llama_guard_3' && config.categories !== undefined ? enforcedCodes : undefined);
+      decision(
+        judgement,
+        what,
+        config,
+        format,
+        config.format === 'llama_guard_3' && config.categories !== undefined ? enforcedCodes : undefined,
+      );
 
     const scansRequests = config.scan !== 'response';
     const scansAnswers = config.scan !== 'request';
@@ -214,7 +220,8 @@ function decision(
     return known === undefined || known.code === known.slug ? code : `${known.code}: ${known.name}`;
   });
   // Llama Guard names every category it sees; a rule that lists categories enforces only those.
-  const enforced = only === undefined ? verdict.categories : verdict.categories.filter((c) => only.has(c.toUpperCase()));
+  const enforced =
+    only === undefined ? verdict.categories : verdict.categories.filter((c) => only.has(c.toUpperCase()));
   if (only !== undefined && enforced.length === 0 && verdict.categories.length > 0) {
     return allow([{ type: 'unsafe_not_enforced', count: 1, signals: named }]);
   }

@@ -22,7 +22,11 @@ export interface GuardSpec {
  * - `[guard-delay:500]`: the verdict takes 500 ms;
  * - `[guard-garbage]`: the answer is no verdict at all.
  */
-export const GUARD_MARKERS = { unsafe: '[unsafe]', delay: (ms: number) => `[guard-delay:${ms}]`, garbage: '[guard-garbage]' };
+export const GUARD_MARKERS = {
+  unsafe: '[unsafe]',
+  delay: (ms: number) => `[guard-delay:${ms}]`,
+  garbage: '[guard-garbage]',
+};
 
 const unsafeMarker = /\[unsafe(?::([^\]]+))?\]/;
 const delayMarker = /\[guard-delay:(\d+)\]/;
@@ -42,7 +46,10 @@ export interface GuardMessage {
 }
 
 /** What the guard says to a conversation: its answer text and how long to wait before it. */
-export function guardReply(spec: GuardSpec, messages: readonly GuardMessage[]): { text: string; delayMs: number } {
+export function guardReply(
+  spec: GuardSpec,
+  messages: readonly GuardMessage[],
+): { text: string; delayMs: number } {
   // The judged text is the last message's: the turn judged (template prompts), or the whole
   // rendered prompt (a gateway-rendered or custom prompt in one user message).
   const judged = [...messages].reverse().find((m) => m.role !== 'system')?.content ?? '';
@@ -52,7 +59,10 @@ export function guardReply(spec: GuardSpec, messages: readonly GuardMessage[]): 
   const match = unsafeMarker.exec(judged);
   const named = match?.[1]?.split(',').map((c) => c.trim()) ?? [];
   if (spec.format === 'llama_guard_3') {
-    return { text: match === null ? 'safe' : `unsafe\n${named.length === 0 ? 'S1' : named.join(',')}`, delayMs };
+    return {
+      text: match === null ? 'safe' : `unsafe\n${named.length === 0 ? 'S1' : named.join(',')}`,
+      delayMs,
+    };
   }
   let asked: string | undefined;
   if (spec.format === 'granite_guardian') {
@@ -79,7 +89,8 @@ export async function guardPause(ms: number, signal: AbortSignal): Promise<boole
 export function ollamaGuardModel(name: string, guard: GuardSpec): SimulatedModel {
   return {
     name,
-    family: guard.format === 'shieldgemma' ? 'gemma2' : guard.format === 'granite_guardian' ? 'granite' : 'llama',
+    family:
+      guard.format === 'shieldgemma' ? 'gemma2' : guard.format === 'granite_guardian' ? 'granite' : 'llama',
     parameterSize: '1.5B',
     capabilities: ['completion'],
     contextLength: 131072,
@@ -91,5 +102,13 @@ export function ollamaGuardModel(name: string, guard: GuardSpec): SimulatedModel
 
 /** An OpenAI-compatible model entry that answers as a guard model (`meta-llama/Llama-Guard-3-1B`). */
 export function openAIGuardModel(id: string, guard: GuardSpec): OpenAICompatibleModel {
-  return { id, task: 'generate', contextLength: 8192, embeddingLength: 2048, parameters: 1_500_000_000, size: 3_000_000_000, guard };
+  return {
+    id,
+    task: 'generate',
+    contextLength: 8192,
+    embeddingLength: 2048,
+    parameters: 1_500_000_000,
+    size: 3_000_000_000,
+    guard,
+  };
 }

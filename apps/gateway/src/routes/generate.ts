@@ -143,7 +143,10 @@ export async function generate(
 }
 
 // The request's texts as the upstream got them, for answer rules that judge an answer by its prompt.
-function promptOf(kind: 'chat' | 'completion', body: ChatCompletionRequest | CompletionRequest): TextSegment[] {
+function promptOf(
+  kind: 'chat' | 'completion',
+  body: ChatCompletionRequest | CompletionRequest,
+): TextSegment[] {
   return [...requestTexts(kind, body as never).segments];
 }
 

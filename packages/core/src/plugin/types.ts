@@ -183,7 +183,10 @@ export interface PolicyContext {
    */
   readonly chat?: (
     target: string,
-    request: { messages: readonly { role: 'system' | 'user' | 'assistant'; content: string }[]; maxTokens?: number },
+    request: {
+      messages: readonly { role: 'system' | 'user' | 'assistant'; content: string }[];
+      maxTokens?: number;
+    },
     signal: AbortSignal,
   ) => Promise<PolicyChatResult>;
   /** Ids of the configured chat targets `chat` accepts. */

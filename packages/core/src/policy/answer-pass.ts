@@ -35,7 +35,9 @@ export async function answerPass(
     // Reasoning first: a stream sends it before the answer text, so a block there ends
     // the answer before any text.
     if (reasoning !== undefined && reasoning !== '') {
-      const decision = tally.add(await decidePart(rule, scope, 'reasoning', reasoning, input.finishReason, input.prompt));
+      const decision = tally.add(
+        await decidePart(rule, scope, 'reasoning', reasoning, input.finishReason, input.prompt),
+      );
       if (decision.kind === 'block') {
         decisions.push(record(rule, 'response', tally.decision(decision)));
         return { ...ended(rule, decision), text: '', reasoning: decision.text ?? '' };
@@ -43,7 +45,14 @@ export async function answerPass(
       if (decision.kind === 'modify' && decision.text !== undefined) reasoning = decision.text;
     }
 
-    let decision = await decidePart(rule, scope, 'content', text, finishReason ?? input.finishReason, input.prompt);
+    let decision = await decidePart(
+      rule,
+      scope,
+      'content',
+      text,
+      finishReason ?? input.finishReason,
+      input.prompt,
+    );
     if (decision.kind === 'modify' && decision.text !== undefined) {
       text = decision.text;
       if (decision.finishReason !== undefined) finishReason = decision.finishReason;

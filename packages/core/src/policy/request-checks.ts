@@ -41,9 +41,14 @@ export async function runChecks(
   rules: readonly CheckingRule[],
   request: CheckedRequest,
   clientSignal: AbortSignal | undefined,
-): Promise<{ decisions: AuditDecision[]; blocked: BlockedBy | undefined; pending: Promise<CheckOutcome> | undefined }> {
+): Promise<{
+  decisions: AuditDecision[];
+  blocked: BlockedBy | undefined;
+  pending: Promise<CheckOutcome> | undefined;
+}> {
   const controller = new AbortController();
-  const signal = clientSignal === undefined ? controller.signal : AbortSignal.any([clientSignal, controller.signal]);
+  const signal =
+    clientSignal === undefined ? controller.signal : AbortSignal.any([clientSignal, controller.signal]);
   const parallel = rules.filter((r) => r.hooks.requestCheck.mode === 'parallel');
   const sequential = rules.filter((r) => r.hooks.requestCheck.mode === 'sequential');
   const started = parallel.map((rule) => judge(rule, request, signal));
@@ -62,7 +67,10 @@ export async function runChecks(
   return { decisions, blocked: undefined, pending };
 }
 
-function firstBlockOrAll(started: readonly Promise<Judged>[], controller: AbortController): Promise<CheckOutcome> {
+function firstBlockOrAll(
+  started: readonly Promise<Judged>[],
+  controller: AbortController,
+): Promise<CheckOutcome> {
   return new Promise((resolve) => {
     const done: (Judged | undefined)[] = started.map(() => undefined);
     let left = started.length;

@@ -93,7 +93,5 @@ export const graniteRisks: readonly GuardCategory[] = [
 /** The category a written name means (code, slug or card name, any case), if any. */
 export function findCategory(list: readonly GuardCategory[], written: string): GuardCategory | undefined {
   const key = written.trim().toLowerCase();
-  return list.find(
-    (c) => c.code.toLowerCase() === key || c.slug === key || c.name.toLowerCase() === key,
-  );
+  return list.find((c) => c.code.toLowerCase() === key || c.slug === key || c.name.toLowerCase() === key);
 }

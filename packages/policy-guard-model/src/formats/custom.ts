@@ -1,5 +1,5 @@
 import type { GuardCategory } from './categories.js';
-import { type GuardFormat, type Verdict } from './format.js';
+import type { GuardFormat, Verdict } from './format.js';
 
 /**
  * Any other guard model: the gateway fills a prompt template and sends it as one user message;
@@ -7,7 +7,11 @@ import { type GuardFormat, type Verdict } from './format.js';
  * categories. Placeholders: `{{conversation}}` ("User: …" / "Agent: …" turns), `{{role}}` (`User`
  * or `Agent`, the turn judged), `{{last}}` (that turn's text) and `{{categories}}` (one per line).
  */
-export function customFormat(options: { template: string; unsafe: RegExp; categories: readonly GuardCategory[] }): GuardFormat {
+export function customFormat(options: {
+  template: string;
+  unsafe: RegExp;
+  categories: readonly GuardCategory[];
+}): GuardFormat {
   return {
     categories: options.categories,
     asks(turns) {
@@ -19,7 +23,10 @@ export function customFormat(options: { template: string; unsafe: RegExp; catego
         categories: options.categories.map((c) => c.name).join('\n'),
       };
       // One pass over the template, so text that looks like a placeholder inside a turn stays as is.
-      const content = options.template.replace(/\{\{(conversation|role|last|categories)\}\}/g, (_, key: string) => values[key]!);
+      const content = options.template.replace(
+        /\{\{(conversation|role|last|categories)\}\}/g,
+        (_, key: string) => values[key]!,
+      );
       return [{ messages: [{ role: 'user', content }] }];
     },
     parse(answer): Verdict {

@@ -8,7 +8,9 @@ export interface GuardAsk {
 }
 
 /** What a guard model said: safe, or unsafe with the categories it named (codes as the model writes them). */
-export type Verdict = { readonly safe: true } | { readonly safe: false; readonly categories: readonly string[] };
+export type Verdict =
+  | { readonly safe: true }
+  | { readonly safe: false; readonly categories: readonly string[] };
 
 /** Thrown for an answer that is no verdict of the format; the rule's `on_error` decides. */
 export class UnreadableVerdict extends Error {
@@ -28,6 +30,9 @@ export interface GuardFormat {
 /** Reads a Yes/No answer (ShieldGemma, Granite Guardian): "Yes" means the text violates the policy. */
 export function parseYesNo(answer: string, ask: GuardAsk): Verdict {
   const word = /^\s*(yes|no)\b/i.exec(answer)?.[1]?.toLowerCase();
-  if (word === undefined) throw new UnreadableVerdict(`expected "Yes" or "No", got ${JSON.stringify(answer.slice(0, 40))}`);
-  return word === 'no' ? { safe: true } : { safe: false, categories: ask.category === undefined ? [] : [ask.category.code] };
+  if (word === undefined)
+    throw new UnreadableVerdict(`expected "Yes" or "No", got ${JSON.stringify(answer.slice(0, 40))}`);
+  return word === 'no'
+    ? { safe: true }
+    : { safe: false, categories: ask.category === undefined ? [] : [ask.category.code] };
 }

@@ -8,7 +8,10 @@ import { type GuardFormat, UnreadableVerdict, type Verdict } from './format.js';
  * prompt with every category. With `prompt: gateway` the gateway renders that prompt itself, listing
  * only the enforced categories, for a server that passes prompts through untouched.
  */
-export function llamaGuard3(options: { prompt: 'template' | 'gateway'; categories: readonly GuardCategory[] }): GuardFormat {
+export function llamaGuard3(options: {
+  prompt: 'template' | 'gateway';
+  categories: readonly GuardCategory[];
+}): GuardFormat {
   return {
     categories: llamaGuardCategories,
     asks(turns) {

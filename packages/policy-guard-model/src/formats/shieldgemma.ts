@@ -1,5 +1,4 @@
 import { type GuardCategory, shieldGemmaHarms } from './categories.js';
-import type { Turn } from './conversation.js';
 import { type GuardFormat, parseYesNo } from './format.js';
 
 /**
@@ -8,7 +7,10 @@ import { type GuardFormat, parseYesNo } from './format.js';
  * `prompt: gateway` the gateway renders the card's prompt once per enforced harm type, as the card
  * asks (the model is trained to judge one at a time), and the calls run side by side.
  */
-export function shieldGemma(options: { prompt: 'template' | 'gateway'; categories: readonly GuardCategory[] }): GuardFormat {
+export function shieldGemma(options: {
+  prompt: 'template' | 'gateway';
+  categories: readonly GuardCategory[];
+}): GuardFormat {
   return {
     categories: shieldGemmaHarms,
     asks(turns) {
@@ -21,7 +23,11 @@ export function shieldGemma(options: { prompt: 'template' | 'gateway'; categorie
               { role: 'user', content: question },
               ...(answer === undefined ? [] : [{ role: 'assistant' as const, content: answer }]),
             ],
-            category: { code: 'shieldgemma_policies', slug: 'shieldgemma_policies', name: 'ShieldGemma policies' },
+            category: {
+              code: 'shieldgemma_policies',
+              slug: 'shieldgemma_policies',
+              name: 'ShieldGemma policies',
+            },
           },
         ];
       }

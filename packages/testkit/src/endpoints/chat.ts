@@ -3,9 +3,9 @@
 import { type GeneratedToolCall, generationMetrics, planGeneration } from '../generation.js';
 import { type LineShape, renderGeneration } from '../generation-response.js';
 import { goQuote } from '../go-json.js';
+import { guardPause, guardReply } from '../guard.js';
 import { fullModelName, parseModelName } from '../model-names.js';
 import { parseModelOptions } from '../model-options.js';
-import { guardPause, guardReply } from '../guard.js';
 import { hasCapability } from '../models.js';
 import { renderChatPrompt } from '../prompt-template.js';
 import { chatReplyText, formatReply, parseFormat, pickToolCall, THINKING_TEXT } from '../replies.js';

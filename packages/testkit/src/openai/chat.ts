@@ -1,6 +1,16 @@
 // POST /v1/chat/completions as each server answers it: the checks in the server's order and words, then
 // the answer whole (chat-answer.ts) or as SSE (chat-stream.ts).
-import { chatPromptTokens, chatText, decideToolCalls, planChoices, replyFormat, stopList, toWireMessages } from './answer.js';
+
+import { guardPause, guardReply } from '../guard.js';
+import {
+  chatPromptTokens,
+  chatText,
+  decideToolCalls,
+  planChoices,
+  replyFormat,
+  stopList,
+  toWireMessages,
+} from './answer.js';
 import { type Answer, wholeAnswer } from './chat-answer.js';
 import { streamErrorFrame, streamSteps } from './chat-stream.js';
 import type { OpenAIEndpointContext } from './endpoint.js';
@@ -8,7 +18,6 @@ import { readBody } from './endpoint.js';
 import { errorAnswer, jsonAnswer, responseId, SSE_TYPE, toolCallId } from './flavour.js';
 import { pythonJsonDumps } from './python-json.js';
 import { type ChatCompletionRequest, chatCompletionRequest } from './request.js';
-import { guardPause, guardReply } from '../guard.js';
 import { contextError, effectiveMaxTokens, resolveModel } from './serving.js';
 import { sseResponse, waitForTokens } from './sse.js';
 import type { OpenAISimulatorState } from './state.js';
@@ -114,8 +123,10 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
   const guard =
     model.guard === undefined ? undefined : guardReply(model.guard, toWireMessages(request.messages));
   if (guard !== undefined) await guardPause(guard.delayMs, signal);
-  const hasTools = guard === undefined && (request.tools ?? []).length > 0 && effective.tool_choice !== 'none';
-  const calls = guard !== undefined ? [] : decideToolCalls(effective, hasTools ? state.takeToolCalls(path) : undefined);
+  const hasTools =
+    guard === undefined && (request.tools ?? []).length > 0 && effective.tool_choice !== 'none';
+  const calls =
+    guard !== undefined ? [] : decideToolCalls(effective, hasTools ? state.takeToolCalls(path) : undefined);
   const fixed = guard?.text ?? (calls.length === 0 ? state.takeReply(path) : undefined);
   const tokenDelayMs = guard === undefined ? state.tokenDelayMs : 0;
   const n = state.flavour === 'vllm' ? (request.n ?? 1) : 1;
