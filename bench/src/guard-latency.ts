@@ -158,7 +158,6 @@ const lags: number[] = [];
 await abortLag(parallel.url);
 for (let i = 0; i < runs; i++) lags.push(await abortLag(parallel.url));
 
-const guardCalls = sim.requests.filter((r) => (r.body as { model?: string }).model === 'llama-guard3:1b');
 console.log(
   `median of ${runs} streams; guard verdict after ${guardDelayMs} ms, upstream tokens every ${tokenDelayMs} ms\n`,
 );
@@ -168,7 +167,19 @@ for (const r of rows) console.log(`| ${r.name} | ${r.ttft.toFixed(1)} | ${r.max.
 console.log(
   `\nunsafe verdict → upstream call aborted at the simulator: median ${median(lags).toFixed(1)} ms, max ${Math.max(...lags).toFixed(1)} ms (${runs} runs, polled every 1 ms)`,
 );
-const last = guardCalls.at(-1)?.body as { messages?: unknown[]; options?: unknown } | undefined;
-console.log(`guard call body (last): ${JSON.stringify(last)}`);
+// What the guard calls cost in tokens, as the gateway counted them (the simulator's counts).
+const metrics = await (await fetch(`${parallel.url}/metrics`)).text();
+const tokens = (type: string) =>
+  Number(
+    new RegExp(
+      `keeptrusts_policy_model_tokens_total\\{target="llama-guard",gen_ai_token_type="${type}"\\} (\\d+)`,
+    ).exec(metrics)?.[1],
+  );
+const calls = Number(
+  /keeptrusts_policy_model_calls_total\{target="llama-guard",outcome="ok"\} (\d+)/.exec(metrics)?.[1],
+);
+console.log(
+  `guard tokens per call (parallel gateway, ${calls} calls): ${(tokens('input') / calls).toFixed(1)} in, ${(tokens('output') / calls).toFixed(1)} out`,
+);
 await Promise.all([open.close(), parallel.close(), sequential.close()]);
 await sim.close();
