@@ -1,3 +1,4 @@
+import type { TextSegment } from '@keeptrusts/core';
 import type { PolicyChain, Scope, StreamFilter } from '@keeptrusts/core/chain';
 import type { FinishReason, StreamEvent, ToolCall, Usage } from '@keeptrusts/core/wire';
 import type { AuditTrail } from './audit-trail.js';
@@ -38,9 +39,11 @@ export async function* bufferedEvents(
   chain: PolicyChain,
   scope: Scope,
   trail: AuditTrail,
+  prompt: readonly TextSegment[] = [],
 ): AsyncGenerator<StreamEvent> {
   const traced = trail.trace?.policies('response');
   const outcome = await chain.response(scope, {
+    prompt,
     text: gathered.content,
     finishReason: gathered.finishReason,
     reasoning: gathered.reasoning,

@@ -1,6 +1,7 @@
 import auditLogger from '@keeptrusts/audit-logger';
 import type { PluginManifest } from '@keeptrusts/core';
 import { createRegistry, type Registry } from '@keeptrusts/core/config';
+import guardModel from '@keeptrusts/policy-guard-model';
 import injection from '@keeptrusts/policy-injection';
 import pii from '@keeptrusts/policy-pii';
 import responseLength from '@keeptrusts/policy-response-length';
@@ -19,6 +20,7 @@ export const builtinPlugins: readonly PluginManifest[] = [
   topics,
   injection,
   responseLength,
+  guardModel,
   auditLogger,
 ];
 

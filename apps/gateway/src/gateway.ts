@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { type AuditSink, GatewayError, type OpenAIErrorBody } from '@keeptrusts/core';
+import { type AuditSink, GatewayError, type OpenAIErrorBody, type PolicyChatResult } from '@keeptrusts/core';
 import { createPolicyChain } from '@keeptrusts/core/chain';
 import type { GatewayConfig, Registry } from '@keeptrusts/core/config';
+import type { ChatCompletionRequest } from '@keeptrusts/core/wire';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AuditTrail } from './audit-trail.js';
@@ -20,7 +21,7 @@ import { embeddings } from './routes/embeddings.js';
 import { generate } from './routes/generate.js';
 import { getModel, listModels } from './routes/models.js';
 import { parseListen } from './server.js';
-import { TargetPool } from './targets.js';
+import { type LiveTarget, TargetPool } from './targets.js';
 import { createUrlHider } from './upstream-urls.js';
 
 /** A running gateway: its Hono app and what it holds open. */
@@ -100,7 +101,16 @@ export async function createGateway(options: {
   const logger = options.logger ?? silent;
   const pool = new TargetPool(config, env, options.registry ?? createBuiltinRegistry(), previous?.deps.pool);
   const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
+  const chatTargets = pool.targets.filter((t) => t.config.kind === 'chat');
+  const metrics = previous?.metrics ?? new GatewayMetrics();
   const chain = await createPolicyChain(config.policies, {
+    chatTargets: chatTargets.map((t) => t.config.id),
+    // Guard models answer through the target's own provider instance, never through the chain.
+    chat: (targetId, request, signal) => {
+      const target = chatTargets.find((t) => t.config.id === targetId);
+      if (target === undefined) throw new Error(`"${targetId}" is not a chat target`);
+      return policyChat(target, request, signal, metrics);
+    },
     embeddingTargets: embeddingTargets.map((t) => t.config.id),
     // Semantic detectors embed through a configured embedding target, like any client would.
     async embed(targetId, texts, signal) {
@@ -170,7 +180,6 @@ export async function createGateway(options: {
       ).toOpenAI();
     },
   };
-  const metrics = previous?.metrics ?? new GatewayMetrics();
   const limiter = await KeyLimiter.create(config, {
     logger,
     metrics,
@@ -370,6 +379,48 @@ export async function createGateway(options: {
       await Promise.all(sinks.filter((s) => !successor.deps.sinks.includes(s)).map((s) => s.close()));
     },
   };
+}
+
+// One call a policy makes to a chat target, bounded by the target's timeout, counted in metrics.
+async function policyChat(
+  target: LiveTarget,
+  request: {
+    messages: readonly { role: 'system' | 'user' | 'assistant'; content: string }[];
+    maxTokens?: number;
+  },
+  signal: AbortSignal,
+  metrics: GatewayMetrics,
+): Promise<PolicyChatResult> {
+  const started = performance.now();
+  const timeout = AbortSignal.timeout(target.config.timeoutSeconds * 1000);
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const result = await target.provider.chat(
+      {
+        model: target.config.model,
+        messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+        stream: false,
+        temperature: 0,
+        ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
+      } as ChatCompletionRequest,
+      { signal: AbortSignal.any([signal, timeout]), model: target.config.model },
+    );
+    const usage = {
+      promptTokens: result.usage.prompt_tokens,
+      completionTokens: result.usage.completion_tokens,
+    };
+    metrics.policyModelCall(target.config.id, 'ok', seconds(), usage);
+    return { text: result.content, usage };
+  } catch (error) {
+    // The policy's own deadline (AbortSignal.timeout) is a time-out too, not a client's abort.
+    const timedOut =
+      timeout.aborted ||
+      (signal.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') ||
+      (error instanceof GatewayError && error.code === 'upstream_timeout');
+    const outcome = timedOut ? 'timeout' : signal.aborted ? 'aborted' : 'error';
+    metrics.policyModelCall(target.config.id, outcome, seconds());
+    throw error;
+  }
 }
 
 // The endpoints that reach a model, and so spend a key's budgets.

@@ -1,5 +1,12 @@
 import { type EndpointKind, GatewayError, type TextSegment } from '@keeptrusts/core';
-import { type PolicyChain, type RequestOutcome, requestTexts, type Scope } from '@keeptrusts/core/chain';
+import {
+  type BlockedBy,
+  type CheckOutcome,
+  type PolicyChain,
+  type RequestOutcome,
+  requestTexts,
+  type Scope,
+} from '@keeptrusts/core/chain';
 import type { AuditTrail } from './audit-trail.js';
 import { type LiveTarget, pick, type TargetPool } from './targets.js';
 
@@ -22,6 +29,11 @@ export interface Attempt<T> {
   scope: Scope;
   body: T;
   outcome: RequestOutcome;
+  /**
+   * The signal the upstream call takes: the client's, and aborted too when a parallel request
+   * check blocks the request while the call is under way.
+   */
+  signal: AbortSignal;
 }
 
 /** The routed request: the candidates in the order they will be tried, and the routing metadata. */
@@ -61,10 +73,10 @@ export async function withFailover<T extends { model: string }, R>(
   kind: EndpointKind,
   body: T,
   routed: Routed,
-  deps: { chain: PolicyChain; trail: AuditTrail },
+  deps: { chain: PolicyChain; trail: AuditTrail; signal: AbortSignal },
   call: (attempt: Attempt<T>) => Promise<R>,
 ): Promise<{ result: R; attempt: Attempt<T> }> {
-  const passes = new Map<string, { body: T; outcome: RequestOutcome }>();
+  const passes = new Map<string, { body: T; outcome: RequestOutcome; verdict?: Promise<void> }>();
   let lastError: unknown;
   for (const target of routed.order) {
     deps.trail.record.target = target.config.id;
@@ -75,10 +87,25 @@ export async function withFailover<T extends { model: string }, R>(
       pass = await requestPass(kind, body, scope, routed.metadata, deps);
       passes.set(rules, pass);
     }
-    const attempt = { target, scope, ...pass };
+    const checked = new AbortController();
+    const signal = AbortSignal.any([deps.signal, checked.signal]);
+    const attempt = { target, scope, body: pass.body, outcome: pass.outcome, signal };
     try {
       deps.trail.upstreamBegan(target.config.id);
-      const result = await call(attempt);
+      const calling = call(attempt);
+      if (pass.outcome.pending !== undefined) {
+        // The upstream call is under way; its answer waits for the parallel checks' verdict, and a
+        // block aborts it (the upstream sees its connection closed).
+        calling.catch(() => {});
+        pass.verdict ??= settleChecks(pass.outcome.pending, deps.trail);
+        try {
+          await pass.verdict;
+        } catch (blocked) {
+          checked.abort(blocked);
+          throw blocked;
+        }
+      }
+      const result = await calling;
       // A stream's answer ends later, at its last event; that mark replaces this one.
       deps.trail.upstreamDone();
       return { result, attempt };
@@ -98,13 +125,24 @@ export async function withFailover<T extends { model: string }, R>(
   throw lastError;
 }
 
+/** Records the parallel checks' decisions; rejects with the client's error when one blocked. */
+async function settleChecks(pending: Promise<CheckOutcome>, trail: AuditTrail): Promise<void> {
+  const verdict = await pending;
+  trail.decide(verdict.decisions);
+  if (verdict.blocked !== undefined) throw contentFilter(verdict.blocked);
+}
+
+function contentFilter({ policy, rule, reason }: BlockedBy): GatewayError {
+  return new GatewayError('content_filter', `blocked by policy "${policy}" (${rule}): ${reason}`);
+}
+
 /** Runs the request rules of one scope and applies their rewrites and token cap to the body. */
 async function requestPass<T extends { model: string }>(
   kind: EndpointKind,
   body: T,
   scope: Scope,
   metadata: Record<string, string>,
-  deps: { chain: PolicyChain; trail: AuditTrail },
+  deps: { chain: PolicyChain; trail: AuditTrail; signal: AbortSignal },
 ): Promise<{ body: T; outcome: RequestOutcome }> {
   const texts = requestTexts(kind, body as never);
   const traced = deps.trail.trace?.policies('request');
@@ -112,13 +150,11 @@ async function requestPass<T extends { model: string }>(
     segments: texts.segments as TextSegment[],
     maxTokens: maxTokensOf(body),
     metadata,
+    signal: deps.signal,
   });
   traced?.(outcome);
   deps.trail.decide(outcome.decisions);
-  if (outcome.blocked !== undefined) {
-    const { policy, rule, reason } = outcome.blocked;
-    throw new GatewayError('content_filter', `blocked by policy "${policy}" (${rule}): ${reason}`);
-  }
+  if (outcome.blocked !== undefined) throw contentFilter(outcome.blocked);
   let next = outcome.changes.size > 0 ? (texts.apply(outcome.changes) as unknown as T) : body;
   // What the upstream sees, after redaction; audit sinks keep it only with log_content.
   if (deps.trail.wantsContent) {

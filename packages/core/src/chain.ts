@@ -4,6 +4,7 @@
 export type {
   AnswerInput,
   BlockedBy,
+  CheckOutcome,
   PolicyChain,
   RequestOutcome,
   ResponseOutcome,

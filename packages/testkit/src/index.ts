@@ -32,6 +32,9 @@ export { defaultOpenAIModels, OPENAI_FLAVOURS } from './openai/models.js';
 export type { OpenAICompatibleModel, OpenAIFlavour } from './openai/models.js';
 
 // Model catalogue
+// Guard models: verdicts by markers, in each guard format
+export { GUARD_MARKERS, guardReply, ollamaGuardModel, openAIGuardModel } from './guard.js';
+export type { GuardFormatName, GuardSpec } from './guard.js';
 export { defaultModels } from './models.js';
 export type { ModelCapability, SimulatedModel } from './models.js';
 export { parseModelName } from './model-names.js';

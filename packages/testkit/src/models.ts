@@ -1,6 +1,7 @@
 // The simulator's installed models: what /api/tags lists, /api/show describes and every endpoint checks
 // capabilities and embedding dimensions against.
 import { createHash } from 'node:crypto';
+import type { GuardSpec } from './guard.js';
 import { type ModelName, modelNameKey, parseModelName, shortModelName } from './model-names.js';
 
 /** A capability Ollama reports for a model; it gates tools, thinking, chat/generate and suffix. */
@@ -14,6 +15,8 @@ export interface SimulatedModel {
   readonly parameterSize: string;
   readonly quantizationLevel?: string;
   readonly capabilities: readonly ModelCapability[];
+  /** Present when the model is a guard model: it answers verdicts in this format (see `guardReply`). */
+  readonly guard?: GuardSpec;
   readonly contextLength: number;
   readonly embeddingLength: number;
   /** Bytes on disk. */

@@ -66,6 +66,9 @@ export class GatewayMetrics {
   >;
   private readonly tokens: Counter<'target' | 'key_id' | 'gen_ai_token_type'>;
   private readonly decisions: Counter<'rule_type' | 'action' | 'stage'>;
+  private readonly policyCalls: Counter<'target' | 'outcome'>;
+  private readonly policyCallDuration: Histogram<'target'>;
+  private readonly policyCallTokens: Counter<'target' | 'gen_ai_token_type'>;
   private readonly upstreamInFlight: Gauge<'target'>;
   private readonly auditFailures: Counter<'sink'>;
   private readonly rateLimited: Counter<'key_id' | 'limit'>;
@@ -134,6 +137,25 @@ export class GatewayMetrics {
       name: 'keeptrusts_policy_decisions_total',
       help: 'Policy rule decisions by rule type, action (allow, modify, block, error) and stage.',
       labelNames: ['rule_type', 'action', 'stage'],
+      registers,
+    });
+    this.policyCalls = new Counter({
+      name: 'keeptrusts_policy_model_calls_total',
+      help: 'Calls policies made to a model target (guard models), by target and outcome (ok, error, timeout, aborted).',
+      labelNames: ['target', 'outcome'],
+      registers,
+    });
+    this.policyCallDuration = new Histogram({
+      name: 'keeptrusts_policy_model_call_duration_seconds',
+      help: 'How long calls policies made to a model target took, by target.',
+      labelNames: ['target'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.policyCallTokens = new Counter({
+      name: 'keeptrusts_policy_model_tokens_total',
+      help: 'Tokens in and out of calls policies made to a model target, by target.',
+      labelNames: ['target', 'gen_ai_token_type'],
       registers,
     });
     this.upstreamInFlight = new Gauge({
@@ -272,6 +294,21 @@ export class GatewayMetrics {
         this.tokenUsage.observe({ ...labels, gen_ai_token_type: 'output' }, r.usage.completion_tokens);
         this.tokens.inc({ target, key_id, gen_ai_token_type: 'output' }, r.usage.completion_tokens);
       }
+    }
+  }
+
+  /** Counts one call a policy made to a model target (a guard model), with its tokens when it answered. */
+  policyModelCall(
+    target: string,
+    outcome: 'ok' | 'error' | 'timeout' | 'aborted',
+    seconds: number,
+    usage?: { promptTokens: number; completionTokens: number },
+  ): void {
+    this.policyCalls.inc({ target, outcome });
+    this.policyCallDuration.observe({ target }, seconds);
+    if (usage !== undefined) {
+      this.policyCallTokens.inc({ target, gen_ai_token_type: 'input' }, usage.promptTokens);
+      this.policyCallTokens.inc({ target, gen_ai_token_type: 'output' }, usage.completionTokens);
     }
   }
 

@@ -9,8 +9,9 @@ import { parseBody } from '../request-body.js';
 export async function embeddings(c: Context, deps: GatewayDeps, trail: AuditTrail): Promise<Response> {
   const body = parseBody<EmbeddingRequest>(embeddingRequestSchema, await c.req.text());
   const routed = route('embedding', body, c.req.raw.headers, { ...deps, trail });
-  const { result } = await withFailover('embedding', body, routed, { ...deps, trail }, ({ target, body }) =>
-    target.provider.embedding(body, { signal: c.req.raw.signal, model: target.config.model }),
+  const callDeps = { ...deps, trail, signal: c.req.raw.signal };
+  const { result } = await withFailover('embedding', body, routed, callDeps, ({ target, body, signal }) =>
+    target.provider.embedding(body, { signal, model: target.config.model }),
   );
   trail.firstByte();
   trail.record.usage = {

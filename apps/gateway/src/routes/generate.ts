@@ -1,4 +1,5 @@
-import { GatewayError } from '@keeptrusts/core';
+import { GatewayError, type TextSegment } from '@keeptrusts/core';
+import { requestTexts } from '@keeptrusts/core/chain';
 import {
   type ChatCompletionRequest,
   type ChatResult,
@@ -55,8 +56,8 @@ export async function generate(
       kind,
       body,
       routed,
-      { ...deps, trail },
-      ({ target, body }) =>
+      { ...deps, trail, signal },
+      ({ target, body, signal }) =>
         kind === 'chat'
           ? target.provider.chat(body as ChatCompletionRequest, { signal, model: target.config.model })
           : target.provider.completion(body as CompletionRequest, { signal, model: target.config.model }),
@@ -67,6 +68,7 @@ export async function generate(
     const outcome = await deps.chain.response(attempt.scope, {
       text,
       finishReason: result.finishReason,
+      prompt: promptOf(kind, attempt.body),
       ...('content' in result ? { reasoning: result.reasoning, toolCalls: result.toolCalls } : {}),
     });
     traced?.(outcome);
@@ -97,8 +99,8 @@ export async function generate(
     kind,
     body,
     routed,
-    { ...deps, trail },
-    ({ target, body }) =>
+    { ...deps, trail, signal },
+    ({ target, body, signal }) =>
       kind === 'chat'
         ? target.provider.chatStream(body as ChatCompletionRequest, { signal, model: target.config.model })
         : target.provider.completionStream(body as CompletionRequest, { signal, model: target.config.model }),
@@ -116,7 +118,7 @@ export async function generate(
     // still a proper HTTP error.
     const gathered = await gather(events);
     trail.upstreamDone();
-    answer = bufferedEvents(gathered, deps.chain, attempt.scope, trail);
+    answer = bufferedEvents(gathered, deps.chain, attempt.scope, trail, promptOf(kind, attempt.body));
   }
   const includeUsage = body.stream_options?.include_usage === true;
   const frames = encodeSseStream(answer, {
@@ -138,6 +140,14 @@ export async function generate(
   return sseResponse(tap(frames, trail), (cancelled) =>
     trail.finish(cancelled ? 499 : 200, cancelled ? 'client_closed' : null),
   );
+}
+
+// The request's texts as the upstream got them, for answer rules that judge an answer by its prompt.
+function promptOf(
+  kind: 'chat' | 'completion',
+  body: ChatCompletionRequest | CompletionRequest,
+): TextSegment[] {
+  return [...requestTexts(kind, body as never).segments];
 }
 
 /**

@@ -7,6 +7,8 @@ export interface AuditDecision {
   stage: 'request' | 'response';
   action: 'allow' | 'modify' | 'block' | 'error';
   findings: Finding[];
+  /** For a request check (a guard model's call): how it ran beside the upstream call, and how long it took. */
+  check?: { mode: 'parallel' | 'sequential'; duration_ms: number };
 }
 
 /** One audit record per request; never carries a key, a token or unredacted text. */

@@ -41,6 +41,7 @@ export function crossCheck(
     }
   }
   checkKeyIds(config, log);
+  checkRuleTargets(config, targets, log, unread);
 
   const checkTargets = (
     list: readonly string[],
@@ -114,4 +115,43 @@ function findDefaultOrigin(
     }
   }
   return { origin: { file: config.files[0] ?? '', path: ['routing'] }, sub: [] };
+}
+
+// Targets a rule's settings name (a guard model's `target`): each must exist and serve the kinds
+// the rule needs; the message points at the rule's own key.
+function checkRuleTargets(
+  config: GatewayConfig,
+  targets: ReadonlyMap<string, TargetConfig>,
+  log: IssueLog,
+  unread: (targetId: string) => boolean,
+): void {
+  const ids = [...targets.keys()];
+  for (const policy of config.policies) {
+    for (const rule of policy.rules) {
+      for (const ref of rule.definition.targetRefs?.(rule.config) ?? []) {
+        const target = targets.get(ref.id);
+        const kinds = ref.kinds ?? [];
+        const wanted = kinds.join(' or ');
+        const candidates = ids.filter((id) => kinds.length === 0 || kinds.includes(targets.get(id)!.kind));
+        if (target === undefined) {
+          if (unread(ref.id)) continue;
+          const hint = log.hintFor(ref.id, candidates);
+          log.report(
+            rule.origin,
+            [...ref.path],
+            `unknown target "${ref.id}"; ${wanted === '' ? '' : `${wanted} `}targets: ${candidates.join(', ') || 'none'}`,
+            hint ??
+              `add a target with id "${ref.id}" under providers.targets, or name one of the configured ones`,
+          );
+        } else if (kinds.length > 0 && !kinds.includes(target.kind)) {
+          log.report(
+            rule.origin,
+            [...ref.path],
+            `target "${ref.id}" serves ${target.kind}; this rule needs a ${wanted} target`,
+            candidates.length > 0 ? `name one of: ${candidates.join(', ')}` : undefined,
+          );
+        }
+      }
+    }
+  }
 }

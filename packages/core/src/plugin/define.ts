@@ -16,6 +16,7 @@ import {
   type ProviderDefaults,
   type ProviderDefinition,
   type ProviderDelegation,
+  type RuleTargetRef,
 } from './types.js';
 
 const snakeCase = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -39,6 +40,7 @@ export function definePolicy<Schema extends z.ZodType>(definition: {
   type: string;
   configSchema: Schema;
   defaultAppliesTo?: readonly EndpointKind[];
+  targetRefs?: (config: z.output<Schema>) => readonly RuleTargetRef[];
   create(config: z.output<Schema>, context: PolicyContext): PolicyHooks | Promise<PolicyHooks>;
 }): PolicyDefinition<z.output<Schema>, z.input<Schema>> {
   if (typeof definition.type !== 'string' || !snakeCase.test(definition.type)) {
@@ -46,12 +48,16 @@ export function definePolicy<Schema extends z.ZodType>(definition: {
   }
   checkSchema('policy', definition.type, definition.configSchema);
   if (typeof definition.create !== 'function') fail('policy', definition.type, 'create must be a function');
+  if (definition.targetRefs !== undefined && typeof definition.targetRefs !== 'function') {
+    fail('policy', definition.type, 'targetRefs must be a function');
+  }
   return Object.freeze({
     kind: 'policy',
     contract: CONTRACT_VERSION,
     type: definition.type,
     configSchema: definition.configSchema as z.ZodType<z.output<Schema>, z.input<Schema>>,
     ...(definition.defaultAppliesTo === undefined ? {} : { defaultAppliesTo: definition.defaultAppliesTo }),
+    ...(definition.targetRefs === undefined ? {} : { targetRefs: definition.targetRefs }),
     create: definition.create,
   });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditRecord } from '../audit/record.js';
+import type { AuditDecision, AuditRecord } from '../audit/record.js';
 import type { TargetConfig } from '../config/types.js';
 import type { Decision, Finding, TextSegment } from './decision.js';
 import type { ProviderInstance } from './provider-types.js';
@@ -40,6 +40,12 @@ export interface PolicyResponse {
   readonly finishReason: string | null;
   /** The part `text` is; `content` for the answer text. */
   readonly part: AnswerPart;
+  /**
+   * The request's texts as the upstream received them (after the request rules), for rules that
+   * judge an answer in the light of its prompt (a guard model classifying the last turn). Empty
+   * when the host does not say.
+   */
+  readonly prompt: readonly TextSegment[];
 }
 
 /** A match a {@link TextScanner} reports, in offsets of the scanned text. */
@@ -120,6 +126,28 @@ export type AnswerTransform =
       apply(text: string): AnswerTransformStep;
     };
 
+/** A request as a {@link RequestCheck} sees it: the request after every `onRequest` rule, and their decisions. */
+export interface CheckedRequest extends PolicyRequest {
+  /**
+   * What the request rules decided before the checks ran (their findings carry scores), so a check
+   * can act as a second opinion only where a detector was unsure.
+   */
+  readonly decisions: readonly AuditDecision[];
+}
+
+/**
+ * A slow judgement of the request (a call to a model), run after every `onRequest` rule. `parallel`
+ * checks run while the upstream call is already under way: nothing of its answer reaches the
+ * client until every parallel check allowed, and a block aborts the upstream call. `sequential`
+ * checks run before the upstream is called. A check returns `allow` or `block`; it cannot rewrite
+ * the request (in parallel mode the upstream already has it), so a `modify` fails closed.
+ */
+export interface RequestCheck {
+  readonly mode: 'parallel' | 'sequential';
+  /** `signal` aborts when the client goes away or another check blocked the request. */
+  check(request: CheckedRequest, signal: AbortSignal): Promise<Decision>;
+}
+
 /** Hooks a live policy instance offers. All are optional. */
 export interface PolicyHooks {
   onRequest?(request: PolicyRequest): Decision | Promise<Decision>;
@@ -131,6 +159,14 @@ export interface PolicyHooks {
   readonly responseScanner?: TextScanner;
   /** Rewrites the answer text, whole or as it streams (see {@link AnswerTransform}). */
   readonly answerTransform?: AnswerTransform;
+  /** Judges the request slowly, beside or before the upstream call (see {@link RequestCheck}). */
+  readonly requestCheck?: RequestCheck;
+}
+
+/** What {@link PolicyContext.chat} answers: the model's text and what the call cost. */
+export interface PolicyChatResult {
+  readonly text: string;
+  readonly usage: { readonly promptTokens: number; readonly completionTokens: number };
 }
 
 /** What the host hands a policy when it creates an instance. */
@@ -141,6 +177,32 @@ export interface PolicyContext {
   readonly embed?: (target: string, texts: readonly string[], signal?: AbortSignal) => Promise<number[][]>;
   /** Ids of the configured embedding targets `embed` accepts, so a rule can check its own at start. */
   readonly embeddingTargets?: readonly string[];
+  /**
+   * Asks a configured chat target (a guard model) through the host's own provider instance, never
+   * through the policy chain; the host counts the call in its metrics.
+   */
+  readonly chat?: (
+    target: string,
+    request: {
+      messages: readonly { role: 'system' | 'user' | 'assistant'; content: string }[];
+      maxTokens?: number;
+    },
+    signal: AbortSignal,
+  ) => Promise<PolicyChatResult>;
+  /** Ids of the configured chat targets `chat` accepts. */
+  readonly chatTargets?: readonly string[];
+}
+
+/**
+ * A target a rule's settings name, so the loader checks it exists (and serves `kind`) and reports
+ * the rule's file, line and `path` when it does not.
+ */
+export interface RuleTargetRef {
+  /** Where in the rule the id is written, e.g. `['target']`. */
+  readonly path: readonly (string | number)[];
+  readonly id: string;
+  /** The endpoint kinds the target must serve; any when absent. */
+  readonly kinds?: readonly EndpointKind[];
 }
 
 /**
@@ -155,6 +217,8 @@ export interface PolicyDefinition<Config = unknown, Written = unknown> {
   readonly configSchema: z.ZodType<Config, Written>;
   /** Endpoint kinds the policy acts on when the config does not scope it. */
   readonly defaultAppliesTo?: readonly EndpointKind[];
+  /** The targets a rule's settings name, for the loader's cross-checks; none when absent. */
+  targetRefs?(config: Config): readonly RuleTargetRef[];
   create(config: Config, context: PolicyContext): PolicyHooks | Promise<PolicyHooks>;
 }
 

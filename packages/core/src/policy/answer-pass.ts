@@ -1,5 +1,5 @@
 import type { AuditDecision } from '../audit/record.js';
-import type { Decision, Finding } from '../plugin/decision.js';
+import type { Decision, Finding, TextSegment } from '../plugin/decision.js';
 import type { AnswerPart, AnswerTransformStep, PolicyResponse, TextScanner } from '../plugin/types.js';
 import type { ToolCall } from '../wire/openai.js';
 import { transformWhole } from './answer-transform.js';
@@ -35,7 +35,9 @@ export async function answerPass(
     // Reasoning first: a stream sends it before the answer text, so a block there ends
     // the answer before any text.
     if (reasoning !== undefined && reasoning !== '') {
-      const decision = tally.add(await decidePart(rule, scope, 'reasoning', reasoning, input.finishReason));
+      const decision = tally.add(
+        await decidePart(rule, scope, 'reasoning', reasoning, input.finishReason, input.prompt),
+      );
       if (decision.kind === 'block') {
         decisions.push(record(rule, 'response', tally.decision(decision)));
         return { ...ended(rule, decision), text: '', reasoning: decision.text ?? '' };
@@ -43,7 +45,14 @@ export async function answerPass(
       if (decision.kind === 'modify' && decision.text !== undefined) reasoning = decision.text;
     }
 
-    let decision = await decidePart(rule, scope, 'content', text, finishReason ?? input.finishReason);
+    let decision = await decidePart(
+      rule,
+      scope,
+      'content',
+      text,
+      finishReason ?? input.finishReason,
+      input.prompt,
+    );
     if (decision.kind === 'modify' && decision.text !== undefined) {
       text = decision.text;
       if (decision.finishReason !== undefined) finishReason = decision.finishReason;
@@ -107,6 +116,7 @@ async function decidePart(
   part: AnswerPart,
   text: string,
   finishReason: string | null,
+  prompt: readonly TextSegment[] = [],
 ): Promise<Decision> {
   const scanner = rule.hooks.responseScanner;
   if (scanner !== undefined) {
@@ -115,7 +125,7 @@ async function decidePart(
   }
   const onResponse = rule.hooks.onResponse;
   if (onResponse === undefined) return { kind: 'allow', findings: [] };
-  const response: PolicyResponse = { ...scope, text, finishReason, part };
+  const response: PolicyResponse = { ...scope, text, finishReason, part, prompt };
   return run(rule, 'onResponse', () => onResponse(response));
 }
 

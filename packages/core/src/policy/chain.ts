@@ -26,6 +26,18 @@ export interface RequestOutcome {
   changes: Map<number, string>;
   /** The smallest cap any rule put on the answer's tokens. */
   maxTokens: number | undefined;
+  /**
+   * The verdict of the `parallel` request checks, still running: the host starts the upstream call
+   * now, releases nothing of its answer before this settles, and aborts the call on a block.
+   * Undefined when no parallel check applies (or the request was blocked already).
+   */
+  pending: Promise<CheckOutcome> | undefined;
+}
+
+/** What the parallel request checks decided. */
+export interface CheckOutcome {
+  decisions: AuditDecision[];
+  blocked: BlockedBy | undefined;
 }
 
 /** A whole answer as the response policies read it: its text, reasoning and tool calls. */
@@ -36,6 +48,8 @@ export interface AnswerInput {
   reasoning?: string | undefined;
   /** Tool calls the model made; each call's arguments are checked like text. */
   toolCalls?: readonly ToolCall[] | undefined;
+  /** The request's texts as the upstream got them, shown to `onResponse` rules as `prompt`. */
+  prompt?: readonly TextSegment[] | undefined;
 }
 
 /** What the response policies did to a whole answer. */
@@ -99,6 +113,8 @@ export interface PolicyChain {
       segments: readonly TextSegment[];
       maxTokens: number | undefined;
       metadata: Record<string, string>;
+      /** Aborts the request checks when the client goes away. */
+      signal?: AbortSignal;
     },
   ): Promise<RequestOutcome>;
   response(scope: Scope, input: AnswerInput): Promise<ResponseOutcome>;

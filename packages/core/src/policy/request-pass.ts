@@ -3,6 +3,7 @@ import type { TextSegment } from '../plugin/decision.js';
 import type { PolicyRequest } from '../plugin/types.js';
 import type { RequestOutcome, Scope } from './chain.js';
 import { blockedBy, type LiveRule, record, run } from './live-rule.js';
+import { checks, runChecks } from './request-checks.js';
 
 /**
  * Runs the request rules in order: each sees the segments and token cap the rules before it left;
@@ -15,6 +16,7 @@ export async function requestPass(
     segments: readonly TextSegment[];
     maxTokens: number | undefined;
     metadata: Record<string, string>;
+    signal?: AbortSignal;
   },
 ): Promise<RequestOutcome> {
   const decisions: AuditDecision[] = [];
@@ -27,7 +29,7 @@ export async function requestPass(
     const decision = await run(rule, 'onRequest', () => rule.hooks.onRequest!(request));
     decisions.push(record(rule, 'request', decision));
     if (decision.kind === 'block')
-      return { decisions, blocked: blockedBy(rule, decision), changes, maxTokens };
+      return { decisions, blocked: blockedBy(rule, decision), changes, maxTokens, pending: undefined };
     if (decision.kind === 'modify') {
       if (decision.segments !== undefined && decision.segments.size > 0) {
         for (const [id, text] of decision.segments) changes.set(id, text);
@@ -39,5 +41,11 @@ export async function requestPass(
         maxTokens = Math.min(maxTokens ?? decision.maxTokens, decision.maxTokens);
     }
   }
-  return { decisions, blocked: undefined, changes, maxTokens };
+  // The checks judge the request as the upstream will get it, after every rewrite.
+  const checking = rules.filter(checks);
+  if (checking.length === 0) return { decisions, blocked: undefined, changes, maxTokens, pending: undefined };
+  const request = { ...scope, segments, maxTokens, metadata: input.metadata, decisions: [...decisions] };
+  const checked = await runChecks(checking, request, input.signal);
+  decisions.push(...checked.decisions);
+  return { decisions, blocked: checked.blocked, changes, maxTokens, pending: checked.pending };
 }

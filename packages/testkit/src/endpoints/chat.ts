@@ -3,6 +3,7 @@
 import { type GeneratedToolCall, generationMetrics, planGeneration } from '../generation.js';
 import { type LineShape, renderGeneration } from '../generation-response.js';
 import { goQuote } from '../go-json.js';
+import { guardPause, guardReply } from '../guard.js';
 import { fullModelName, parseModelName } from '../model-names.js';
 import { parseModelOptions } from '../model-options.js';
 import { hasCapability } from '../models.js';
@@ -100,9 +101,12 @@ export async function handleChat({ state, body, path, signal }: EndpointContext)
   const format = parseFormat(request.format);
   if (typeof format === 'string') return errorResponse(500, format, 'application/json');
 
-  const thinks = hasCapability(model, 'thinking') && request.think !== false;
-  const knobCalls = tools.length > 0 ? state.takeToolCalls(path) : undefined;
-  const fixed = knobCalls === undefined ? state.takeReply(path) : undefined;
+  // A guard model answers its verdict after its own delay, whatever the knobs say to other models.
+  const guard = model.spec.guard === undefined ? undefined : guardReply(model.spec.guard, messages);
+  if (guard !== undefined) await guardPause(guard.delayMs, signal);
+  const thinks = guard === undefined && hasCapability(model, 'thinking') && request.think !== false;
+  const knobCalls = guard === undefined && tools.length > 0 ? state.takeToolCalls(path) : undefined;
+  const fixed = guard?.text ?? (knobCalls === undefined ? state.takeReply(path) : undefined);
   const ruleCall = knobCalls === undefined && fixed === undefined ? pickToolCall(messages, tools) : undefined;
   const calls = knobCalls ?? (ruleCall === undefined ? [] : [ruleCall]);
   const plan = planGeneration({
@@ -120,7 +124,7 @@ export async function handleChat({ state, body, path, signal }: EndpointContext)
     stream,
     metrics: generationMetrics(promptTokens, plan.evalCount, warm, state.tokenDelayMs),
     signal,
-    tokenDelayMs: state.tokenDelayMs,
+    tokenDelayMs: guard === undefined ? state.tokenDelayMs : 0,
     dropAfter: stream ? state.takeDrop(path) : undefined,
     errorAfter: stream ? state.takeStreamError(path) : undefined,
   });

@@ -1,6 +1,16 @@
 // POST /v1/chat/completions as each server answers it: the checks in the server's order and words, then
 // the answer whole (chat-answer.ts) or as SSE (chat-stream.ts).
-import { chatPromptTokens, chatText, decideToolCalls, planChoices, replyFormat, stopList } from './answer.js';
+
+import { guardPause, guardReply } from '../guard.js';
+import {
+  chatPromptTokens,
+  chatText,
+  decideToolCalls,
+  planChoices,
+  replyFormat,
+  stopList,
+  toWireMessages,
+} from './answer.js';
 import { type Answer, wholeAnswer } from './chat-answer.js';
 import { streamErrorFrame, streamSteps } from './chat-stream.js';
 import type { OpenAIEndpointContext } from './endpoint.js';
@@ -109,9 +119,16 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
     state.flavour === 'llamacpp' && typeof request.tool_choice === 'object' && request.tool_choice !== null
       ? { ...request, tool_choice: 'auto' as const }
       : request;
-  const hasTools = (request.tools ?? []).length > 0 && effective.tool_choice !== 'none';
-  const calls = decideToolCalls(effective, hasTools ? state.takeToolCalls(path) : undefined);
-  const fixed = calls.length === 0 ? state.takeReply(path) : undefined;
+  // A guard model answers its verdict after its own delay, whatever the knobs say to other models.
+  const guard =
+    model.guard === undefined ? undefined : guardReply(model.guard, toWireMessages(request.messages));
+  if (guard !== undefined) await guardPause(guard.delayMs, signal);
+  const hasTools =
+    guard === undefined && (request.tools ?? []).length > 0 && effective.tool_choice !== 'none';
+  const calls =
+    guard !== undefined ? [] : decideToolCalls(effective, hasTools ? state.takeToolCalls(path) : undefined);
+  const fixed = guard?.text ?? (calls.length === 0 ? state.takeReply(path) : undefined);
+  const tokenDelayMs = guard === undefined ? state.tokenDelayMs : 0;
   const n = state.flavour === 'vllm' ? (request.n ?? 1) : 1;
   // vLLM (like OpenAI) ends a named tool call with "stop" and an empty-string content; auto and required
   // calls end with "tool_calls".
@@ -145,7 +162,7 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
     namedToolChoice: named,
   };
   if (request.stream !== true) {
-    await waitForTokens(Math.max(...choices.map((c) => c.plan.evalCount)), state.tokenDelayMs, signal);
+    await waitForTokens(Math.max(...choices.map((c) => c.plan.evalCount)), tokenDelayMs, signal);
     return jsonAnswer(state.flavour, 200, wholeAnswer(answer));
   }
   const streamError = state.takeStreamError(path);
@@ -153,7 +170,7 @@ export async function handleChatCompletions(context: OpenAIEndpointContext): Pro
     steps: streamSteps(answer),
     contentType: SSE_TYPE[state.flavour],
     signal,
-    tokenDelayMs: state.tokenDelayMs,
+    tokenDelayMs,
     dropAfter: state.takeDrop(path),
     errorAfter:
       streamError === undefined

@@ -1,3 +1,5 @@
+import type { GuardSpec } from '../guard.js';
+
 // The models an OpenAI-compatible simulator serves, and each flavour's defaults: vLLM and LM Studio
 // serve models by exact id, llama.cpp's server serves its one model whatever name a client sends.
 
@@ -25,6 +27,8 @@ export interface OpenAICompatibleModel {
   readonly size: number;
   /** Unix seconds `/v1/models` reports; default the simulator's start time. */
   readonly created?: number;
+  /** Present when the model is a guard model: it answers verdicts in this format (see `guardReply`). */
+  readonly guard?: GuardSpec;
 }
 
 const LLAMA_8B: OpenAICompatibleModel = {
