@@ -3,7 +3,8 @@
  * topic-cases.ts, the development rounds 3–13, and four former held-out sets that have been
  * development data since they were measured: the round-2 "fresh" set (measured twice in an earlier
  * session), the first blind set (measured twice), the second and third blind sets (measured once each);
- * and 300 ordinary requests that use the topics' words in everyday senses, as generic benign cases.
+ * 300 ordinary requests that use the topics' words in everyday senses, as generic benign cases; and
+ * the generated everyday-sense and prevention requests of everyday-senses.ts (#20), benign too.
  * The held-out split of topic-cases.ts, blind-heldout-4.ts and everyday-words-blind.ts are not here.
  */
 import { blindHeldoutCases } from '../src/fixtures/blind-heldout.ts';
@@ -23,6 +24,7 @@ import { devRound13Cases } from '../src/fixtures/dev-round13.ts';
 import { EVERYDAY_WORDS_TRAIN } from '../src/fixtures/everyday-words-train.ts';
 import { freshHeldoutCases } from '../src/fixtures/fresh-heldout.ts';
 import { type TopicCase, topicCases } from '../src/fixtures/topic-cases.ts';
+import { everydaySenseTexts } from './everyday-senses.ts';
 
 export function developmentCases(): TopicCase[] {
   const formerlyHeldOut = [
@@ -47,6 +49,13 @@ export function developmentCases(): TopicCase[] {
     ...formerlyHeldOut.map((c) => ({ ...c, split: 'tuning' as const })),
     ...EVERYDAY_WORDS_TRAIN.map((text, i) => ({
       id: `everyday/${i}`,
+      topic: null,
+      text,
+      expectBlock: false,
+      split: 'tuning' as const,
+    })),
+    ...everydaySenseTexts().map(({ sense, text }, i) => ({
+      id: `everyday-generated/${sense}/${i}`,
       topic: null,
       text,
       expectBlock: false,

@@ -62,6 +62,8 @@ export const weaponsManufacturing: TopicDefinition = {
   },
   exclusions: [
     '(bath|seed|photo|glitter|smoke|stink|cherry|water balloon|calorie|flavor|flavour|love|truth|sex|f) (bomb|bombs)',
+    // #20: treats and idioms ("hot cocoa bombs", "a box-office bomb").
+    '(cocoa|hot cocoa|hot chocolate|chocolate|cake|dessert|tea|cheese|vitamin|box office|photo) (bomb|bombs)',
     '(photobomb|photobombs|bombshell|bomber jacket|bomb calorimeter|bomb diggity|da bomb)',
     '(is|was|are|were) (the|da) bomb',
     'bomb (disposal|squad|squads|technician|technicians|tech|techs|shelter|shelters|detection|sniffing|sniffer|threat|threats|scare|scares|cyclone|pop|pops|the (exam|test|interview|audition|quiz))',
