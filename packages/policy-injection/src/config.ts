@@ -21,6 +21,12 @@ export const promptInjectionConfig = z.strictObject({
     .default([...LANGUAGES]),
   /** Whether the learned layer decides (see the README); false leaves the hand-written signals alone. */
   learned: z.boolean().default(true),
+  /**
+   * Allowed requests whose highest score is at least this carry it as a finding with `count: 0`,
+   * so the audit says how close they came and guard_model's `when: uncertain` band can read it.
+   * Unset: allowed requests carry no finding.
+   */
+  report_from: z.number().min(0).max(1).optional(),
 });
 
 /** A parsed `prompt_injection` rule. */
