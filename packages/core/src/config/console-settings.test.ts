@@ -46,7 +46,9 @@ describe('console settings', () => {
       listen: '127.0.0.1:41003',
       showContent: true,
     });
-    expect(result.config.auth.adminKeys).toEqual([{ id: 'ops', sha256: 'a'.repeat(64), description: undefined }]);
+    expect(result.config.auth.adminKeys).toEqual([
+      { id: 'ops', sha256: 'a'.repeat(64), description: undefined },
+    ]);
   });
 
   it.each([

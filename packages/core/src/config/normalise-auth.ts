@@ -21,7 +21,11 @@ export function addAuth(auth: GatewayConfig['auth'], written: Salvaged<WrittenCo
   }
   for (const key of written.auth.admin_keys ?? []) {
     if (key === undefined) continue;
-    auth.adminKeys.push({ id: key.id, sha256: key.hash.slice('sha256:'.length), description: key.description });
+    auth.adminKeys.push({
+      id: key.id,
+      sha256: key.hash.slice('sha256:'.length),
+      description: key.description,
+    });
   }
   if (written.auth.allow_unauthenticated !== undefined) {
     auth.allowUnauthenticated = written.auth.allow_unauthenticated;
