@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigTexts } from '@keeptrusts/core/config';
 import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
@@ -10,6 +11,7 @@ import { createApiKey } from '../src/auth.js';
 import { createBuiltinRegistry } from '../src/builtin-plugins.js';
 import { createGateway } from '../src/gateway.js';
 import { type RunningServer, startServer } from '../src/server.js';
+import { runKtProcess, startStack } from './harness.js';
 
 // The web console (#22) in a real browser: Debian's chromium driven by playwright-core, against a
 // gateway serving two simulators, with the openai SDK sending the traffic. No browser is
@@ -40,8 +42,6 @@ beforeAll(async () => {
   }
   simA = await startOllamaSimulator({ port: 0 });
   simB = await startOllamaSimulator({ port: 0 });
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
   dir = await mkdtemp(join(tmpdir(), 'kt-console-'));
   const yaml = `providers:
   targets:
@@ -311,5 +311,40 @@ describe('web console', () => {
     await page.waitForURL(`${url}/console/login`);
     await page.goto(`${url}/console/keys/`);
     expect(page.url()).toBe(`${url}/console/login`);
+  });
+});
+
+describe('kt gateway run with the console', () => {
+  it('serves the console on server.console.listen, and not on the API listener', async () => {
+    const stack = await startStack(
+      `providers:\n  targets:\n    - id: sim\n      provider: ollama:chat:llama3.3\n      base_url: SIM_URL\nauth:\n  admin_keys:\n    - id: ops\n      hash: ${admin.hash}\nserver:\n  console:\n    listen: 127.0.0.1:0\n`,
+    );
+    try {
+      // The console's line follows the listening line the harness waits for.
+      let found: RegExpExecArray | null = null;
+      while (found === null) {
+        found = /console at (http:\/\/\S+)\/console\//.exec(stack.stdout());
+        if (found === null) await new Promise((r) => setTimeout(r, 20));
+      }
+      const at = found[1]!;
+      expect(at).not.toBe(stack.url);
+      expect((await fetch(`${at}/console/login`)).status).toBe(200);
+      expect((await fetch(`${stack.url}/console/login`)).status).toBe(404);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it('refuses to start the console without admin keys, naming the fix', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kt-console-refuse-'));
+    await writeFile(join(dir, 'c.yaml'), 'server:\n  listen: 0.0.0.0:0\n  console:\n    enabled: true\n');
+    const run = await runKtProcess(
+      ['gateway', 'run', '--policy-config', 'c.yaml', '--allow-unauthenticated'],
+      dir,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'c.yaml:4:14 server.console.enabled: the console needs at least one key under auth.admin_keys',
+    );
   });
 });
