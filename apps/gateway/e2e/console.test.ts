@@ -190,7 +190,9 @@ describe('web console', () => {
       });
     }
     await blockedRequest();
-    await page.waitForFunction(() => document.querySelector('[data-figure="requests"]')?.textContent !== '0');
+    await expect
+      .poll(() => page.locator('[data-figure="requests"]').textContent(), { timeout: 5000 })
+      .not.toBe('0');
     await page.waitForSelector('#blocks td:has-text("prompt_injection")', { timeout: 5000 });
     await page.waitForSelector('#chart-rps canvas');
     await page.waitForTimeout(1500);
