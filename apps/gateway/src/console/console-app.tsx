@@ -300,15 +300,14 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get('/api/overview/stream', (c) =>
     eventStream(c.req.raw.signal, (send) => {
-      void state.current().then((tick) => send('tick', JSON.stringify(tick)));
-      return state.subscribe((tick) => send('tick', JSON.stringify(tick)));
+      const event = (tick: unknown) => encoder.encode(`event: tick\ndata: ${JSON.stringify(tick)}\n\n`);
+      void state.current().then((tick) => send(event(tick)));
+      return state.subscribe((tick) => send(event(tick)));
     }),
   );
 
   app.get('/api/requests/stream', (c) =>
-    eventStream(c.req.raw.signal, (send) =>
-      feed.subscribe({ deliver: (batch) => send('requests', serialisedBatch(batch)) }),
-    ),
+    eventStream(c.req.raw.signal, (send) => feed.subscribe({ deliver: (batch) => send(batchEvent(batch)) })),
   );
 
   app.notFound((c) => c.text('no such console page', 404));
@@ -372,13 +371,13 @@ function searchString(c: Context): string {
   return params.toString();
 }
 
-// One batch goes to every viewer: it is serialised once, whatever the number of viewers.
-const batchText = new WeakMap<readonly RequestSummary[], string>();
+// One batch goes to every viewer: it is serialised and encoded once, whatever the number of viewers.
+const batchEvents = new WeakMap<readonly RequestSummary[], Uint8Array>();
 
-function serialisedBatch(batch: readonly RequestSummary[]): string {
-  let text = batchText.get(batch);
-  if (text === undefined) {
-    text = JSON.stringify(
+function batchEvent(batch: readonly RequestSummary[]): Uint8Array {
+  let bytes = batchEvents.get(batch);
+  if (bytes === undefined) {
+    const data = JSON.stringify(
       batch.map(({ record: r, attempts }) => ({
         time: r.time,
         request_id: r.request_id,
@@ -394,9 +393,10 @@ function serialisedBatch(batch: readonly RequestSummary[]): string {
         attempts,
       })),
     );
-    batchText.set(batch, text);
+    bytes = encoder.encode(`event: requests\ndata: ${data}\n\n`);
+    batchEvents.set(batch, bytes);
   }
-  return text;
+  return bytes;
 }
 
 const encoder = new TextEncoder();
@@ -407,7 +407,7 @@ const encoder = new TextEncoder();
  */
 function eventStream(
   signal: AbortSignal,
-  start: (send: (event: string, data: string) => boolean) => () => void,
+  start: (send: (event: Uint8Array) => boolean) => () => void,
 ): Response {
   let stop: (() => void) | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -419,10 +419,10 @@ function eventStream(
   const body = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const send = (event: string, data: string) => {
+        const send = (event: Uint8Array) => {
           if (stop === undefined && heartbeat !== undefined) return false;
           if ((controller.desiredSize ?? 0) <= 0) return false;
-          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
+          controller.enqueue(event);
           return true;
         };
         controller.enqueue(encoder.encode(': connected\n\n'));
