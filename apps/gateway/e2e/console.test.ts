@@ -208,12 +208,24 @@ describe('web console', () => {
     await row.waitFor({ timeout: 1000 });
     expect(await row.locator('td.decisions').textContent()).toContain('prompt_injection:block');
     await shot('requests');
+    // The filters hide what does not match: only blocked requests, then only this one.
+    await page.selectOption('#filters select[name=decision]', 'block');
+    expect(await page.locator('#requests tbody tr[data-status="200"]:not(.hidden)').count()).toBe(0);
+    expect((await row.getAttribute('class')) ?? '').not.toContain('hidden');
+    await page.fill('#filters input[name=q]', 'no-such-request');
+    expect((await row.getAttribute('class')) ?? '').toContain('hidden');
+    await page.fill('#filters input[name=q]', id);
+    await page.selectOption('#filters select[name=decision]', '');
+    expect(await page.locator('#requests tbody tr:not(.hidden)').count()).toBe(1);
     await row.locator('a').click();
     await page.waitForSelector('#findings');
     const findings = await page.locator('#findings').textContent();
     expect(findings).toContain('prompt_injection');
     expect(findings).toContain('block');
-    expect(await page.locator('dl.detail').textContent()).toContain('team-a');
+    const detail = await page.locator('dl.detail').textContent();
+    expect(detail).toContain('team-a');
+    // Blocked before any upstream call: the failover path is empty.
+    expect(detail).toContain('no upstream call');
     await shot('request-detail');
   });
 
@@ -227,6 +239,7 @@ describe('web console', () => {
     await page.goto(`${url}/console/requests/req-script-test`);
     expect(await page.locator('#prompt').textContent()).toContain('<script>document.title="pwned"</script>');
     expect(await page.locator('#prompt script, #prompt img').count()).toBe(0);
+    expect(await page.locator('dl.detail').textContent()).toContain('failover pathsim-a');
     expect(await page.title()).not.toBe('pwned');
   });
 
@@ -268,7 +281,9 @@ describe('web console', () => {
   });
 
   it('runs a text through the policy chain in the playground, without a model call', async () => {
-    const before = simA.requests.length;
+    // Health probes (GET /) keep arriving; model calls are POSTs.
+    const modelCalls = () => simA.requests.filter((r) => r.method === 'POST').length;
+    const before = modelCalls();
     await page.goto(`${url}/console/policies/`);
     expect(await page.locator('#rules').textContent()).toContain('prompt_injection');
     await page.fill('#playground-text', 'My SSN is 514-79-5339, please remember it.');
@@ -278,7 +293,7 @@ describe('web console', () => {
     expect(await page.locator('#playground-decisions').textContent()).toContain('pii_detection');
     expect(await page.locator('#playground-result pre').textContent()).not.toContain('514-79-5339');
     await shot('policies');
-    expect(simA.requests.length).toBe(before);
+    expect(modelCalls()).toBe(before);
   });
 
   it('lists the keys with their limits and use, and how to create one', async () => {
