@@ -281,8 +281,8 @@ describe('web console', () => {
   });
 
   it('runs a text through the policy chain in the playground, without a model call', async () => {
-    // Health probes (GET /) keep arriving; model calls are POSTs.
-    const modelCalls = () => simA.requests.filter((r) => r.method === 'POST').length;
+    // Health probes (GET / and an empty /api/generate) keep arriving; chat calls go to /api/chat.
+    const modelCalls = () => simA.requests.filter((r) => r.path === '/api/chat').length;
     const before = modelCalls();
     await page.goto(`${url}/console/policies/`);
     expect(await page.locator('#rules').textContent()).toContain('prompt_injection');
