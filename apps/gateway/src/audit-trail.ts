@@ -18,6 +18,8 @@ export class AuditTrail {
   /** When the last upstream call began and when its answer was complete (0 until then). */
   upstreamStart = 0;
   upstreamEnd = 0;
+  /** Every target an upstream call went to, in order: the failover path (#22). */
+  readonly attempts: string[] = [];
   /** The target of the upstream call in progress, for in-flight counts. */
   private upstreamTarget: string | undefined;
   /** What the limiter needs back when the request ends (a concurrency lease), or undefined. */
@@ -89,6 +91,7 @@ export class AuditTrail {
   upstreamBegan(target: string): void {
     this.upstreamStart = performance.now();
     this.upstreamEnd = 0;
+    this.attempts.push(target);
     this.trace?.upstreamBegan(target, this.record.endpoint);
     if (this.observer === undefined) return;
     if (this.upstreamTarget !== undefined) this.observer.upstream(this.upstreamTarget, -1);

@@ -11,6 +11,8 @@ import { KeyVerifier } from './auth.js';
 import { createBrowserGuard } from './browser-guard.js';
 import { createBuiltinRegistry } from './builtin-plugins.js';
 import { clientClosedBody } from './client-closed.js';
+import { createConsoleApp } from './console/console-app.js';
+import { ConsoleState } from './console/console-state.js';
 import type { GatewayDeps } from './deps.js';
 import { startHealthProbes } from './health-probes.js';
 import { KeyLimiter } from './limits/key-limiter.js';
@@ -38,6 +40,10 @@ export interface Gateway {
   tracing: Tracing | undefined;
   /** One key per sink in `deps.sinks`: its type and settings, so a reload can reuse an unchanged one. */
   sinkKeys: readonly string[];
+  /** The web console's state (sessions, live log), kept across reloads; undefined while it is off (#22). */
+  console: ConsoleState | undefined;
+  /** The console's app, mounted at `/console` unless `server.console.listen` gives it an address of its own. */
+  consoleApp: Hono | undefined;
   /** Stops probes and flushes and closes the audit sinks. */
   close(): Promise<void>;
   /** Stops the health probes; a reloaded gateway runs its own. */
@@ -185,7 +191,11 @@ export async function createGateway(options: {
     metrics,
     ...(previous?.limiter === undefined ? {} : { previous: previous.limiter }),
   });
-  const observer = createRequestObserver({ metrics, logger, limiter });
+  const consoleState = config.server.console.enabled
+    ? (previous?.console ?? new ConsoleState(metrics.registry))
+    : undefined;
+  const requestObserver = createRequestObserver({ metrics, logger, limiter });
+  const observer = consoleState?.observe(requestObserver) ?? requestObserver;
   const tracing = await Tracing.create(config, previous?.tracing);
   tracing?.bind(pool);
   const sinkTypes = config.sinks.map((s) => s.type);
@@ -200,6 +210,26 @@ export async function createGateway(options: {
   };
 
   const app = new Hono<GatewayEnv>();
+  let consoleApp: Hono | undefined;
+  if (consoleState !== undefined) {
+    consoleState.bind(pool);
+    consoleState.sessions.configure(config.auth.adminKeys, config.server.console.sessionMinutes);
+    consoleApp = createConsoleApp({
+      config,
+      state: consoleState,
+      pool,
+      chain,
+      metrics,
+      env,
+      logger,
+    }) as unknown as Hono;
+    // Registered first: console pages are not API requests, so they get no audit record or API-key check.
+    if (config.server.console.listen === undefined) {
+      const served = consoleApp;
+      app.all('/console', (c) => c.redirect('/console/'));
+      app.all('/console/*', (c) => served.fetch(c.req.raw, c.env));
+    }
+  }
   app.use('*', async (c, next) => {
     // A client's id is kept only when it looks like one: free text there would carry whatever a
     // client puts in it (personal data included) into logs and the audit trail.
@@ -357,6 +387,8 @@ export async function createGateway(options: {
     limiter,
     tracing,
     sinkKeys,
+    console: consoleState,
+    consoleApp,
     async close() {
       stopProbes();
       await Promise.all([...sinks.map((s) => s.close()), limiter?.close(), tracing?.shutdown()]);

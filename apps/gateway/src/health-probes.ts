@@ -16,9 +16,23 @@ export function startHealthProbes(
     await Promise.all(
       probed.map(async (target) => {
         const timeout = AbortSignal.timeout(Math.min(options.intervalMs, 5_000));
+        const began = performance.now();
+        let error: string | null = null;
         const healthy = await target.provider
           .probe(AbortSignal.any([controller.signal, timeout]))
-          .catch(() => false);
+          .catch((thrown: unknown) => {
+            error = thrown instanceof Error ? thrown.message : String(thrown);
+            return false;
+          });
+        if (controller.signal.aborted) return;
+        target.lastProbe = {
+          at: new Date().toISOString(),
+          ok: healthy,
+          ms: Math.round(performance.now() - began),
+          error: healthy
+            ? null
+            : (error ?? 'no 200 answer to the probe (unreachable, refused, timed out or an error status)'),
+        };
         if (healthy !== target.healthy && !controller.signal.aborted) {
           options.logger[healthy ? 'info' : 'warn'](
             { target: target.config.id, healthy },

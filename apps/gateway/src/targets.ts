@@ -12,6 +12,18 @@ export interface LiveTarget {
   config: TargetConfig;
   provider: ProviderInstance;
   healthy: boolean;
+  /** The last health probe's outcome, for the console (#22); undefined until one ran. */
+  lastProbe?: ProbeResult;
+}
+
+/** What one health probe found. */
+export interface ProbeResult {
+  /** ISO time the probe ended. */
+  at: string;
+  ok: boolean;
+  ms: number;
+  /** Why it failed (the error's message), or null. */
+  error: string | null;
 }
 
 /** Why a request went where it went, for logs and audit. */

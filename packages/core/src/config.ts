@@ -12,7 +12,9 @@ export type { ProviderRef } from './config/provider-string.js';
 export { parseProviderString, providerStringForms } from './config/provider-string.js';
 // The model a config normalises into
 export type {
+  AdminKeyConfig,
   ApiKeyConfig,
+  ConsoleConfig,
   GatewayConfig,
   KeyLimits,
   LimitStoreConfig,

@@ -1,5 +1,6 @@
 import type { GatewayConfig, ListenAddress } from '@keeptrusts/core/config';
 import { pino } from 'pino';
+import { type ConsoleServer, startConsoleServer } from '../console/console-server.js';
 import { createGateway, type Gateway, type Logger } from '../gateway.js';
 import { logDestination } from '../observability/log-destination.js';
 import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
@@ -121,11 +122,28 @@ async function serve(
       return 1;
     }
   }
+  let consoleServer: ConsoleServer | undefined;
+  if (config.server.console.enabled && config.server.console.listen !== undefined) {
+    const at = parseListen(config.server.console.listen);
+    try {
+      consoleServer = await startConsoleServer(() => server.current.consoleApp, at);
+    } catch (error) {
+      await metricsServer?.close();
+      await server.shutdown(0);
+      io.err(`cannot listen on ${at.host}:${at.port} (server.console.listen): ${(error as Error).message}`);
+      log.stop();
+      return 1;
+    }
+  }
   // Before the listening line, so whoever waits for that line has read it too.
   if (config.sinks.length === 0) io.out(noAuditTrail);
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
   if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
   if (metricsServer !== undefined) io.out(`metrics at ${metricsServer.url}/metrics (server.metrics_listen)`);
+  if (config.server.console.enabled) {
+    const where = consoleServer === undefined ? server.url : consoleServer.url;
+    io.out(`console at ${where}/console/ (sign in with a key from auth.admin_keys)`);
+  }
   for (const line of [limitsSummary(config), tracesSummary(config)]) if (line !== undefined) io.out(line);
   for (const line of streamPlanLines(gateway, config)) io.out(line);
 
@@ -196,6 +214,7 @@ async function serve(
   }
   const { cut } = await server.shutdown(graceSeconds * 1000);
   await metricsServer?.close();
+  await consoleServer?.close();
   log.stop();
   removeState(stateFile);
   io.out(

@@ -19,6 +19,14 @@ export function addAuth(auth: GatewayConfig['auth'], written: Salvaged<WrittenCo
       limits: normaliseLimits(key.limits),
     });
   }
+  for (const key of written.auth.admin_keys ?? []) {
+    if (key === undefined) continue;
+    auth.adminKeys.push({
+      id: key.id,
+      sha256: key.hash.slice('sha256:'.length),
+      description: key.description,
+    });
+  }
   if (written.auth.allow_unauthenticated !== undefined) {
     auth.allowUnauthenticated = written.auth.allow_unauthenticated;
   }
@@ -48,5 +56,27 @@ export function checkKeyIds(config: GatewayConfig, log: IssueLog): void {
       );
     }
     keyIds.add(key.id);
+  }
+  const adminIds = new Set<string>();
+  for (const key of config.auth.adminKeys) {
+    if (adminIds.has(key.id)) {
+      log.report(
+        { file: config.files[0] ?? '', path: ['auth', 'admin_keys'] },
+        [],
+        `duplicate admin key id "${key.id}"`,
+      );
+    }
+    adminIds.add(key.id);
+  }
+  // The same key opening the API and the console would let every client administer the gateway.
+  const apiHashes = new Set(config.auth.keys.map((k) => k.sha256));
+  for (const key of config.auth.adminKeys) {
+    if (apiHashes.has(key.sha256)) {
+      log.report(
+        { file: config.files[0] ?? '', path: ['auth', 'admin_keys'] },
+        [],
+        `admin key "${key.id}" is also an API key under auth.keys: make a separate one with kt keys create`,
+      );
+    }
   }
 }

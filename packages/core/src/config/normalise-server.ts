@@ -11,6 +11,7 @@ const serverDefaults = {
   headersTimeoutSeconds: 10,
   limitKeyPrefix: 'kt:limits:',
   limitStoreTimeoutMs: 250,
+  consoleSessionMinutes: 8 * 60,
 } as const;
 
 /** The `server` settings of every file, each written scalar overriding an earlier file's. */
@@ -31,7 +32,14 @@ export class ServerSettings {
     allowedHosts: [],
     requestTimeoutSeconds: serverDefaults.requestTimeoutSeconds,
     headersTimeoutSeconds: serverDefaults.headersTimeoutSeconds,
+    console: {
+      enabled: false,
+      listen: undefined,
+      showContent: false,
+      sessionMinutes: serverDefaults.consoleSessionMinutes,
+    },
   };
+  private consoleOrigin: Origin | undefined;
   private headersTimeoutOrigin: Origin | undefined;
   private limitsOrigin: Origin | undefined;
   // A redis_url written but refused by its schema was reported already; it is not missing.
@@ -67,6 +75,15 @@ export class ServerSettings {
       into.shutdownGraceSeconds = server.shutdown_grace_seconds;
     }
     if (server?.allowed_hosts !== undefined) into.allowedHosts = server.allowed_hosts;
+    if (server?.console !== undefined) {
+      // Writing the section turns the console on; `enabled: false` keeps it written but off.
+      const console = into.console;
+      console.enabled = server.console.enabled ?? true;
+      console.listen = server.console.listen ?? console.listen;
+      console.showContent = server.console.show_content ?? console.showContent;
+      console.sessionMinutes = server.console.session_minutes ?? console.sessionMinutes;
+      this.consoleOrigin = { file, path: ['server', 'console'] };
+    }
   }
 
   /**
@@ -74,7 +91,14 @@ export class ServerSettings {
    * refuses a longer headers timeout): an unset one follows a short request timeout, a written one
    * must fit in it.
    */
-  finish(log: IssueLog): GatewayConfig['server'] {
+  finish(log: IssueLog, auth: Pick<GatewayConfig['auth'], 'adminKeys'>): GatewayConfig['server'] {
+    if (this.server.console.enabled && auth.adminKeys.length === 0) {
+      log.report(
+        this.consoleOrigin!,
+        ['enabled'],
+        'the console needs at least one key under auth.admin_keys to sign in with (kt keys create --id admin prints one); API keys never open it',
+      );
+    }
     const timeouts = this.server;
     if (this.headersTimeoutOrigin === undefined) {
       timeouts.headersTimeoutSeconds = Math.min(

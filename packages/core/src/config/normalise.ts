@@ -57,6 +57,7 @@ export function normaliseConfig(
     allowUnauthenticated: false,
     configured: false,
     defaultLimits: undefined,
+    adminKeys: [],
   };
   const telemetry = defaultTelemetry();
   const packs: GatewayConfig['packs'][number][] = [];
@@ -81,7 +82,7 @@ export function normaliseConfig(
     addTelemetry(telemetry, written);
   }
 
-  const serverConfig = server.finish(log);
+  const serverConfig = server.finish(log, auth);
   const { policies: policyList, sinks } = policies.resolve();
   const config: GatewayConfig = {
     files: files.map((f) => f.source.file),

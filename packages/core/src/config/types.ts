@@ -130,6 +130,8 @@ export interface GatewayConfig {
     configured: boolean;
     /** Limits of keys without their own, and of every request when no keys are configured. */
     defaultLimits: KeyLimits | undefined;
+    /** `auth.admin_keys`: the keys that open the web console; API keys never do. */
+    adminKeys: AdminKeyConfig[];
   };
   server: {
     listen: string | undefined;
@@ -153,5 +155,26 @@ export interface GatewayConfig {
      * loopback names; see `browserGuard`. Empty when not written.
      */
     allowedHosts: string[];
+    /** `server.console`: the operators' web console (#22), off unless `enabled`. */
+    console: ConsoleConfig;
   };
+}
+
+/** An admin key: it signs in to the web console and is stored as a hash, like an API key. */
+export interface AdminKeyConfig {
+  id: string;
+  /** Hex SHA-256 of the key. */
+  sha256: string;
+  description: string | undefined;
+}
+
+/** `server.console`: where the web console is served and what it may show. */
+export interface ConsoleConfig {
+  enabled: boolean;
+  /** An address of its own; undefined serves it at `/console` on `server.listen`. */
+  listen: string | undefined;
+  /** Show prompt and answer text when the audit log stores it (`log_content`); default false. */
+  showContent: boolean;
+  /** How long a sign-in lasts. */
+  sessionMinutes: number;
 }

@@ -110,6 +110,13 @@ export const writtenKeySchema = z.strictObject({
   limits: writtenLimitsSchema.optional(),
 });
 
+/** One admin key, for the web console (#22): an id and its SHA-256, as `kt keys create` prints them. */
+export const writtenAdminKeySchema = z.strictObject({
+  id: z.string().min(1),
+  hash: writtenKeySchema.shape.hash,
+  description: z.string().optional(),
+});
+
 /** `server.limits`: where the per-key budgets live, and what a store outage does (#13). */
 const writtenLimitStoreSchema = z.strictObject({
   store: z.enum(['memory', 'redis']).optional(),
@@ -164,6 +171,7 @@ export const writtenConfigSchema = z.strictObject({
       keys: z.array(writtenKeySchema).optional(),
       allow_unauthenticated: z.boolean().optional(),
       default_limits: writtenLimitsSchema.optional(),
+      admin_keys: z.array(writtenAdminKeySchema).optional(),
     })
     .optional(),
   server: z
@@ -176,6 +184,14 @@ export const writtenConfigSchema = z.strictObject({
       headers_timeout_seconds: positiveInt.optional(),
       streaming: z.strictObject({ policy_mode: z.enum(['buffered', 'incremental']).optional() }).optional(),
       shutdown_grace_seconds: z.number().min(0).max(3600).optional(),
+      console: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          listen: listenAddress.optional(),
+          show_content: z.boolean().optional(),
+          session_minutes: positiveInt.max(24 * 60).optional(),
+        })
+        .optional(),
       allowed_hosts: z
         .array(
           z

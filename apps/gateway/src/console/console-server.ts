@@ -1,0 +1,44 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { BASE } from './pages.js';
+
+/** The listener of `server.console.listen`: the console alone, on an address of its own. */
+export interface ConsoleServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the console at `listen`. `current()` is the console of the gateway now serving, so a
+ * reload's new settings apply to the next request; `/` redirects to the console.
+ */
+export async function startConsoleServer(
+  current: () => Hono | undefined,
+  listen: { host: string; port: number },
+): Promise<ConsoleServer> {
+  const listener = getRequestListener((request, env) => {
+    const app = current();
+    const path = new URL(request.url).pathname;
+    if (app === undefined)
+      return new Response('the console is off (server.console.enabled: false)\n', { status: 404 });
+    if (path === '/' || path === BASE) return Response.redirect(new URL(`${BASE}/`, request.url), 302);
+    return app.fetch(request, env);
+  });
+  const server = createServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
