@@ -6,16 +6,17 @@
 //
 //   pnpm --filter @keeptrusts/bench console-viewers      (after pnpm build; Linux, needs taskset)
 //   SECONDS=10 ROUNDS=5 CONNECTIONS=16 VIEWERS=3 pnpm --filter @keeptrusts/bench console-viewers
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort, startPinned, stopAll } from './processes.ts';
 
 const seconds = Number(process.env.SECONDS ?? 10);
 const rounds = Number(process.env.ROUNDS ?? 5);
@@ -27,55 +28,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 execFileSync('taskset', ['-a', '-cp', loadCore, String(process.pid)], { stdio: 'ignore' });
 const scratch = await mkdtemp(join(tmpdir(), 'kt-bench-console-'));
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startPinned(pin: string, args: string[], ready: string): Promise<ChildProcess> {
-  const child = spawn('taskset', ['-c', pin, process.execPath, ...args], {
+const start = (pin: string, args: string[], ready: string) =>
+  startPinned(pin, args, {
     cwd: scratch,
     env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    ready,
+    // The console's pages answer 401 until signed in; anything but a server error means up.
+    readyStatus: (status) => status < 500,
   });
-  children.add(child);
-  let errors = '';
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-    errors = (errors + d).slice(-4000);
-  });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`${args.join(' ')} exited with ${child.exitCode}\n${errors}`);
-    try {
-      const response = await fetch(ready);
-      await response.arrayBuffer();
-      if (response.status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not answer ${ready}\n${errors}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const stubPort = await freePort();
-await startPinned(
-  loadCore,
-  [join(here, 'stub-upstream.ts'), String(stubPort)],
-  `http://127.0.0.1:${stubPort}/`,
-);
+await start(loadCore, [join(here, 'stub-upstream.ts'), String(stubPort)], `http://127.0.0.1:${stubPort}/`);
 
 const adminKey = `kt-${randomBytes(32).toString('base64url')}`;
 const adminHash = createHash('sha256').update(adminKey).digest('hex');
@@ -105,7 +68,7 @@ const cli = join(
   'dist/cli.js',
 );
 const gatewayFlags = process.env.GATEWAY_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-const gateway = await startPinned(
+const gateway = await start(
   core,
   [...gatewayFlags, cli, 'gateway', 'run', '--listen', `127.0.0.1:${port}`, '--policy-config', 'bench.yaml'],
   `http://127.0.0.1:${port}/healthz`,
@@ -232,4 +195,4 @@ console.log(
 );
 console.log(`\nthroughput change with ${viewerCount} viewers: ${(((b - a) / a) * 100).toFixed(2)} %`);
 console.log(`gateway CPU per request change: ${(((cb - ca) / ca) * 100).toFixed(2)} %`);
-for (const child of children) child.kill('SIGTERM');
+await stopAll();

@@ -11,15 +11,15 @@
 // dumps, and divides the main thread's instruction total by REQUESTS. V8's compiler and GC
 // helper threads are left out: within a short window they depend on when V8 decides to optimise or
 // collect, not on the request path. ONLY (comma list of full, rules, none) picks subjects.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { freePort, startProcess, stopProcess } from './processes.ts';
 
 const warmup = Number(process.env.WARMUP ?? 300);
 const requests = Number(process.env.REQUESTS ?? 300);
@@ -30,54 +30,14 @@ const repo = join(here, '../..');
 const run = promisify(execFile);
 
 const scratch = await mkdtemp(join(tmpdir(), 'kt-bench-instructions-'));
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+/** Starts `command` (the stub, or the gateway under valgrind, which starts some 30× slower). */
+const start = (command: string, args: string[], cwd: string, ready: string) =>
+  startProcess(command, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn' },
+    ready,
+    timeoutMs: 180_000,
   });
-}
-
-async function start(command: string, args: string[], cwd: string, ready: string): Promise<ChildProcess> {
-  const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', KT_LOG_LEVEL: 'warn' } });
-  children.add(child);
-  let errors = '';
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-    errors = (errors + d).slice(-4000);
-  });
-  // Under valgrind the gateway starts some 30× slower than natively.
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}\n${errors}`);
-    try {
-      const response = await fetch(ready);
-      await response.arrayBuffer();
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${command} did not answer ${ready}\n${errors}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  await exited;
-  clearTimeout(timer);
-  children.delete(child);
-}
 
 const body = JSON.stringify({
   model: 'llama3.3',
@@ -157,12 +117,12 @@ for (const subject of subjects) {
   const dumps = (await readdir(dir)).filter((f) => f.startsWith('callgrind.out') && f.endsWith('-01')).sort();
   const text = await readFile(join(dir, dumps[0]!), 'utf8');
   const total = Number(/^summary:\s+(\d+)/m.exec(text)?.[1] ?? /^totals:\s+(\d+)/m.exec(text)?.[1]);
-  await stop(gateway);
+  await stopProcess(gateway, 60_000);
   const perRequest = Math.round(total / requests);
   console.log(`${subject.name}: ${perRequest.toLocaleString('en')} instructions/request`);
   rows.push(`| ${subject.name} | ${perRequest.toLocaleString('en')} |`);
 }
-await stop(stub);
+await stopProcess(stub);
 await rm(scratch, { recursive: true, force: true });
 
 console.log(

@@ -17,15 +17,15 @@
 // which run only when named), PORTKEY_VERSION (latest), GATEWAY_NODE_FLAGS (e.g.
 // --cpu-prof --cpu-prof-dir=/tmp/prof; the gateway ends on SIGTERM, so the profile is written),
 // README=0 to leave bench/README.md alone.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort, startPinned, stopAll, stopProcess } from './processes.ts';
 
 const seconds = Number(process.env.SECONDS ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 16);
@@ -45,65 +45,6 @@ const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8
 execFileSync('taskset', ['-a', '-cp', loadCore, String(process.pid)], { stdio: 'ignore' });
 
 const scratch = await mkdtemp(join(tmpdir(), 'kt-bench-throughput-'));
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a pinned process and resolves once `ready` answers; the process is killed at exit. */
-async function startPinned(
-  pin: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; ready: string },
-): Promise<ChildProcess> {
-  const child = spawn('taskset', ['-c', pin, process.execPath, ...args], {
-    cwd: options.cwd ?? scratch,
-    env: options.env ?? { PATH: process.env.PATH ?? '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.add(child);
-  let errors = '';
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-    errors = (errors + d).slice(-4000);
-  });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`${args.join(' ')} exited with ${child.exitCode}\n${errors}`);
-    try {
-      const response = await fetch(options.ready);
-      await response.arrayBuffer();
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${args.join(' ')} did not answer ${options.ready}\n${errors}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-  children.delete(child);
-}
-
 /** CPU seconds (user + system) the process used so far. */
 async function cpuSeconds(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
@@ -206,7 +147,10 @@ async function runSubject(key: string, name: string, pid: number, target: Target
 // The shared upstream, on the load core.
 const stubPort = await freePort();
 const stubScript = join(here, 'stub-upstream.ts');
-await startPinned(loadCore, [stubScript, String(stubPort)], { ready: `http://127.0.0.1:${stubPort}/` });
+await startPinned(loadCore, [stubScript, String(stubPort)], {
+  cwd: scratch,
+  ready: `http://127.0.0.1:${stubPort}/`,
+});
 const stubUrl = `http://127.0.0.1:${stubPort}`;
 
 const wanted = (key: string) => only === undefined || only.includes(key);
@@ -215,14 +159,17 @@ const rows: Row[] = [];
 // The stub alone, pinned like a subject: the ceiling of the loopback set-up.
 if (wanted('stub')) {
   const port = await freePort();
-  const child = await startPinned(core, [stubScript, String(port)], { ready: `http://127.0.0.1:${port}/` });
+  const child = await startPinned(core, [stubScript, String(port)], {
+    cwd: scratch,
+    ready: `http://127.0.0.1:${port}/`,
+  });
   const row = await runSubject('stub', 'stub upstream alone (/api/chat)', child.pid!, {
     url: `http://127.0.0.1:${port}/api/chat`,
     headers: {},
     body: ollamaBody,
   });
   rows.push(row);
-  await stop(child);
+  await stopProcess(child);
 }
 const direct = rows.find((r) => r.key === 'stub');
 
@@ -262,7 +209,7 @@ async function keeptrusts(key: string, name: string, files: { name: string; text
       body: openaiBody,
     }),
   );
-  await stop(child);
+  await stopProcess(child);
 }
 
 const targets = `providers:\n  targets:\n    - id: llama\n      provider: ollama:chat:llama3.3\n      base_url: ${stubUrl}\n`;
@@ -332,7 +279,7 @@ if (wanted('portkey')) {
       body: openaiBody,
     }),
   );
-  await stop(child);
+  await stopProcess(child);
 }
 
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -377,5 +324,5 @@ if (process.env.README !== '0' && only === undefined && !quick) {
   process.stderr.write(`wrote the table into ${readmePath}\n`);
 }
 
-for (const child of children) await stop(child);
+await stopAll();
 await rm(scratch, { recursive: true, force: true });
