@@ -1,14 +1,11 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { listenBeside, type SideListener } from '../side-listener.js';
 import { BASE } from './pages.js';
 
 /** The listener of `server.console.listen`: the console alone, on an address of its own. */
-export interface ConsoleServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type ConsoleServer = SideListener;
 
 /**
  * Serves the console at `listen`. `current()` is the console of the gateway now serving, so a
@@ -27,18 +24,5 @@ export async function startConsoleServer(
     return app.fetch(request, env);
   });
   const server = createServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenBeside(server, listen);
 }

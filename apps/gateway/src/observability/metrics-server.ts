@@ -1,12 +1,9 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenBeside, type SideListener } from '../side-listener.js';
 import type { GatewayMetrics } from './metrics.js';
 
 /** The listener of `server.metrics_listen`: `GET /metrics` only, without API keys. */
-export interface MetricsServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type MetricsServer = SideListener;
 
 /**
  * Serves the Prometheus exposition on an address of its own, for a scraper on an internal network
@@ -34,18 +31,5 @@ export async function startMetricsServer(
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenBeside(server, listen);
 }
