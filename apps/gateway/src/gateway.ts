@@ -12,6 +12,7 @@ import { createBuiltinRegistry } from './builtin-plugins.js';
 import { clientClosedBody } from './client-closed.js';
 import type { GatewayDeps } from './deps.js';
 import { startHealthProbes } from './health-probes.js';
+import { resolveInstanceId } from './instance-id.js';
 import { KeyLimiter } from './limits/key-limiter.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
@@ -28,6 +29,8 @@ export interface Gateway {
   app: Hono<GatewayEnv>;
   /** The config it was built from; `startServer` takes its server timeouts from it. */
   config: GatewayConfig;
+  /** This process's name among several behind one balancer (`server.instance_id`, `KT_INSTANCE_ID`, host-pid). */
+  instanceId: string;
   deps: GatewayDeps;
   /** Its Prometheus metrics; a reloaded gateway keeps counting in the same ones. */
   metrics: GatewayMetrics;
@@ -98,6 +101,7 @@ export async function createGateway(options: {
   const { config, previous } = options;
   const env = options.env ?? ((name: string) => process.env[name]);
   const logger = options.logger ?? silent;
+  const instanceId = resolveInstanceId(config, env);
   const pool = new TargetPool(config, env, options.registry ?? createBuiltinRegistry(), previous?.deps.pool);
   const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
   const chain = await createPolicyChain(config.policies, {
@@ -128,7 +132,14 @@ export async function createGateway(options: {
         continue;
       }
       const warn = (message: string) => logger.warn({ sink: sink.type }, message);
-      const created = await sink.definition.create(sink.config, { baseDir: config.baseDir, env, warn });
+      const info = (message: string) => logger.info({ sink: sink.type }, message);
+      const created = await sink.definition.create(sink.config, {
+        baseDir: config.baseDir,
+        env,
+        warn,
+        info,
+        instanceId,
+      });
       opened.push(created);
       sinks.push(created);
     }
@@ -307,7 +318,10 @@ export async function createGateway(options: {
     const targets = pool.targets.map((t) => ({ id: t.config.id, healthy: t.healthy }));
     const audit = sinks.map((s, i) => ({ sink: config.sinks[i]?.type, healthy: s.healthy() }));
     const ready = audit.every((a) => a.healthy) && targets.some((t) => t.healthy);
-    return c.json({ status: ready ? 'ready' : 'unavailable', targets, audit }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? 'ready' : 'unavailable', instance_id: instanceId, targets, audit },
+      ready ? 200 : 503,
+    );
   });
 
   app.notFound(() => {
@@ -343,6 +357,7 @@ export async function createGateway(options: {
   return {
     app,
     config,
+    instanceId,
     deps,
     metrics,
     limiter,

@@ -62,7 +62,7 @@ export type { AuditTables } from './postgres-schema.js';
 export { auditTables, DEFAULT_AUDIT_TABLE, ensureAuditTable } from './postgres-schema.js';
 export type { SpooledRow, SpoolStats } from './postgres-spool.js';
 export type { PostgresChainResult, PostgresVerifyOptions, PostgresVerifyResult } from './postgres-verify.js';
-export { verifyPostgresAudit } from './postgres-verify.js';
+export { verifyPostgresAudit, verifyPostgresAuditAt } from './postgres-verify.js';
 export type { PostgresSinkSettings } from './audit-logger-sink.js';
 export { postgresSettings } from './audit-logger-sink.js';
 

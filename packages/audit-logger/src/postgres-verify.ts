@@ -1,6 +1,7 @@
 import type { ChainHead } from './chain.js';
 import { ChainVerifier, GENESIS_HASH, parseRecordLine } from './chain.js';
 import { toHmacKey } from './hmac-key.js';
+import { loadPg } from './postgres-driver.js';
 import { auditTables, DEFAULT_AUDIT_TABLE } from './postgres-schema.js';
 import type { PostgresPool } from './postgres-sink.js';
 import { headHash } from './postgres-sink.js';
@@ -255,4 +256,19 @@ async function verifyChain(
         }
       : {}),
   };
+}
+
+/** `verifyPostgresAudit` on a connection URL: opens one connection, verifies, closes it. */
+export async function verifyPostgresAuditAt(
+  url: string,
+  options: PostgresVerifyOptions = {},
+): Promise<PostgresVerifyResult> {
+  const { Pool } = await loadPg();
+  const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => undefined);
+  try {
+    return await verifyPostgresAudit(pool, options);
+  } finally {
+    await pool.end();
+  }
 }
