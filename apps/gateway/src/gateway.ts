@@ -132,12 +132,10 @@ export async function createGateway(options: {
         continue;
       }
       const warn = (message: string) => logger.warn({ sink: sink.type }, message);
-      const info = (message: string) => logger.info({ sink: sink.type }, message);
       const created = await sink.definition.create(sink.config, {
         baseDir: config.baseDir,
         env,
         warn,
-        info,
         instanceId,
       });
       opened.push(created);

@@ -64,7 +64,8 @@ export const auditLogger = defineAuditSink({
                 `${event.file} and replaying them in order when it answers`,
             );
           } else if (event.type === 'replayed') {
-            context.info?.(
+            // A warning too: the records were late, and the operator should know for how long.
+            context.warn?.(
               `audit sink: PostgreSQL answers again; replayed ${event.records} spooled records ` +
                 `(the oldest waited ${Math.round(event.oldestAgeMs / 100) / 10} s) and removed ${event.file}`,
             );

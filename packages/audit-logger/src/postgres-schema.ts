@@ -63,6 +63,10 @@ export async function ensureAuditTable(pool: PostgresPool, tableName = DEFAULT_A
   // race on CREATE TABLE IF NOT EXISTS (which is not atomic) and on adding the columns.
   const client = await pool.connect();
   let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`keeptrusts_audit:${tableName}`]);
@@ -77,6 +81,7 @@ export async function ensureAuditTable(pool: PostgresPool, tableName = DEFAULT_A
     });
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

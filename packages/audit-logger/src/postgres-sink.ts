@@ -292,6 +292,12 @@ class PostgresWriter implements PostgresAuditLog {
     const newest = batch.at(-1)!;
     const client = await this.#pool.connect();
     let broken: Error | undefined;
+    // A server that goes away mid-query errors the checked-out client too; unheard, that would end
+    // the process. The failing query rejects as well, which is what is acted on.
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await client.query(
@@ -326,6 +332,7 @@ class PostgresWriter implements PostgresAuditLog {
       broken ??= error as Error;
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

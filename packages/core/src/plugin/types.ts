@@ -280,8 +280,6 @@ export interface AuditSinkContext {
   readonly now?: () => Date;
   /** Tells the operator something the sink handled on its own (a stale lock taken over, a torn tail kept aside). */
   readonly warn?: (message: string) => void;
-  /** Tells the operator of a normal event worth a log line (a spool replayed). */
-  readonly info?: (message: string) => void;
   /**
    * This gateway process's instance id (`server.instance_id`, `KT_INSTANCE_ID`, else host name and
    * pid): unique among the instances running at once, so a shared store can keep them apart.
