@@ -29,7 +29,7 @@ const targets =
   'providers:\n  targets:\n    - id: llama\n      provider: ollama:chat:llama3.3\n      base_url: http://127.0.0.1:9\n';
 const sink = 'policies:\n  chain: [recording-sink]\npolicy:\n  recording-sink: {}\n';
 
-async function gateway(extra: string, env: Record<string, string>) {
+async function gateway(extra: string, env: Record<string, string | undefined>) {
   const registry = createBuiltinRegistry();
   registry.register(recordingSink);
   const loaded = await loadConfigTexts([{ file: 'test.yaml', text: `${targets}${sink}${extra}` }], {
