@@ -15,6 +15,7 @@ import { createConsoleApp } from './console/console-app.js';
 import { ConsoleState } from './console/console-state.js';
 import type { GatewayDeps } from './deps.js';
 import { startHealthProbes } from './health-probes.js';
+import { resolveInstanceId } from './instance-id.js';
 import { KeyLimiter } from './limits/key-limiter.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
@@ -31,6 +32,8 @@ export interface Gateway {
   app: Hono<GatewayEnv>;
   /** The config it was built from; `startServer` takes its server timeouts from it. */
   config: GatewayConfig;
+  /** This process's name among several behind one balancer (`server.instance_id`, `KT_INSTANCE_ID`, host-pid). */
+  instanceId: string;
   deps: GatewayDeps;
   /** Its Prometheus metrics; a reloaded gateway keeps counting in the same ones. */
   metrics: GatewayMetrics;
@@ -105,6 +108,7 @@ export async function createGateway(options: {
   const { config, previous } = options;
   const env = options.env ?? ((name: string) => process.env[name]);
   const logger = options.logger ?? silent;
+  const instanceId = resolveInstanceId(config, env);
   const pool = new TargetPool(config, env, options.registry ?? createBuiltinRegistry(), previous?.deps.pool);
   const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
   const chatTargets = pool.targets.filter((t) => t.config.kind === 'chat');
@@ -144,7 +148,12 @@ export async function createGateway(options: {
         continue;
       }
       const warn = (message: string) => logger.warn({ sink: sink.type }, message);
-      const created = await sink.definition.create(sink.config, { baseDir: config.baseDir, env, warn });
+      const created = await sink.definition.create(sink.config, {
+        baseDir: config.baseDir,
+        env,
+        warn,
+        instanceId,
+      });
       opened.push(created);
       sinks.push(created);
     }
@@ -346,7 +355,10 @@ export async function createGateway(options: {
     const targets = pool.targets.map((t) => ({ id: t.config.id, healthy: t.healthy }));
     const audit = sinks.map((s, i) => ({ sink: config.sinks[i]?.type, healthy: s.healthy() }));
     const ready = audit.every((a) => a.healthy) && targets.some((t) => t.healthy);
-    return c.json({ status: ready ? 'ready' : 'unavailable', targets, audit }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? 'ready' : 'unavailable', instance_id: instanceId, targets, audit },
+      ready ? 200 : 503,
+    );
   });
 
   app.notFound(() => {
@@ -382,6 +394,7 @@ export async function createGateway(options: {
   return {
     app,
     config,
+    instanceId,
     deps,
     metrics,
     limiter,

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { type ListenAddress, parseListenAddress } from '@keeptrusts/core/config';
 import type { Gateway } from './gateway.js';
@@ -54,6 +54,11 @@ interface Generation {
 
 // How often a draining server closes keep-alive connections that went idle since the last look.
 const IDLE_SWEEP_MS = 50;
+// A draining server leaves idle keep-alive connections for their clients to close (#23): a
+// balancer may be writing a request into one at the moment the server would close it, and a POST
+// lost that way is not retried. Requests that arrive on them are answered with Connection: close.
+// Node closes an idle connection itself after server.keepAliveTimeout (5 s), so the wait ends then.
+const IDLE_CLOSE_MARGIN_MS = 200;
 // How long cut requests get to hand their audit records over after their connections closed.
 const RECORDS_AFTER_CUT_MS = 2_000;
 
@@ -141,13 +146,22 @@ export async function startServer(
     async shutdown(graceMs) {
       if (draining) throw new Error('the server is already shutting down');
       draining = true;
-      const listening = new Promise<void>((resolve) => server.close(() => resolve()));
+      const began = Date.now();
+      // net.Server's close stops accepting without http.Server's closing of idle connections.
+      const listening = new Promise<void>((resolve) =>
+        NetServer.prototype.close.call(server, () => resolve()),
+      );
       for (const response of open) {
         if (!response.headersSent) response.setHeader('connection', 'close');
       }
-      // Idle keep-alive connections would hold server.close() open; close each as it goes idle.
-      const sweep = setInterval(closeIdle, IDLE_SWEEP_MS);
-      closeIdle();
+      // Idle keep-alive connections are closed only once Node would close them anyway.
+      const keepAliveMs = (server as { keepAliveTimeout?: number }).keepAliveTimeout ?? 5_000;
+      const idleDelay = graceMs > 0 ? Math.min(keepAliveMs + IDLE_CLOSE_MARGIN_MS, graceMs) : 0;
+      let sweep: NodeJS.Timeout | undefined;
+      const startSweep = setTimeout(() => {
+        sweep = setInterval(closeIdle, IDLE_SWEEP_MS);
+        closeIdle();
+      }, idleDelay);
       let cut = 0;
       if (open.size > 0) {
         let timer: NodeJS.Timeout | undefined;
@@ -158,8 +172,22 @@ export async function startServer(
         clearTimeout(timer);
         cut = open.size;
       }
+      // Requests done before then: idle connections wait until their clients close them.
+      const connections = () =>
+        new Promise<number>((resolve) => server.getConnections((error, count) => resolve(error ? 0 : count)));
+      while (
+        cut === 0 &&
+        sweep === undefined &&
+        Date.now() < began + idleDelay &&
+        (await connections()) > 0
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, IDLE_SWEEP_MS));
+      }
+      clearTimeout(startSweep);
       clearInterval(sweep);
       closeAll();
+      // Stops http.Server's connection checks too.
+      server.close();
       await listening;
       // A cut stream writes its audit record when its body is cancelled; wait for those first.
       for (const generation of [...retiring, current]) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogger } from './audit-logger-sink.js';
 import { auditLoggerConfigSchema } from './config.js';
 import { LOCK_FILE } from './directory-lock.js';
-import { verifyPostgresAudit } from './postgres-sink.js';
+import { verifyPostgresAudit } from './postgres-verify.js';
 import { readAuditRecords } from './query.js';
 import {
   findPostgresBinDir,

@@ -1,11 +1,12 @@
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type AuditRecord, defineAuditSink } from '@keeptrusts/core';
 import type pg from 'pg';
-import { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
+import { type AuditLoggerConfig, auditLoggerConfigSchema, resolveOnFailure } from './config.js';
 import { resolveHmacKey } from './hmac-key.js';
 import { loadPg } from './postgres-driver.js';
-import { createPostgresAuditLog } from './postgres-sink.js';
+import { createPostgresAuditLog, type PostgresDurability } from './postgres-sink.js';
+import type { SpoolStats } from './postgres-spool.js';
 import { startRetentionSchedule } from './retention.js';
 import type { AuditLogWriter, FileAuditLog } from './segment-writer.js';
 import { createFileAuditLog } from './segment-writer.js';
@@ -25,22 +26,71 @@ export const auditLogger = defineAuditSink({
     let writer: AuditLogWriter;
     let stopRetention: (() => Promise<void>) | undefined;
     let pool: pg.Pool | undefined;
+    // Whether the answer waits for its record: fsync: always, or postgres durability: sync.
+    let durable = config.fsync === 'always';
+    let spoolStats: (() => SpoolStats) | undefined;
     if (config.sink === 'postgres') {
-      const name = config.postgres_url_env!;
-      const url = context.env(name);
+      const settings = postgresSettings(config);
+      const url = settings.url ?? context.env(settings.urlEnv!);
       if (url === undefined || url === '') {
         throw new Error(
-          `the audit sink needs a PostgreSQL URL in the environment variable ${name}, which is not set`,
+          `the audit sink needs a PostgreSQL URL in the environment variable ${settings.urlEnv}, which is not set`,
         );
       }
       const { Pool } = await loadPg();
-      pool = new Pool({ connectionString: url, max: 4 });
-      writer = await createPostgresAuditLog({
+      // An unreachable database fails fast (and spools) rather than holding requests.
+      pool = new Pool({
+        connectionString: url,
+        max: settings.poolSize,
+        connectionTimeoutMillis: 2000,
+        query_timeout: 10_000,
+      });
+      // A server that goes away errors idle connections; without a listener that would end the process.
+      pool.on('error', () => undefined);
+      const instanceId = config.instance_id ?? context.instanceId ?? `${hostname()}-${process.pid}`;
+      const spoolFile = join(resolve(context.baseDir, settings.spoolDir), `${fileSafe(instanceId)}.jsonl`);
+      const opening = createPostgresAuditLog({
         pool,
-        instanceId: config.instance_id ?? hostname(),
+        instanceId,
+        table: settings.table,
+        durability: settings.durability,
+        flushIntervalMs: settings.flushIntervalMs,
+        maxPendingRecords: settings.maxPendingRecords,
+        spoolFile,
+        onSpool: (event) => {
+          if (event.type === 'spooling') {
+            context.warn?.(
+              `audit sink: PostgreSQL cannot be reached (${event.error.message}); spooling records to ` +
+                `${event.file} and replaying them in order when it answers`,
+            );
+          } else if (event.type === 'replayed') {
+            // A warning too: the records were late, and the operator should know for how long.
+            context.warn?.(
+              `audit sink: PostgreSQL answers again; replayed ${event.records} spooled records ` +
+                `(the oldest waited ${Math.round(event.oldestAgeMs / 100) / 10} s) and removed ${event.file}`,
+            );
+          } else {
+            context.warn?.(
+              `audit sink: ${event.records} records stay in ${event.file}: PostgreSQL did not answer before ` +
+                `the gateway stopped; the next start with instance id ${instanceId} replays them`,
+            );
+          }
+        },
         ...(hmacKey === undefined ? {} : { hmacKey }),
         ...(now === undefined ? {} : { now }),
       });
+      const opened = pool;
+      const log = await opening.catch(async (error: unknown) => {
+        await opened.end().catch(() => undefined);
+        throw new Error(
+          `the audit sink cannot open its PostgreSQL table at ${redactUrl(url)}: ${(error as Error).message}` +
+            ' (it must be reachable when the gateway starts, to continue the chain of this instance)',
+          { cause: error },
+        );
+      });
+      spoolStats = () => log.spoolStats();
+      durable = settings.durability === 'sync';
+      writer = log;
     } else {
       const dir = resolve(context.baseDir, config.path);
       const log = await createFileAuditLog({
@@ -70,8 +120,9 @@ export const auditLogger = defineAuditSink({
         if (!config.log_all_access && record.status >= 400) return;
         const { prompt: _p, answer: _a, reasoning: _r, tool_calls: _t, ...metadata } = record;
         writer.append(config.log_content ? record : metadata);
-        // Under fsync: always the answer waits for its record; the queue batches concurrent waits.
-        if (config.fsync === 'always') return writer.flush();
+        // Under fsync: always (file) or durability: sync (postgres) the answer waits for its record;
+        // the queue batches concurrent waits.
+        if (durable) return writer.flush();
       },
       flush: () => writer.flush(),
       async close() {
@@ -82,7 +133,15 @@ export const auditLogger = defineAuditSink({
       healthy: () => writer.healthy(),
       stats() {
         const { pendingRecords, rejectedRecords } = writer.stats();
-        return { pendingRecords, rejectedRecords };
+        const spool = spoolStats?.();
+        if (spool === undefined) return { pendingRecords, rejectedRecords };
+        const oldestAgeSeconds =
+          spool.oldestTsMs === undefined ? 0 : Math.max(0, (Date.now() - spool.oldestTsMs) / 1000);
+        return {
+          pendingRecords,
+          rejectedRecords,
+          spool: { records: spool.records, bytes: spool.bytes, oldestAgeSeconds },
+        };
       },
     };
   },
@@ -117,4 +176,47 @@ function startupNotes(log: FileAuditLog): string[] {
     notes.push(`audit log ${log.dir}: ${what}; the next record notes it, and kt audit verify reports it`);
   }
   return notes;
+}
+
+/** The PostgreSQL settings of `sink: postgres`, defaults applied; the URL is given directly or by variable. */
+export interface PostgresSinkSettings {
+  url: string | undefined;
+  urlEnv: string | undefined;
+  table: string;
+  durability: PostgresDurability;
+  flushIntervalMs: number;
+  maxPendingRecords: number;
+  spoolDir: string;
+  poolSize: number;
+}
+
+/** Reads `postgres` (and the older `postgres_url_env`) of a parsed config with `sink: postgres`. */
+export function postgresSettings(config: AuditLoggerConfig): PostgresSinkSettings {
+  const p = config.postgres;
+  return {
+    url: p?.url,
+    urlEnv: p?.url_env ?? config.postgres_url_env,
+    table: p?.table ?? 'keeptrusts_audit',
+    durability: p?.durability ?? 'sync',
+    flushIntervalMs: p?.flush_interval_ms ?? 200,
+    maxPendingRecords: p?.max_pending_records ?? 100_000,
+    spoolDir: p?.spool_dir ?? './audit-spool',
+    poolSize: p?.pool_size ?? 4,
+  };
+}
+
+// An instance id as a file name: anything but letters, digits, dot, dash and underscore becomes _.
+function fileSafe(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+// The URL for a message: host, port and database, never the password.
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured URL';
+  }
 }

@@ -62,10 +62,40 @@ describe('auditLoggerConfigSchema', () => {
       message: 'variable name',
     },
     {
-      name: 'postgres without postgres_url_env',
+      name: 'postgres without a URL',
       input: { sink: 'postgres' },
-      path: ['postgres_url_env'],
-      message: 'sink: postgres needs postgres_url_env',
+      path: ['postgres'],
+      message: 'sink: postgres needs a connection URL: postgres: {url: ${KT_AUDIT_DATABASE_URL}}',
+    },
+    {
+      name: 'the URL given twice',
+      input: { sink: 'postgres', postgres_url_env: 'A', postgres: { url_env: 'B' } },
+      path: ['postgres'],
+      message: 'give the PostgreSQL URL one way',
+    },
+    {
+      name: 'postgres settings for a file sink',
+      input: { postgres: { url: 'postgres://db/audit' } },
+      path: ['postgres'],
+      message: 'add sink: postgres',
+    },
+    {
+      name: 'a URL that is not PostgreSQL',
+      input: { sink: 'postgres', postgres: { url: 'mysql://db/audit' } },
+      path: ['postgres', 'url'],
+      message: 'expected a PostgreSQL URL',
+    },
+    {
+      name: 'an unknown durability',
+      input: { sink: 'postgres', postgres: { url: 'postgres://db/audit', durability: 'eventually' } },
+      path: ['postgres', 'durability'],
+      message: '"sync"',
+    },
+    {
+      name: 'a table name with capitals',
+      input: { sink: 'postgres', postgres: { url: 'postgres://db/audit', table: 'Audit' } },
+      path: ['postgres', 'table'],
+      message: 'lower-case letters',
     },
   ])('rejects $name', ({ input, path, message }) => {
     const result = auditLoggerConfigSchema.safeParse(input);

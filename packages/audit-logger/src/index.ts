@@ -7,7 +7,7 @@ export { auditLogger } from './audit-logger-sink.js';
 
 // Configuration (policy.audit-logger)
 export type { AuditFailureMode, AuditLoggerConfig, WrittenAuditLoggerConfig } from './config.js';
-export { auditLoggerConfigSchema, resolveOnFailure } from './config.js';
+export { auditLoggerConfigSchema, postgresSinkConfigSchema, resolveOnFailure } from './config.js';
 export type { HmacKeyInput } from './hmac-key.js';
 export { MIN_HMAC_KEY_LENGTH, resolveHmacKey } from './hmac-key.js';
 
@@ -51,17 +51,20 @@ export { verifyAuditLog } from './verify.js';
 
 // PostgreSQL sink
 export type {
+  PostgresAuditLog,
   PostgresAuditLogOptions,
+  PostgresDurability,
   PostgresPool,
-  PostgresVerifyOptions,
-  PostgresVerifyResult,
+  SpoolEvent,
 } from './postgres-sink.js';
-export {
-  createPostgresAuditLog,
-  DEFAULT_AUDIT_TABLE,
-  ensureAuditTable,
-  verifyPostgresAudit,
-} from './postgres-sink.js';
+export { createPostgresAuditLog, headHash } from './postgres-sink.js';
+export type { AuditTables } from './postgres-schema.js';
+export { auditTables, DEFAULT_AUDIT_TABLE, ensureAuditTable } from './postgres-schema.js';
+export type { SpooledRow, SpoolStats } from './postgres-spool.js';
+export type { PostgresChainResult, PostgresVerifyOptions, PostgresVerifyResult } from './postgres-verify.js';
+export { verifyPostgresAudit, verifyPostgresAuditAt } from './postgres-verify.js';
+export type { PostgresSinkSettings } from './audit-logger-sink.js';
+export { postgresSettings } from './audit-logger-sink.js';
 
 // Errors
 export type { AuditLogErrorCode } from './errors.js';

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresAuditLog, verifyPostgresAudit } from './postgres-sink.js';
+import { createPostgresAuditLog } from './postgres-sink.js';
+import { verifyPostgresAudit } from './postgres-verify.js';
 import type { PostgresServer } from './test-support/postgres-server.js';
 import { findPostgresBinDir, startPostgresServer } from './test-support/postgres-server.js';
 import { fakeClock } from './test-support/temp-dir.js';

@@ -11,6 +11,7 @@ export type {
   AnswerTransformStep,
   AuditSink,
   AuditSinkContext,
+  AuditSinkStats,
   AuditSinkDefinition,
   CheckedRequest,
   EndpointKind,

@@ -3,10 +3,12 @@ import {
   AuditLogError,
   auditLogger,
   auditLoggerConfigSchema,
+  postgresSettings,
   readAuditRecords,
   resolveHmacKey,
   tailAuditLog,
   verifyAuditLog,
+  verifyPostgresAuditAt,
 } from '@keeptrusts/audit-logger';
 import { defineCommand, type OptionSpec } from './command.js';
 import type { CliIo } from './io.js';
@@ -30,13 +32,27 @@ const decisions = ['allow', 'modify', 'block', 'error'];
 export const auditVerify = defineCommand({
   words: 'audit verify',
   summary: "check the audit log's hash chain and that its newest records are all there",
-  usage: '[--path DIR | --policy-config FILE...] [--hmac-key-env NAME]',
+  usage: '[--path DIR | --postgres URL [--table NAME] | --policy-config FILE...] [--hmac-key-env NAME]',
   description:
     'Reads every segment of the log and checks each record against the hash of the one before it,\n' +
     'and the newest record against head.json. Exits 0 when the chain holds, or 1 naming the first\n' +
-    'edited, deleted or reordered record, the missing newest records, or a folder with no log.',
+    'edited, deleted or reordered record, the missing newest records, or a folder with no log.\n' +
+    'With --postgres, verifies every instance chain in the table and its newest record against the\n' +
+    'heads table, naming the instance and record of each break.',
   options: {
     path: pathOption,
+    postgres: {
+      type: 'string',
+      value: 'URL',
+      default: 'none',
+      description: 'verify the PostgreSQL audit table at this URL (sink: postgres) instead of a folder',
+    },
+    table: {
+      type: 'string',
+      value: 'NAME',
+      default: 'keeptrusts_audit',
+      description: 'the audit table, with --postgres',
+    },
     'policy-config': {
       type: 'string',
       multiple: true,
@@ -53,11 +69,29 @@ export const auditVerify = defineCommand({
   },
   async run({ values }, io) {
     const files = values['policy-config'] ?? [];
-    if (files.length > 0 && values.path !== undefined) {
+    const given = [files.length > 0, values.path !== undefined, values.postgres !== undefined].filter(
+      Boolean,
+    );
+    if (given.length > 1 && values.postgres === undefined) {
       throw new UsageError('audit verify takes --path DIR or --policy-config FILE, not both');
     }
+    if (given.length > 1) {
+      throw new UsageError('audit verify takes one of --path DIR, --postgres URL or --policy-config FILE');
+    }
+    if (values.table !== undefined && values.postgres === undefined) {
+      throw new UsageError('--table names a PostgreSQL table: use it with --postgres URL');
+    }
     let targets: VerifyTarget[];
-    if (files.length > 0) {
+    if (values.postgres !== undefined) {
+      targets = [
+        {
+          postgres: { url: values.postgres, table: values.table ?? 'keeptrusts_audit' },
+          dir: '',
+          hmacKeyEnv: values['hmac-key-env'],
+          hint: '',
+        },
+      ];
+    } else if (files.length > 0) {
       const found = await configuredTargets(files, values['hmac-key-env'], io);
       if (found === undefined) return 1;
       targets = found;
@@ -77,6 +111,8 @@ export const auditVerify = defineCommand({
 
 /** One log `kt audit verify` checks, and how to tell the operator where it came from. */
 interface VerifyTarget {
+  /** A PostgreSQL table instead of the folder `dir`. */
+  postgres?: { url: string; table: string };
   dir: string;
   hmacKeyEnv: string | undefined;
   /** Says how to point kt elsewhere when there is no log at `dir`. */
@@ -103,11 +139,22 @@ async function configuredTargets(
     if (!parsed.success) continue;
     const settings = parsed.data;
     if (settings.sink === 'postgres') {
-      io.err(
-        `the audit-logger sink in ${sink.origin.file} writes to PostgreSQL; kt audit verify reads file logs ` +
-          'only (verify the table with verifyPostgresAudit from @keeptrusts/audit-logger)',
-      );
-      return undefined;
+      const pgSettings = postgresSettings(settings);
+      const url = pgSettings.url ?? io.env(pgSettings.urlEnv!);
+      if (url === undefined || url === '') {
+        io.err(
+          `the audit-logger sink in ${sink.origin.file} reads its PostgreSQL URL from ${pgSettings.urlEnv}, ` +
+            'which is not set: set it, or pass --postgres URL',
+        );
+        return undefined;
+      }
+      targets.push({
+        postgres: { url, table: pgSettings.table },
+        dir: '',
+        hmacKeyEnv: hmacKeyEnv ?? settings.hmac_key_env,
+        hint: '',
+      });
+      continue;
     }
     targets.push({
       dir: resolve(config.baseDir, settings.path),
@@ -135,6 +182,7 @@ async function verifyTarget(target: VerifyTarget, io: CliIo): Promise<number> {
     io.err(`cannot verify ${dir}: ${error.message}`);
     return 1;
   }
+  if (target.postgres !== undefined) return verifyTable(target.postgres, hmacKey, io);
   const result = await verifyAuditLog(dir, hmacKey === undefined ? {} : { hmacKey });
   for (const recovery of result.recoveries) {
     io.out(
@@ -159,6 +207,61 @@ async function verifyTarget(target: VerifyTarget, io: CliIo): Promise<number> {
   const where = b.line > 0 ? `${b.segment} line ${b.line}` : b.segment || dir;
   io.err(`broken at seq ${b.seq ?? b.expectedSeq} (${where}): ${b.reason}: ${b.message}`);
   return 1;
+}
+
+/** Verifies every instance chain of a PostgreSQL audit table, one line per chain. */
+async function verifyTable(
+  at: { url: string; table: string },
+  hmacKey: Uint8Array | undefined,
+  io: CliIo,
+): Promise<number> {
+  const where = `${redactUrl(at.url)} table ${at.table}`;
+  try {
+    const result = await verifyPostgresAuditAt(at.url, {
+      table: at.table,
+      ...(hmacKey === undefined ? {} : { hmacKey }),
+    });
+    for (const warning of result.warnings) io.err(`warning: ${warning}`);
+    if (result.chains.length === 0) {
+      io.err(`no audit records to verify in ${where}`);
+      return 1;
+    }
+    for (const chain of result.chains) {
+      if (chain.ok) {
+        io.out(`ok: instance ${chain.instanceId}: ${chain.records} records, last seq ${chain.head.seq}`);
+        continue;
+      }
+      const b = chain.firstBreak!;
+      const record = b.seq === null ? `after seq ${b.expectedSeq - 1}` : `at seq ${b.seq}`;
+      io.err(`broken: instance ${chain.instanceId} ${record}: ${b.reason}: ${b.message}`);
+    }
+    const broken = result.chains.filter((c) => !c.ok).length;
+    if (broken === 0) {
+      io.out(`ok: ${result.records} records in ${result.chains.length} instance chains (${where})`);
+      return 0;
+    }
+    io.err(`${broken} of ${result.chains.length} instance chains are broken (${where})`);
+    return 1;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    io.err(
+      code === '42P01'
+        ? `no audit table ${at.table} in ${redactUrl(at.url)}: check --table`
+        : `cannot verify ${where}: ${(error as Error).message}`,
+    );
+    return 1;
+  }
+}
+
+// A URL for messages: never its password.
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the PostgreSQL URL';
+  }
 }
 
 /** `kt audit tail [--path DIR] [-n N] [--follow]`. */

@@ -138,6 +138,7 @@ async function serve(
   // Before the listening line, so whoever waits for that line has read it too.
   if (config.sinks.length === 0) io.out(noAuditTrail);
   io.out(`Keeptrusts gateway listening on ${server.url} (OpenAI API at ${server.url}/v1)`);
+  io.out(`instance id ${gateway.instanceId}`);
   if (config.auth.keys.length === 0) io.out('no API keys configured: requests are not authenticated');
   if (metricsServer !== undefined) io.out(`metrics at ${metricsServer.url}/metrics (server.metrics_listen)`);
   if (config.server.console.enabled) {

@@ -1,4 +1,4 @@
-import type { AuditSink } from '@keeptrusts/core';
+import type { AuditSink, AuditSinkStats } from '@keeptrusts/core';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AuditTrail } from '../audit-trail.js';
 import type { TargetPool } from '../targets.js';
@@ -240,6 +240,37 @@ export class GatewayMetrics {
         }
       },
     });
+    // A sink's local spool (sink: postgres while the database is down, #23): records, bytes, age.
+    const spoolGauge = (
+      name: string,
+      help: string,
+      read: (spool: NonNullable<AuditSinkStats['spool']>) => number,
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['sink'],
+        registers,
+        collect() {
+          this.reset();
+          const source = self.source;
+          for (const [i, sink] of (source?.sinks ?? []).entries()) {
+            const spool = sink.stats?.().spool;
+            if (spool !== undefined) this.set({ sink: source!.sinkTypes[i]! }, read(spool));
+          }
+        },
+      });
+    spoolGauge(
+      'keeptrusts_audit_spool_records',
+      'Audit records kept in the local spool because the store cannot be reached; replayed in order when it answers.',
+      (s) => s.records,
+    );
+    spoolGauge('keeptrusts_audit_spool_bytes', 'Size of the local audit spool file.', (s) => s.bytes);
+    spoolGauge(
+      'keeptrusts_audit_spool_age_seconds',
+      'Age of the oldest record in the local audit spool (0 when it is empty).',
+      (s) => s.oldestAgeSeconds,
+    );
   }
 
   /** Points the scrape-time collectors at the gateway now serving. */

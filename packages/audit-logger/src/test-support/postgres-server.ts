@@ -40,6 +40,9 @@ export function findPostgresBinDir(): string | undefined {
 export interface PostgresServer {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` (trust auth). */
   url: string;
+  /** Stops the server, keeping its data, as an outage would; `resume` starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +72,12 @@ export async function startPostgresServer(binDir: string): Promise<PostgresServe
         await exec('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start']);
         return {
           url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+          async pause() {
+            await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+          },
+          async resume() {
+            await exec('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start']);
+          },
           async stop() {
             await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
             await rm(root, { recursive: true, force: true });

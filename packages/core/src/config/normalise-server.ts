@@ -18,6 +18,7 @@ const serverDefaults = {
 export class ServerSettings {
   readonly server: GatewayConfig['server'] = {
     listen: undefined,
+    instanceId: undefined,
     metricsListen: undefined,
     limits: {
       store: 'memory',
@@ -50,6 +51,7 @@ export class ServerSettings {
     const server = written.server;
     const into = this.server;
     if (server?.listen !== undefined) into.listen = server.listen;
+    if (server?.instance_id !== undefined) into.instanceId = server.instance_id;
     if (server?.metrics_listen !== undefined) into.metricsListen = server.metrics_listen;
     if (server?.limits !== undefined) {
       const limits = into.limits;

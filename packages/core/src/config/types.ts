@@ -135,6 +135,8 @@ export interface GatewayConfig {
   };
   server: {
     listen: string | undefined;
+    /** `server.instance_id` as written; the gateway falls back to `KT_INSTANCE_ID`, then host name and pid. */
+    instanceId: string | undefined;
     /** A second address serving only `GET /metrics`, without API keys; undefined when not written. */
     metricsListen: string | undefined;
     limits: LimitStoreConfig;

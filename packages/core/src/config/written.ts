@@ -177,6 +177,14 @@ export const writtenConfigSchema = z.strictObject({
   server: z
     .strictObject({
       listen: listenAddress.optional(),
+      /** Names this process among instances behind one balancer (#23); default KT_INSTANCE_ID, else host-pid. */
+      instance_id: z
+        .string()
+        .regex(
+          /^[A-Za-z0-9._:-]{1,128}$/,
+          'expected 1 to 128 letters, digits, ".", "_", ":" or "-", such as gw-1',
+        )
+        .optional(),
       metrics_listen: listenAddress.optional(),
       limits: writtenLimitStoreSchema.optional(),
       body_limit: bodyLimit.optional(),

@@ -321,7 +321,19 @@ export interface AuditSink {
   /** When true, records carry the prompt and answer (after redaction); otherwise the gateway keeps no copy. */
   readonly wantsContent?: boolean;
   /** Records taken but not yet stored, and appends refused so far; the gateway's `/metrics` shows them. */
-  stats?(): { pendingRecords: number; rejectedRecords: number };
+  stats?(): AuditSinkStats;
+}
+
+/** What a sink reports for `/metrics`. */
+export interface AuditSinkStats {
+  pendingRecords: number;
+  rejectedRecords: number;
+  /**
+   * Records a sink keeps in a local spool while its store cannot be reached (they count as stored),
+   * its size in bytes, and the age in seconds of the oldest one (0 when empty). Absent for sinks
+   * without a spool.
+   */
+  spool?: { records: number; bytes: number; oldestAgeSeconds: number };
 }
 
 /** What the host hands a sink. */
@@ -332,6 +344,11 @@ export interface AuditSinkContext {
   readonly now?: () => Date;
   /** Tells the operator something the sink handled on its own (a stale lock taken over, a torn tail kept aside). */
   readonly warn?: (message: string) => void;
+  /**
+   * This gateway process's instance id (`server.instance_id`, `KT_INSTANCE_ID`, else host name and
+   * pid): unique among the instances running at once, so a shared store can keep them apart.
+   */
+  readonly instanceId?: string;
 }
 
 /** An audit sink plugin, named in `policies.chain` as written (`audit-logger`); `Config` and `Written` as for policies. */
