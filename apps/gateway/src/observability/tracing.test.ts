@@ -157,6 +157,12 @@ describe('OpenTelemetry traces', () => {
     });
     for (const child of [upstream, byName['policies request']!, byName['policies response']!]) {
       expect(child.parentSpanId).toBe(root.spanId);
+      expect({
+        name: child.name,
+        startsInside: child.start >= root.start,
+        endsInside: child.end <= root.end,
+        by: String(child.end - root.end),
+      }).toMatchObject({ name: child.name, startsInside: true, endsInside: true });
       expect(child.start >= root.start && child.end <= root.end).toBe(true);
     }
     expect(byName['policies request']!.end <= upstream.start).toBe(true);
