@@ -3,16 +3,17 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyPostgresAuditAt } from '@keeptrusts/audit-logger';
-import { type OllamaSimulator, startOllamaSimulator } from '@keeptrusts/testkit';
+import {
+  findPostgresBinDir,
+  type OllamaSimulator,
+  type PostgresServer,
+  startOllamaSimulator,
+  startPostgresServer,
+} from '@keeptrusts/testkit';
 import OpenAI from 'openai';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/auth.js';
-import {
-  findPostgresBinDir,
-  type PostgresServer,
-  startPostgresServer,
-} from '../src/test-support/postgres-server.js';
 import { freePort, REDIS_URL, requireRedis, uniquePrefix } from '../src/test-support/redis-server.js';
 import { parseScrape } from '../src/test-support/scrape.js';
 import { type Child, runKtProcess, spawnGateway, stopChild } from './harness.js';

@@ -1,14 +1,10 @@
 import { join } from 'node:path';
+import { findPostgresBinDir, type PostgresServer, startPostgresServer } from '@keeptrusts/testkit';
 import { testAuditSink } from '@keeptrusts/testkit/conformance';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { auditLogger } from './audit-logger-sink.js';
 import { readAuditRecords } from './query.js';
-import {
-  findPostgresBinDir,
-  type PostgresServer,
-  startPostgresServer,
-} from './test-support/postgres-server.js';
 
 // The contract every audit sink meets, run against both of audit-logger's stores.
 

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AuditRecord, AuditSink } from '@keeptrusts/core';
+import { findPostgresBinDir, type PostgresServer, startPostgresServer } from '@keeptrusts/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogger } from './audit-logger-sink.js';
@@ -9,11 +10,6 @@ import { auditLoggerConfigSchema } from './config.js';
 import { LOCK_FILE } from './directory-lock.js';
 import { verifyPostgresAudit } from './postgres-verify.js';
 import { readAuditRecords } from './query.js';
-import {
-  findPostgresBinDir,
-  type PostgresServer,
-  startPostgresServer,
-} from './test-support/postgres-server.js';
 import { fakeClock, useTempDirs } from './test-support/temp-dir.js';
 import { verifyAuditLog } from './verify.js';
 

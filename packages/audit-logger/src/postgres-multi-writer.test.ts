@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PostgresServer } from '@keeptrusts/testkit';
+import { findPostgresBinDir, startPostgresServer } from '@keeptrusts/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresAuditLog, type SpoolEvent } from './postgres-sink.js';
 import { verifyPostgresAudit } from './postgres-verify.js';
-import type { PostgresServer } from './test-support/postgres-server.js';
-import { findPostgresBinDir, startPostgresServer } from './test-support/postgres-server.js';
 import { useTempDirs } from './test-support/temp-dir.js';
 
 // Several gateways on one table (#23): a chain per instance, a heads table that shows cut chains,

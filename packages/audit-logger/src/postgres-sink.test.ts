@@ -1,9 +1,9 @@
+import type { PostgresServer } from '@keeptrusts/testkit';
+import { findPostgresBinDir, startPostgresServer } from '@keeptrusts/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresAuditLog } from './postgres-sink.js';
 import { verifyPostgresAudit } from './postgres-verify.js';
-import type { PostgresServer } from './test-support/postgres-server.js';
-import { findPostgresBinDir, startPostgresServer } from './test-support/postgres-server.js';
 import { fakeClock } from './test-support/temp-dir.js';
 
 const KEY = 'an-hmac-key-of-at-least-32-characters';

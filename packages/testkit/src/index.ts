@@ -47,3 +47,7 @@ export { embedVector } from './embeddings.js';
 // Policy harness for plugin tests: the real chain around one rule
 export { chatScope, policyChainFor, userText } from './policy-harness.js';
 export type { PolicyHarnessOptions } from './policy-harness.js';
+
+// A private PostgreSQL server for tests that stop and start the database (Debian's binaries)
+export { findPostgresBinDir, startPostgresServer } from './postgres-server.js';
+export type { PostgresServer } from './postgres-server.js';
