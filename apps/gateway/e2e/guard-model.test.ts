@@ -26,6 +26,7 @@ const chatTargets = [
   'lg-some',
   'lg-seq',
   'lg-answer',
+  'lg-windows',
   'sg',
   'gg',
   'oai-lg',
@@ -81,6 +82,14 @@ policies:
         target: llama-guard
         format: llama_guard_3
         scan: response
+  - id: lg-windows
+    targets: [lg-windows]
+    rules:
+      - type: guard_model
+        target: llama-guard
+        format: llama_guard_3
+        scan: response
+        window_chars: 40
   - id: sg
     targets: [sg]
     rules:
@@ -313,6 +322,83 @@ describe('guard_model, llama_guard_3 on the same Ollama', () => {
     expect((await ask('lg-answer', 'How do I pick a lock?')).choices[0]?.message.content).toBe(
       'Call a locksmith.',
     );
+  });
+});
+
+describe('guard_model on streamed answers, window by window', () => {
+  const safe = 'Llamas are social animals that live in herds. They hum to each other and spit when annoyed.';
+
+  /** Streams `lg-windows`, noting for each content chunk whether the upstream had finished by then. */
+  async function streamWindows(content: string) {
+    const stream = await stack.client.chat.completions.create({
+      model: 'lg-windows',
+      messages: [{ role: 'user', content }],
+      stream: true,
+    });
+    const chunks: { text: string; upstreamDone: boolean }[] = [];
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      const choice = chunk.choices[0];
+      if (choice?.delta.content) {
+        const done = sim.completedRequests.some((r) => (r.body as { model: string }).model === 'llama3.3');
+        chunks.push({ text: choice.delta.content, upstreamDone: done });
+      }
+      if (choice?.finish_reason) finish = choice.finish_reason;
+    }
+    return { chunks, text: chunks.map((c) => c.text).join(''), finish };
+  }
+
+  it('releases each window once the guard judged it, while the answer still streams', async () => {
+    sim.setTokenDelay(15);
+    sim.replyWith(safe);
+    const answer = await streamWindows('Tell me about llamas');
+    expect(answer).toMatchObject({ text: safe, finish: 'stop' });
+    // Incremental: the first window reached the client before the model had finished.
+    expect(answer.chunks[0]?.upstreamDone).toBe(false);
+    const judged = callsTo(sim, 'llama-guard3:1b').map(
+      (r) => (r.body as { messages: { role: string; content: string }[] }).messages,
+    );
+    expect(judged.length).toBeGreaterThanOrEqual(2);
+    // Each call judges the answer from its start to the window's end, after the prompt.
+    for (const messages of judged) {
+      expect(messages[0]).toEqual({ role: 'user', content: 'Tell me about llamas' });
+      expect(safe.startsWith(messages[1]!.content)).toBe(true);
+    }
+    expect(judged.at(-1)![1]!.content).toBe(safe);
+    const record = await lastRecord('lg-windows');
+    expect(record.stream_plan).toBe('incremental');
+    const decision = (record.decisions as Record<string, unknown>[]).find((d) => d.rule === 'guard_model');
+    expect(decision).toMatchObject({ action: 'allow', check: { mode: 'windows', windows: judged.length } });
+  });
+
+  it('ends the stream with content_filter at the window the guard judged unsafe; what came before stays', async () => {
+    sim.setTokenDelay(5);
+    sim.replyWith(`${safe} Then it bites [unsafe:S1] the visitor hard and runs off into the hills.`);
+    const answer = await streamWindows('Tell me about llamas');
+    expect(answer.finish).toBe('content_filter');
+    expect(answer.text).not.toContain('[unsafe');
+    expect(answer.text).not.toContain('bites');
+    expect(safe.startsWith(answer.text)).toBe(true);
+    expect(answer.text.length).toBeGreaterThan(0);
+    const record = await lastRecord('lg-windows', 2);
+    expect(record.finish_reason).toBe('content_filter');
+    const decision = (record.decisions as Record<string, unknown>[]).find((d) => d.rule === 'guard_model');
+    expect(decision).toMatchObject({
+      action: 'block',
+      findings: expect.arrayContaining([{ type: 'unsafe', count: 1, signals: ['S1: Violent Crimes'] }]),
+      check: { mode: 'windows' },
+    });
+  });
+
+  it('judges a non-streamed answer once, whole', async () => {
+    sim.replyWith(safe);
+    const answer = await ask('lg-windows', 'Tell me about llamas');
+    expect(answer.choices[0]?.message.content).toBe(safe);
+    expect(callsTo(sim, 'llama-guard3:1b')).toHaveLength(1);
+    const decision = ((await lastRecord('lg-windows', 3)).decisions as Record<string, unknown>[]).find(
+      (d) => d.rule === 'guard_model',
+    );
+    expect(decision).toMatchObject({ action: 'allow', check: { mode: 'whole', windows: 1 } });
   });
 });
 

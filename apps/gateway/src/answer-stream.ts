@@ -1,5 +1,5 @@
 import type { TextSegment } from '@keeptrusts/core';
-import type { PolicyChain, Scope, StreamFilter } from '@keeptrusts/core/chain';
+import type { AnswerGate, PolicyChain, Scope, StreamFilter } from '@keeptrusts/core/chain';
 import type { FinishReason, StreamEvent, ToolCall, Usage } from '@keeptrusts/core/wire';
 import type { AuditTrail } from './audit-trail.js';
 
@@ -99,23 +99,47 @@ export async function* passThroughEvents(
 
 /**
  * Incremental mode: content flows as it comes through the chain's stream filter, which holds
- * back only what its scanners need. When a rule ends the answer, the rest of the upstream stream
- * is read (for its token counts) but not sent.
+ * back only what its scanners need, and then through the answer gate when answer checks apply
+ * (each window of text waits for their verdict). When a rule ends the answer, the rest of the
+ * upstream stream is read (for its token counts) but not sent.
  */
 export async function* incrementalEvents(
   events: AsyncIterable<StreamEvent>,
   filter: StreamFilter,
   trail: AuditTrail,
+  gate?: AnswerGate<StreamEvent>,
 ): AsyncGenerator<StreamEvent> {
-  let ended = false;
   // What was sent, for the audit record; kept only when a sink wants content.
   const sent = { text: '', reasoning: '', toolCalls: [] as ToolCall[] };
-  const keep = (text: string, reasoning: string, calls: readonly ToolCall[]) => {
-    if (!trail.wantsContent) return;
-    sent.text += text;
-    sent.reasoning += reasoning;
-    sent.toolCalls.push(...calls);
-  };
+  const filtered = filteredEvents(events, filter, trail);
+  for await (const event of gate === undefined ? filtered : gatedEvents(filtered, gate)) {
+    if (event.type === 'done') {
+      // A check's block ends the answer whatever the filter made of its end (a `length` cut).
+      const finishReason =
+        gate?.blocked !== undefined ? 'content_filter' : (filter.finishReason ?? event.finishReason);
+      trail.decide(gate === undefined ? filter.decisions() : [...filter.decisions(), ...gate.decisions()]);
+      trail.record.finish_reason = finishReason;
+      trail.record.usage = event.usage;
+      trail.answer(sent);
+      yield { type: 'done', finishReason, usage: event.usage };
+      return;
+    }
+    if (trail.wantsContent) {
+      sent.text += event.content ?? '';
+      sent.reasoning += event.reasoning ?? '';
+      if (event.toolCalls !== undefined) sent.toolCalls.push(...event.toolCalls);
+    }
+    yield event;
+  }
+}
+
+/** The upstream's events through the stream filter, ending with the upstream's own `done`. */
+async function* filteredEvents(
+  events: AsyncIterable<StreamEvent>,
+  filter: StreamFilter,
+  trail: AuditTrail,
+): AsyncGenerator<StreamEvent> {
+  let ended = false;
   for await (const event of events) {
     if (event.type === 'done') {
       trail.upstreamDone();
@@ -123,15 +147,9 @@ export async function* incrementalEvents(
         const thought = filter.endReasoning();
         if (thought !== '') yield { type: 'delta', reasoning: thought };
         const rest = filter.end();
-        keep(rest, thought, []);
         if (rest !== '') yield { type: 'delta', content: rest };
       }
-      const finishReason = filter.finishReason ?? event.finishReason;
-      trail.decide(filter.decisions());
-      trail.record.finish_reason = finishReason;
-      trail.record.usage = event.usage;
-      trail.answer(sent);
-      yield { type: 'done', finishReason, usage: event.usage };
+      yield event;
       return;
     }
     if (ended) continue;
@@ -141,7 +159,6 @@ export async function* incrementalEvents(
     const content =
       event.content === undefined || filter.finishReason !== undefined ? '' : filter.push(event.content);
     const calls = event.toolCalls === undefined ? [] : filter.toolCalls(event.toolCalls);
-    keep(content, reasoning, calls);
     ended = filter.finishReason !== undefined;
     const out: StreamEvent = {
       type: 'delta',
@@ -150,6 +167,54 @@ export async function* incrementalEvents(
       ...(calls.length === 0 ? {} : { toolCalls: calls }),
     };
     if (out.content !== undefined || out.reasoning !== undefined || out.toolCalls !== undefined) yield out;
+  }
+}
+
+/**
+ * The filtered events through the answer gate: answer text goes out a window at a time once the
+ * answer checks allowed it, reasoning and tool calls keep their place behind it. The filter is read
+ * while windows are judged (so the next ones are ready), but not while the gate is busy. After a
+ * block the rest is read for its `done` and dropped.
+ */
+async function* gatedEvents(
+  filtered: AsyncGenerator<StreamEvent>,
+  gate: AnswerGate<StreamEvent>,
+): AsyncGenerator<StreamEvent> {
+  let pulling: Promise<IteratorResult<StreamEvent>> | undefined;
+  let done: StreamEvent | undefined;
+  try {
+    for (;;) {
+      for (const out of gate.take()) yield 'text' in out ? { type: 'delta', content: out.text } : out.item;
+      if (done !== undefined && gate.finished) {
+        yield done;
+        return;
+      }
+      if (done === undefined && pulling === undefined && (!gate.busy || gate.blocked !== undefined)) {
+        pulling = filtered.next();
+      }
+      const changed = gate.changed().then(() => undefined);
+      const next = pulling === undefined ? await changed : await Promise.race([pulling, changed]);
+      if (next === undefined) continue;
+      pulling = undefined;
+      if (next.done === true) throw new Error('the answer stream ended without a done event');
+      const event = next.value;
+      if (event.type === 'done') {
+        done = event;
+        gate.end();
+        continue;
+      }
+      if (event.reasoning !== undefined) gate.item({ type: 'delta', reasoning: event.reasoning });
+      if (event.content !== undefined) gate.text(event.content);
+      if (event.toolCalls !== undefined) gate.item({ type: 'delta', toolCalls: event.toolCalls });
+    }
+  } finally {
+    gate.close();
+    if (done === undefined) {
+      // The client left (or the stream failed): a read still under way settles when the upstream
+      // call is aborted, and the filter's generator closes after it.
+      pulling?.catch(() => {});
+      void filtered.return(undefined).catch(() => {});
+    }
   }
 }
 

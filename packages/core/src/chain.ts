@@ -14,6 +14,7 @@ export type {
   StreamPlanChoice,
 } from './policy/chain.js';
 // Policy chain
+export type { AnswerGate, Released } from './policy/answer-checks.js';
 export { createPolicyChain } from './policy/chain.js';
 export type { RequestTexts } from './policy/segments.js';
 // Request texts: the segments a request shows the rules, and where rewrites go back

@@ -5,10 +5,12 @@
 export { defineAuditSink, definePlugin, definePolicy, defineProvider } from './plugin/define.js';
 export { CONTRACT_VERSION } from './plugin/types.js';
 export type {
+  AnswerCheck,
   AnswerPart,
   AnswerTransform,
   AnswerTransformRun,
   AnswerTransformStep,
+  AnswerWindow,
   AuditSink,
   AuditSinkContext,
   AuditSinkStats,

@@ -34,6 +34,10 @@ export const guardModelConfig = z
     band: band.optional(),
     custom: custom.optional(),
     max_tokens: z.number().int().min(1).max(4096).default(48),
+    /** Characters of a streamed answer per guard call (incremental streams): each window waits for its verdict. */
+    window_chars: z.number().int().min(16).max(1_000_000).optional(),
+    /** Windows of one answer judged at once; later text waits (and so does the upstream). */
+    windows_in_flight: z.number().int().min(1).max(16).optional(),
   })
   .superRefine((rule, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -58,6 +62,11 @@ export const guardModelConfig = z
         new RegExp(rule.custom.unsafe_pattern);
       } catch (error) {
         issue('custom', `custom.unsafe_pattern is not a regular expression: ${(error as Error).message}`);
+      }
+    }
+    if (rule.scan === 'request') {
+      for (const key of ['window_chars', 'windows_in_flight'] as const) {
+        if (rule[key] !== undefined) issue(key, `${key} is read only when the rule judges answers (scan: response or both)`);
       }
     }
     if (rule.format === 'granite_guardian' && rule.prompt === 'gateway') {

@@ -71,7 +71,8 @@ describe('guard_model', () => {
         }),
       },
     );
-    expect(chain.streamPlan(chatScope).plan).toBe('buffered');
+    // Streams stay incremental: the guard judges them window by window (an answer check).
+    expect(chain.streamPlan(chatScope).plan).toBe('incremental');
     const outcome = await chain.response(chatScope, {
       text: 'Go steal one.',
       finishReason: 'stop',
@@ -82,5 +83,54 @@ describe('guard_model', () => {
       { role: 'user', content: 'How do I get a llama?' },
       { role: 'assistant', content: 'Go steal one.' },
     ]);
+  });
+
+  it('judges a stream window by window with window_chars, the answer so far each time', async () => {
+    const seen: string[] = [];
+    const chain = await policyChainFor(
+      guardModel,
+      { target: 'guard', format: 'llama_guard_3', scan: 'response', window_chars: 20 },
+      {
+        context: host(async (messages) => {
+          seen.push(messages.at(-1)!.content);
+          return messages.at(-1)!.content.includes('steal') ? 'unsafe\nS2' : 'safe';
+        }),
+      },
+    );
+    const gate = chain.answerGate<string>(chatScope, { prompt: [userText('How do I get a llama?')] })!;
+    gate.text('Buy one from a farm, ');
+    gate.text('or go and steal one.');
+    gate.end();
+    while (!gate.finished) await gate.changed();
+    const released = gate.take().map((r) => ('text' in r ? r.text : ''));
+    // Windows end at white space: 'one.' waited for the end and was judged as the last window.
+    expect(seen).toEqual([
+      'Buy one from a farm, ',
+      'Buy one from a farm, or go and steal ',
+      'Buy one from a farm, or go and steal one.',
+    ]);
+    expect(released.join('')).toBe('Buy one from a farm, ');
+    expect(gate.blocked?.reason).toContain('judged the answer unsafe (S2: Non-Violent Crimes)');
+  });
+
+  it('hands the guard call an aborted signal when the stream closes', async () => {
+    let signal: AbortSignal | undefined;
+    const chain = await policyChainFor(
+      guardModel,
+      { target: 'guard', format: 'llama_guard_3', scan: 'response', window_chars: 16 },
+      {
+        context: {
+          chatTargets: ['guard'],
+          chat: (_target, _request, given) => {
+            signal = given;
+            return new Promise(() => {});
+          },
+        },
+      },
+    );
+    const gate = chain.answerGate<string>(chatScope, { prompt: [] })!;
+    gate.text('a window of answer text ');
+    gate.close();
+    expect(signal?.aborted).toBe(true);
   });
 });

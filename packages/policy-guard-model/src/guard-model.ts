@@ -1,4 +1,5 @@
 import {
+  type AnswerWindow,
   allow,
   block,
   type CheckedRequest,
@@ -56,6 +57,11 @@ function formatFor(config: GuardModelConfig, categories: readonly GuardCategory[
   }
 }
 
+/** Characters of a streamed answer per guard call when the rule does not say. */
+const DEFAULT_WINDOW_CHARS = 400;
+/** Windows of one answer judged at once when the rule does not say. */
+const DEFAULT_WINDOWS_IN_FLIGHT = 2;
+
 /** Why a guard call gave no verdict, as findings and reasons name it. */
 type Failure = 'timeout' | 'upstream_error' | 'unreadable_verdict';
 
@@ -69,7 +75,8 @@ type Judgement =
  * Asks a guard model (Llama Guard 3, ShieldGemma, Granite Guardian or a custom one) served by a
  * configured target whether the prompt, the answer, or both are safe. On prompts it is a request
  * check, run beside the upstream call (`mode: parallel`) or before it (`sequential`); on answers it
- * judges the assembled answer, so its targets' streams are buffered.
+ * is an answer check: a whole answer is judged once, an incremental stream window by window, each
+ * window held until its verdict.
  */
 export const guardModel = definePolicy({
   type: 'guard_model',
@@ -118,10 +125,15 @@ export const guardModel = definePolicy({
         : {}),
       ...(scansAnswers
         ? {
-            async onResponse(response) {
-              // The guard judges the answer text; reasoning and tool-call arguments are not its input.
-              if (response.part !== 'content' || response.text.trim() === '') return allow();
-              return decide(await judge(responseTurns(response.prompt, response.text), undefined), 'answer');
+            answerCheck: {
+              windowChars: config.window_chars ?? DEFAULT_WINDOW_CHARS,
+              maxInFlight: config.windows_in_flight ?? DEFAULT_WINDOWS_IN_FLIGHT,
+              // The guard judges the answer text up to the window's end (reasoning and tool-call
+              // arguments are not its input), as the assistant turn the client will have seen.
+              async check(window: AnswerWindow, signal: AbortSignal) {
+                if (window.text.trim() === '') return allow();
+                return decide(await judge(responseTurns(window.prompt, window.text), signal), 'answer');
+              },
             },
           }
         : {}),

@@ -69,6 +69,7 @@ export async function generate(
       text,
       finishReason: result.finishReason,
       prompt: promptOf(kind, attempt.body),
+      signal,
       ...('content' in result ? { reasoning: result.reasoning, toolCalls: result.toolCalls } : {}),
     });
     traced?.(outcome);
@@ -112,7 +113,11 @@ export async function generate(
   if (plan === 'pass_through') {
     answer = passThroughEvents(events, trail);
   } else if (plan === 'incremental') {
-    answer = incrementalEvents(events, deps.chain.streamFilter(attempt.scope)!, trail);
+    const gate = deps.chain.answerGate<StreamEvent>(attempt.scope, {
+      prompt: promptOf(kind, attempt.body),
+      signal,
+    });
+    answer = incrementalEvents(events, deps.chain.streamFilter(attempt.scope)!, trail, gate);
   } else {
     // Buffered: the whole answer is read before the response starts, so an upstream failure is
     // still a proper HTTP error.

@@ -7,8 +7,12 @@ export interface AuditDecision {
   stage: 'request' | 'response';
   action: 'allow' | 'modify' | 'block' | 'error';
   findings: Finding[];
-  /** For a request check (a guard model's call): how it ran beside the upstream call, and how long it took. */
-  check?: { mode: 'parallel' | 'sequential'; duration_ms: number };
+  /**
+   * For a request check (a guard model's call): how it ran beside the upstream call, and how long it
+   * took. For an answer check: `whole` or `windows` (a stream judged window by window), the time
+   * its calls took together, and how many windows it judged.
+   */
+  check?: { mode: 'parallel' | 'sequential' | 'whole' | 'windows'; duration_ms: number; windows?: number };
 }
 
 /** One audit record per request; never carries a key, a token or unredacted text. */

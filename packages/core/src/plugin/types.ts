@@ -148,6 +148,44 @@ export interface RequestCheck {
   check(request: CheckedRequest, signal: AbortSignal): Promise<Decision>;
 }
 
+/**
+ * The answer as an {@link AnswerCheck} sees it: the answer text up to the end of the part being
+ * judged, after every other response rule (so what the client would get), with the prompt it answers.
+ */
+export interface AnswerWindow {
+  readonly endpoint: EndpointKind;
+  readonly targetId: string;
+  readonly model: string;
+  /** The request's texts as the upstream received them (after the request rules). */
+  readonly prompt: readonly TextSegment[];
+  /** The answer text from its start to the end of this window. */
+  readonly text: string;
+  /** Where the new part, not judged before, starts in `text` (0 for a whole answer). */
+  readonly start: number;
+  /** Whether `text` is the whole answer (a whole answer, or a stream's last window). */
+  readonly final: boolean;
+}
+
+/**
+ * A slow judgement of the answer text (a call to a model), run after every other response rule.
+ * A whole answer (not streamed, or a buffered stream) is judged once. An incremental stream is cut
+ * into windows of at least `windowChars` characters: once that much is pending, a window takes what
+ * has arrived up to its last white space (text without spaces is taken whole); each window is held back
+ * until every check allowed it, so nothing unjudged reaches the client. Windows are judged while
+ * the next ones arrive, at most `maxInFlight` of them at a time, and released in order. A block ends
+ * the answer (`content_filter`) before the window it judged, or before an earlier window still
+ * being judged; what earlier windows released stays sent. A check returns `allow` or `block`: a
+ * `modify` fails closed, as a throw does.
+ */
+export interface AnswerCheck {
+  /** Characters of answer text a window waits for in incremental streams (the last one may be shorter). */
+  readonly windowChars: number;
+  /** Windows of one answer judged at the same time; more wait (and so does the upstream). */
+  readonly maxInFlight?: number;
+  /** `signal` aborts when the client goes away or another check blocked the answer. */
+  check(window: AnswerWindow, signal: AbortSignal): Promise<Decision>;
+}
+
 /** Hooks a live policy instance offers. All are optional. */
 export interface PolicyHooks {
   onRequest?(request: PolicyRequest): Decision | Promise<Decision>;
@@ -161,6 +199,8 @@ export interface PolicyHooks {
   readonly answerTransform?: AnswerTransform;
   /** Judges the request slowly, beside or before the upstream call (see {@link RequestCheck}). */
   readonly requestCheck?: RequestCheck;
+  /** Judges the answer slowly, whole or in windows of a stream (see {@link AnswerCheck}). */
+  readonly answerCheck?: AnswerCheck;
 }
 
 /** What {@link PolicyContext.chat} answers: the model's text and what the call cost. */

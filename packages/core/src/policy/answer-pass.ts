@@ -4,14 +4,16 @@ import type { AnswerPart, AnswerTransformStep, PolicyResponse, TextScanner } fro
 import type { ToolCall } from '../wire/openai.js';
 import { transformWhole } from './answer-transform.js';
 import type { AnswerInput, ResponseOutcome, Scope } from './chain.js';
-import { blockedBy, failedClosed, type LiveRule, record, respondsTo, run } from './live-rule.js';
+import { checksAnswers, checkWholeAnswer } from './answer-checks.js';
+import { blockedBy, failedClosed, filtersAnswers, type LiveRule, record, run } from './live-rule.js';
 import { applyScanner, type StageOutput } from './scan-stage.js';
 import { Tally } from './tally.js';
 import { canonicalJson, scanArguments } from './tool-arguments.js';
 
 /**
  * Runs the response rules over a whole answer, each in turn on its reasoning, its text and its
- * tool calls' arguments; the first block ends the answer.
+ * tool calls' arguments; the first block ends the answer. The answer checks judge the text last,
+ * as the client would get it.
  */
 export async function answerPass(
   rules: readonly LiveRule[],
@@ -30,7 +32,7 @@ export async function answerPass(
     toolCalls: [],
   });
   for (const rule of rules) {
-    if (!respondsTo(rule)) continue;
+    if (!filtersAnswers(rule)) continue;
     const tally = new Tally();
     // Reasoning first: a stream sends it before the answer text, so a block there ends
     // the answer before any text.
@@ -105,6 +107,25 @@ export async function answerPass(
       calls = checked;
     }
     decisions.push(record(rule, 'response', tally.decision()));
+  }
+  const checking = rules.filter(checksAnswers);
+  if (checking.length > 0) {
+    const checked = await checkWholeAnswer(checking, scope, {
+      text,
+      prompt: input.prompt ?? [],
+      signal: input.signal,
+    });
+    decisions.push(...checked.decisions);
+    if (checked.blocked !== undefined) {
+      return {
+        decisions,
+        blocked: checked.blocked,
+        finishReason: 'content_filter',
+        toolCalls: [],
+        text: '',
+        reasoning,
+      };
+    }
   }
   return { decisions, blocked: undefined, text, reasoning, toolCalls: calls, finishReason };
 }

@@ -6,7 +6,8 @@ import type { EndpointKind, PolicyContext, PolicyHooks } from '../plugin/types.j
 import type { ToolCall } from '../wire/openai.js';
 import { answerPass } from './answer-pass.js';
 import { answerTransformProblem } from './answer-transform.js';
-import { type LiveRule, needsWholeAnswer, respondsTo } from './live-rule.js';
+import { AnswerGate, checksAnswers } from './answer-checks.js';
+import { filtersAnswers, type LiveRule, needsWholeAnswer, respondsTo } from './live-rule.js';
 import { requestPass } from './request-pass.js';
 import { ChainStreamFilter } from './stream-filter.js';
 
@@ -50,6 +51,8 @@ export interface AnswerInput {
   toolCalls?: readonly ToolCall[] | undefined;
   /** The request's texts as the upstream got them, shown to `onResponse` rules as `prompt`. */
   prompt?: readonly TextSegment[] | undefined;
+  /** Aborts the answer checks when the client goes away. */
+  signal?: AbortSignal | undefined;
 }
 
 /** What the response policies did to a whole answer. */
@@ -120,6 +123,14 @@ export interface PolicyChain {
   response(scope: Scope, input: AnswerInput): Promise<ResponseOutcome>;
   /** An incremental filter, or undefined when a rule that applies needs the whole answer. */
   streamFilter(scope: Scope): StreamFilter | undefined;
+  /**
+   * The gate that holds an incremental stream's text until the answer checks judged it (after the
+   * stream filter), or undefined when no answer check applies. `T` is the host's event type.
+   */
+  answerGate<T>(
+    scope: Scope,
+    input: { prompt: readonly TextSegment[]; signal?: AbortSignal },
+  ): AnswerGate<T> | undefined;
   /** Rule types that act on answers for this scope but cannot work incrementally. */
   bufferedOnly(scope: Scope): string[];
   /**
@@ -175,9 +186,15 @@ export async function createPolicyChain(
     response: (scope, input) => answerPass(active(scope), scope, input),
 
     streamFilter(scope) {
-      const rules = active(scope).filter(respondsTo);
+      const rules = active(scope).filter(filtersAnswers);
       if (rules.some(needsWholeAnswer)) return undefined;
       return new ChainStreamFilter(rules);
+    },
+
+    answerGate(scope, input) {
+      const checking = active(scope).filter(checksAnswers);
+      if (checking.length === 0) return undefined;
+      return new AnswerGate(checking, scope, input.prompt, input.signal);
     },
 
     bufferedOnly,

@@ -18,6 +18,16 @@ export function respondsTo(r: LiveRule): boolean {
   return (
     r.hooks.onResponse !== undefined ||
     r.hooks.responseScanner !== undefined ||
+    r.hooks.answerTransform !== undefined ||
+    r.hooks.answerCheck !== undefined
+  );
+}
+
+/** Whether a rule acts on answers in the chain's own pass: a hook other than an answer check. */
+export function filtersAnswers(r: LiveRule): boolean {
+  return (
+    r.hooks.onResponse !== undefined ||
+    r.hooks.responseScanner !== undefined ||
     r.hooks.answerTransform !== undefined
   );
 }
