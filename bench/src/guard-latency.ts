@@ -1,10 +1,13 @@
 // What a guard model costs the client (issue #21): time to first token through the gateway with
 // no guard, with a guard_model rule in `mode: parallel` (the upstream call starts beside the guard,
 // its first bytes held until the verdict) and in `mode: sequential` (the guard first); and, for an
-// unsafe verdict, how long after the verdict the upstream sees its call aborted.
+// unsafe verdict, how long after the verdict the upstream sees its call aborted. Then answers:
+// a guard on a streamed answer judging it whole (buffered) against window by window (incremental),
+// first text and whole answer.
 //
 //   pnpm --filter @keeptrusts/bench guard-latency      (after pnpm build)
 //   RUNS=20 GUARD_DELAY_MS=150 TOKEN_DELAY_MS=100 pnpm --filter @keeptrusts/bench guard-latency
+//   ANSWER_RUNS (5), ANSWER_TOKEN_DELAY_MS (20) and WINDOW_CHARS (100) for the answer section
 import { defaultModels, ollamaGuardModel, startOllamaSimulator } from '@keeptrusts/testkit';
 import { serveYaml } from './serve-yaml.ts';
 
@@ -183,3 +186,92 @@ console.log(
 );
 await Promise.all([open.close(), parallel.close(), sequential.close()]);
 await sim.close();
+
+// Answers: a guard judging the streamed answer, whole (another rule or policy_mode buffers the
+// stream) or window by window (the incremental plan).
+const answerRuns = Number(process.env.ANSWER_RUNS ?? 5);
+const answerTokenDelayMs = Number(process.env.ANSWER_TOKEN_DELAY_MS ?? 20);
+const windowChars = Number(process.env.WINDOW_CHARS ?? 100);
+const answerSim = await startOllamaSimulator({
+  port: 0,
+  tokenDelayMs: answerTokenDelayMs,
+  models: [
+    ...defaultModels,
+    ollamaGuardModel('llama-guard3:1b', { format: 'llama_guard_3', delayMs: guardDelayMs }),
+  ],
+});
+const longAnswer = Array.from(
+  { length: 6 },
+  (_, i) =>
+    `Part ${i + 1}: llamas are social animals that live in herds, hum to each other and rest in groups.`,
+).join(' ');
+answerSim.replyWith(longAnswer);
+const answerTargets = targets.replaceAll(sim.url, answerSim.url);
+const answerGuard = `policies:
+  - id: guard
+    targets: [llama]
+    rules:
+      - type: guard_model
+        target: llama-guard
+        format: llama_guard_3
+        scan: response
+        window_chars: ${windowChars}
+`;
+const buffered = 'server:\n  streaming:\n    policy_mode: buffered\n';
+
+/** First content and last byte of a streamed answer, in ms. */
+async function timeAnswer(url: string): Promise<{ first: number; whole: number; text: string }> {
+  const start = performance.now();
+  const response = await fetch(`${url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'llama', messages: [{ role: 'user', content: 'Tell me' }], stream: true }),
+  });
+  const body = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let seen = '';
+  let first: number | undefined;
+  for (;;) {
+    const { value, done } = await body.read();
+    if (done) break;
+    seen += decoder.decode(value, { stream: true });
+    if (first === undefined && /"delta":\{"content":"[^"]/.test(seen)) first = performance.now() - start;
+  }
+  const text = [...seen.matchAll(/"content":"((?:[^"\\]|\\.)*)"/g)]
+    .map((m) => JSON.parse(`"${m[1]}"`))
+    .join('');
+  return { first: first ?? Number.NaN, whole: performance.now() - start, text };
+}
+
+const answerRows: { name: string; first: number; whole: number }[] = [];
+for (const [name, yaml] of [
+  ['gateway, no guard', answerTargets],
+  [
+    `gateway, guard_model scan: response, windows of ${windowChars} chars (incremental)`,
+    answerTargets + answerGuard,
+  ],
+  [
+    'gateway, guard_model scan: response, policy_mode: buffered (whole answer)',
+    buffered + answerTargets + answerGuard,
+  ],
+] as const) {
+  const server = await serveYaml('answer.yaml', yaml);
+  await timeAnswer(server.url);
+  const firsts: number[] = [];
+  const wholes: number[] = [];
+  for (let i = 0; i < answerRuns; i++) {
+    const timed = await timeAnswer(server.url);
+    if (timed.text !== longAnswer) throw new Error(`${name}: the answer came back changed`);
+    firsts.push(timed.first);
+    wholes.push(timed.whole);
+  }
+  answerRows.push({ name, first: median(firsts), whole: median(wholes) });
+  await server.close();
+}
+await answerSim.close();
+console.log(
+  `\nanswers: ${longAnswer.length} characters in ${longAnswer.split(' ').length} words, a token every ${answerTokenDelayMs} ms, guard verdict after ${guardDelayMs} ms; medians of ${answerRuns} streams\n`,
+);
+console.log('| path | first text (ms) | whole answer (ms) |');
+console.log('| --- | ---: | ---: |');
+for (const r of answerRows) console.log(`| ${r.name} | ${r.first.toFixed(1)} | ${r.whole.toFixed(1)} |`);

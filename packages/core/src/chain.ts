@@ -1,6 +1,8 @@
 // @keeptrusts/core/chain: the policy chain engine, for the host (apps/gateway) and the testkit.
 // Plugin authors write hooks (the root's PolicyHooks); this runs them.
 
+// Policy chain
+export type { AnswerGate, Released } from './policy/answer-checks.js';
 export type {
   AnswerInput,
   BlockedBy,
@@ -13,8 +15,6 @@ export type {
   StreamPlan,
   StreamPlanChoice,
 } from './policy/chain.js';
-// Policy chain
-export type { AnswerGate, Released } from './policy/answer-checks.js';
 export { createPolicyChain } from './policy/chain.js';
 export type { RequestTexts } from './policy/segments.js';
 // Request texts: the segments a request shows the rules, and where rewrites go back

@@ -49,7 +49,11 @@ describe('guard_model config', () => {
       { ...base, format: 'shieldgemma', categories: ['harassment'] },
       'set prompt: gateway',
     ],
-    ['window settings on a request-only rule', { ...base, window_chars: 100 }, 'window_chars is read only when'],
+    [
+      'window settings on a request-only rule',
+      { ...base, window_chars: 100 },
+      'window_chars is read only when',
+    ],
     ['a window too small to judge', { ...base, scan: 'response', window_chars: 4 }, '16'],
     ['a misspelt key', { ...base, timeout: 10 }, 'timeout'],
   ])('rejects %s', (_name, rule, message) => {

@@ -66,7 +66,8 @@ export const guardModelConfig = z
     }
     if (rule.scan === 'request') {
       for (const key of ['window_chars', 'windows_in_flight'] as const) {
-        if (rule[key] !== undefined) issue(key, `${key} is read only when the rule judges answers (scan: response or both)`);
+        if (rule[key] !== undefined)
+          issue(key, `${key} is read only when the rule judges answers (scan: response or both)`);
       }
     }
     if (rule.format === 'granite_guardian' && rule.prompt === 'gateway') {

@@ -42,7 +42,11 @@ function heldCheck(windowChars: number, options: { maxInFlight?: number } = {}) 
             release: () =>
               resolve(
                 window.text.slice(window.start).includes('bad')
-                  ? block({ code: 'unsafe', reason: 'the window says bad', findings: [{ type: 'unsafe', count: 1 }] })
+                  ? block({
+                      code: 'unsafe',
+                      reason: 'the window says bad',
+                      findings: [{ type: 'unsafe', count: 1 }],
+                    })
                   : allow([{ type: 'safe', count: 1 }]),
               ),
           });
@@ -79,7 +83,8 @@ describe('answer checks on whole answers', () => {
         },
       }),
       policy('redactor', {
-        onResponse: (r) => modify({ text: r.text.replace('secret', '[redacted]'), findings: [{ type: 'secret', count: 1 }] }),
+        onResponse: (r) =>
+          modify({ text: r.text.replace('secret', '[redacted]'), findings: [{ type: 'secret', count: 1 }] }),
       }),
     ]);
     const outcome = await chain.response(scope, { text: 'the secret is out', finishReason: 'stop', prompt });

@@ -60,7 +60,11 @@ class AnswerJudge {
         void run(entry.rule, 'answerCheck', () => check.check(window, bounded)).then((given) => {
           const decision =
             given.kind === 'modify'
-              ? failedClosed(entry.rule, 'answerCheck', new Error('an answer check cannot rewrite the answer'))
+              ? failedClosed(
+                  entry.rule,
+                  'answerCheck',
+                  new Error('an answer check cannot rewrite the answer'),
+                )
               : given;
           if (settled) return;
           entry.durationMs += performance.now() - started;
@@ -149,7 +153,8 @@ export class AnswerGate<T> {
     this.scope = scope;
     this.prompt = prompt;
     this.judge = new AnswerJudge(rules, 'windows');
-    this.signal = signal === undefined ? this.controller.signal : AbortSignal.any([signal, this.controller.signal]);
+    this.signal =
+      signal === undefined ? this.controller.signal : AbortSignal.any([signal, this.controller.signal]);
     // The smallest window any rule asks for, so every rule sees windows no larger than its own.
     this.windowChars = Math.max(1, Math.min(...rules.map((r) => r.hooks.answerCheck.windowChars)));
     this.maxInFlight = Math.max(
@@ -179,7 +184,8 @@ export class AnswerGate<T> {
   end(): void {
     if (this.ended) return;
     this.ended = true;
-    if (this.blocked === undefined && this.cut < this.answer.length) this.startWindow(this.answer.length, true);
+    if (this.blocked === undefined && this.cut < this.answer.length)
+      this.startWindow(this.answer.length, true);
     this.notify();
   }
 
