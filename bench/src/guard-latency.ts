@@ -45,8 +45,11 @@ const guard = (mode: string) => `policies:
         mode: ${mode}
 `;
 
-/** Milliseconds until the first content byte (or the error answer), and until the end. */
-async function timeStream(url: string, content: string): Promise<{ first: number; status: number }> {
+/** Milliseconds until the first content byte (or the error answer) and until the end; the text. */
+async function timeStream(
+  url: string,
+  content: string,
+): Promise<{ first: number; whole: number; status: number; text: string }> {
   const start = performance.now();
   const response = await fetch(`${url}/v1/chat/completions`, {
     method: 'POST',
@@ -65,7 +68,10 @@ async function timeStream(url: string, content: string): Promise<{ first: number
       first = performance.now() - start;
     }
   }
-  return { first: first ?? Number.NaN, status: response.status };
+  const text = [...seen.matchAll(/"content":"((?:[^"\\]|\\.)*)"/g)]
+    .map((m) => JSON.parse(`"${m[1]}"`) as string)
+    .join('');
+  return { first: first ?? Number.NaN, whole: performance.now() - start, status: response.status, text };
 }
 
 function median(values: number[]): number {
@@ -219,30 +225,6 @@ const answerGuard = `policies:
 `;
 const buffered = 'server:\n  streaming:\n    policy_mode: buffered\n';
 
-/** First content and last byte of a streamed answer, in ms. */
-async function timeAnswer(url: string): Promise<{ first: number; whole: number; text: string }> {
-  const start = performance.now();
-  const response = await fetch(`${url}/v1/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'llama', messages: [{ role: 'user', content: 'Tell me' }], stream: true }),
-  });
-  const body = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let seen = '';
-  let first: number | undefined;
-  for (;;) {
-    const { value, done } = await body.read();
-    if (done) break;
-    seen += decoder.decode(value, { stream: true });
-    if (first === undefined && /"delta":\{"content":"[^"]/.test(seen)) first = performance.now() - start;
-  }
-  const text = [...seen.matchAll(/"content":"((?:[^"\\]|\\.)*)"/g)]
-    .map((m) => JSON.parse(`"${m[1]}"`))
-    .join('');
-  return { first: first ?? Number.NaN, whole: performance.now() - start, text };
-}
-
 const answerRows: { name: string; first: number; whole: number }[] = [];
 for (const [name, yaml] of [
   ['gateway, no guard', answerTargets],
@@ -256,11 +238,11 @@ for (const [name, yaml] of [
   ],
 ] as const) {
   const server = await serveYaml('answer.yaml', yaml);
-  await timeAnswer(server.url);
+  await timeStream(server.url, 'Tell me');
   const firsts: number[] = [];
   const wholes: number[] = [];
   for (let i = 0; i < answerRuns; i++) {
-    const timed = await timeAnswer(server.url);
+    const timed = await timeStream(server.url, 'Tell me');
     if (timed.text !== longAnswer) throw new Error(`${name}: the answer came back changed`);
     firsts.push(timed.first);
     wholes.push(timed.whole);

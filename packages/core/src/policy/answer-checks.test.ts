@@ -1,28 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import type { PolicyConfig } from '../config/types.js';
 import { allow, block, modify } from '../plugin/decision.js';
-import { definePolicy } from '../plugin/define.js';
 import type { AnswerWindow, PolicyHooks } from '../plugin/types.js';
+import { oneRulePolicy } from '../test-support/one-rule-policy.js';
 import type { AnswerGate, Released } from './answer-checks.js';
 import { createPolicyChain } from './chain.js';
 
-function policy(id: string, hooks: PolicyHooks): PolicyConfig {
-  const definition = definePolicy({
-    type: `rule_${id}`,
-    configSchema: z.strictObject({}),
-    create: () => hooks,
-  });
-  return {
-    id,
-    description: undefined,
-    appliesTo: undefined,
-    targets: undefined,
-    rules: [{ type: `rule_${id}`, definition, config: {}, origin: { file: 'x.yaml', path: [] } }],
-    origin: { file: 'x.yaml', path: [] },
-  };
-}
+const policy = (id: string, hooks: PolicyHooks) => oneRulePolicy(id, `rule_${id}`, hooks);
 
 const scope = { endpoint: 'chat' as const, targetId: 't', model: 'm' };
 const prompt = [{ id: 0, role: 'user' as const, source: 'message' as const, text: 'tell me' }];

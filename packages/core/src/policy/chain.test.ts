@@ -1,30 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import type { PolicyConfig } from '../config/types.js';
 import { allow, block, modify } from '../plugin/decision.js';
-import { definePolicy } from '../plugin/define.js';
 import type { AnswerTransform, PolicyHooks, TextScanner } from '../plugin/types.js';
+import { oneRulePolicy } from '../test-support/one-rule-policy.js';
 import type { ToolCall } from '../wire/openai.js';
 import { createPolicyChain } from './chain.js';
 
-function policy(
-  id: string,
-  type: string,
-  hooks: PolicyHooks,
-  scope: Partial<PolicyConfig> = {},
-): PolicyConfig {
-  const definition = definePolicy({ type, configSchema: z.strictObject({}), create: () => hooks });
-  return {
-    id,
-    description: undefined,
-    appliesTo: undefined,
-    targets: undefined,
-    rules: [{ type, definition, config: {}, origin: { file: 'x.yaml', path: [] } }],
-    origin: { file: 'x.yaml', path: [] },
-    ...scope,
-  };
-}
+const policy = oneRulePolicy;
 
 const scope = { endpoint: 'chat' as const, targetId: 't', model: 'm' };
 const truncated = { type: 'truncated', count: 1 };
