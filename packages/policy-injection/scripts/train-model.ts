@@ -1,6 +1,7 @@
 // Trains the learned layer (src/learned/model.ts) and writes src/learned/injection-model.json.
 // Run after a build: `node scripts/train-model.ts`. `--check` retrains and fails if the committed
-// file differs, so the weights are reproducible from the repo.
+// file differs, so the weights are reproducible from the repo. `--refresh-readmes` first freezes
+// the pnpm store's current README pieces as training data (scripts/training/readme-set.ts).
 //
 // Fitted on (never on blind/, the llm-warden held-out part or test file, hard-benign.ts or
 // benign-vocabulary-blind.ts): the generated texts of scripts/training/generate.ts (80 % by hash;
@@ -27,6 +28,7 @@ import { BENIGN_VOCABULARY_TRAIN } from '../src/fixtures/benign-vocabulary-train
 import { en } from './training/bank-en.ts';
 import { generate, seeded } from './training/generate.ts';
 import { isGeneratedHeldOut } from './training/held-out.ts';
+import { frozenReadmePieces, refreshReadmeManifest } from './training/readme-set.ts';
 
 const SEED = 19;
 const PER_LANGUAGE = (lang: string) => (lang === 'en' ? 1200 : lang === 'zh' ? 600 : 380);
@@ -38,7 +40,9 @@ const MAX_FPR = 0.01;
 const MAX_WINDOWS = 6;
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { check: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { check: { type: 'boolean' }, 'refresh-readmes': { type: 'boolean' } },
+});
 
 type Source = { text: string; label: 0 | 1; kind: string };
 const sources: Source[] = [];
@@ -64,7 +68,9 @@ for (const template of templates) {
 }
 for (const row of loadSplits().tune)
   add(row.prompt, row.label, row.label === 1 ? 'llm-warden-attack' : 'llm-warden-benign');
-for (const piece of readmePieces().train) add(piece.text, 0, 'readme');
+const readmeTrain = readmePieces().train;
+if (values['refresh-readmes'] === true && values.check !== true) refreshReadmeManifest(readmeTrain);
+for (const piece of frozenReadmePieces(readmeTrain)) add(piece.text, 0, 'readme');
 for (const sentence of piiSentences().train.slice(0, 1500)) add(sentence, 0, 'pii');
 for (const text of [...BENIGN_PERSONA_TRAIN_A, ...BENIGN_PERSONA_TRAIN_B]) add(text, 0, 'persona');
 for (const text of BENIGN_VOCABULARY_TRAIN) add(text, 0, 'vocabulary');
