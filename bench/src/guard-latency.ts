@@ -16,14 +16,18 @@ const guardDelayMs = Number(process.env.GUARD_DELAY_MS ?? 150);
 // The simulator waits this long before each token, so the upstream's first token comes after it.
 const tokenDelayMs = Number(process.env.TOKEN_DELAY_MS ?? 100);
 
-const sim = await startOllamaSimulator({
-  port: 0,
-  tokenDelayMs,
-  models: [
-    ...defaultModels,
-    ollamaGuardModel('llama-guard3:1b', { format: 'llama_guard_3', delayMs: guardDelayMs }),
-  ],
-});
+/** An Ollama simulator serving the chat models and `llama-guard3:1b`, its verdict after the guard delay. */
+const guardSimulator = (tokenDelayMs: number) =>
+  startOllamaSimulator({
+    port: 0,
+    tokenDelayMs,
+    models: [
+      ...defaultModels,
+      ollamaGuardModel('llama-guard3:1b', { format: 'llama_guard_3', delayMs: guardDelayMs }),
+    ],
+  });
+
+const sim = await guardSimulator(tokenDelayMs);
 sim.replyWith('Llamas sleep standing up or lying down, often in groups, for a few hours at a time.');
 
 const targets = `providers:
@@ -35,15 +39,17 @@ const targets = `providers:
       provider: ollama:chat:llama-guard3:1b
       base_url: ${sim.url}
 `;
-const guard = (mode: string) => `policies:
+/** A policy with one llama_guard_3 rule on the `llama` target, with the given settings of its own. */
+const guard = (settings: Record<string, string | number>) => `policies:
   - id: guard
     targets: [llama]
     rules:
       - type: guard_model
         target: llama-guard
         format: llama_guard_3
-        mode: ${mode}
-`;
+${Object.entries(settings)
+  .map(([key, value]) => `        ${key}: ${value}\n`)
+  .join('')}`;
 
 /** Milliseconds until the first content byte (or the error answer) and until the end; the text. */
 async function timeStream(
@@ -154,8 +160,8 @@ async function upstreamDirect() {
 }
 
 const open = await serveYaml('open.yaml', targets);
-const parallel = await serveYaml('parallel.yaml', targets + guard('parallel'));
-const sequential = await serveYaml('sequential.yaml', targets + guard('sequential'));
+const parallel = await serveYaml('parallel.yaml', targets + guard({ mode: 'parallel' }));
+const sequential = await serveYaml('sequential.yaml', targets + guard({ mode: 'sequential' }));
 const rows = [
   await upstreamDirect(),
   await guardDirect(),
@@ -198,14 +204,7 @@ await sim.close();
 const answerRuns = Number(process.env.ANSWER_RUNS ?? 5);
 const answerTokenDelayMs = Number(process.env.ANSWER_TOKEN_DELAY_MS ?? 20);
 const windowChars = Number(process.env.WINDOW_CHARS ?? 100);
-const answerSim = await startOllamaSimulator({
-  port: 0,
-  tokenDelayMs: answerTokenDelayMs,
-  models: [
-    ...defaultModels,
-    ollamaGuardModel('llama-guard3:1b', { format: 'llama_guard_3', delayMs: guardDelayMs }),
-  ],
-});
+const answerSim = await guardSimulator(answerTokenDelayMs);
 const longAnswer = Array.from(
   { length: 6 },
   (_, i) =>
@@ -213,16 +212,7 @@ const longAnswer = Array.from(
 ).join(' ');
 answerSim.replyWith(longAnswer);
 const answerTargets = targets.replaceAll(sim.url, answerSim.url);
-const answerGuard = `policies:
-  - id: guard
-    targets: [llama]
-    rules:
-      - type: guard_model
-        target: llama-guard
-        format: llama_guard_3
-        scan: response
-        window_chars: ${windowChars}
-`;
+const answerGuard = guard({ scan: 'response', window_chars: windowChars });
 const buffered = 'server:\n  streaming:\n    policy_mode: buffered\n';
 
 const answerRows: { name: string; first: number; whole: number }[] = [];

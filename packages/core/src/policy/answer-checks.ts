@@ -2,7 +2,7 @@ import type { AuditDecision } from '../audit/record.js';
 import type { Decision, TextSegment } from '../plugin/decision.js';
 import type { AnswerCheck, AnswerWindow } from '../plugin/types.js';
 import type { BlockedBy, Scope } from './chain.js';
-import { blockedBy, failedClosed, type LiveRule, record, run } from './live-rule.js';
+import { blockedBy, firstBlockOrAll, type LiveRule, record, runCheck } from './live-rule.js';
 import { Tally } from './tally.js';
 
 /** A rule with an answer check. */
@@ -48,42 +48,34 @@ class AnswerJudge {
    * Judges one window with every check at once; settles at the first block (aborting the others)
    * or once all allowed. A `modify` cannot be honoured (the check may not rewrite), so it fails closed.
    */
-  judge(window: AnswerWindow, signal: AbortSignal): Promise<BlockedBy | undefined> {
+  async judge(window: AnswerWindow, signal: AbortSignal): Promise<BlockedBy | undefined> {
     const controller = new AbortController();
     const bounded = AbortSignal.any([signal, controller.signal]);
-    return new Promise((resolve) => {
-      let left = this.tallies.length;
-      let settled = false;
-      for (const entry of this.tallies) {
-        const started = performance.now();
-        const check = entry.rule.hooks.answerCheck;
-        void run(entry.rule, 'answerCheck', () => check.check(window, bounded)).then((given) => {
-          const decision =
-            given.kind === 'modify'
-              ? failedClosed(
-                  entry.rule,
-                  'answerCheck',
-                  new Error('an answer check cannot rewrite the answer'),
-                )
-              : given;
-          if (settled) return;
-          entry.durationMs += performance.now() - started;
-          entry.windows++;
-          entry.tally.add(decision);
-          left--;
-          if (decision.kind === 'block') {
-            settled = true;
-            entry.blocking ??= decision;
-            controller.abort(new Error('another check blocked the answer'));
-            resolve(blockedBy(entry.rule, decision));
-          } else if (left === 0) {
-            settled = true;
-            resolve(undefined);
-          }
-        });
-      }
-      if (left === 0) resolve(undefined);
+    const started = this.tallies.map(async (entry) => {
+      const began = performance.now();
+      const check = entry.rule.hooks.answerCheck;
+      const decision = await runCheck(
+        entry.rule,
+        'answerCheck',
+        () => check.check(window, bounded),
+        'an answer check cannot rewrite the answer',
+      );
+      return { entry, decision, ms: performance.now() - began };
     });
+    const { settled, blocking } = await firstBlockOrAll(
+      started,
+      (judged) => judged.decision.kind === 'block',
+      controller,
+      'another check blocked the answer',
+    );
+    for (const { entry, decision, ms } of settled) {
+      entry.durationMs += ms;
+      entry.windows++;
+      entry.tally.add(decision);
+      if (decision.kind === 'block') entry.blocking ??= decision;
+    }
+    if (blocking === undefined || blocking.decision.kind !== 'block') return undefined;
+    return blockedBy(blocking.entry.rule, blocking.decision);
   }
 
   decisions(): AuditDecision[] {

@@ -53,6 +53,56 @@ export async function run(
   }
 }
 
+/**
+ * Runs a check hook (a slow judgement beside the stream or the upstream call), which may allow or
+ * block only: a `modify` cannot be honoured, so it fails closed like a throw, with `why`.
+ */
+export async function runCheck(
+  rule: LiveRule,
+  hook: string,
+  call: () => Promise<Decision>,
+  why: string,
+): Promise<Decision> {
+  const decision = await run(rule, hook, call);
+  return decision.kind === 'modify' ? failedClosed(rule, hook, new Error(why)) : decision;
+}
+
+/**
+ * Settles at the first of `started` that `blocks` (aborting the others through `controller`), or
+ * once all settled. `settled` holds the results that came before that, in the order of `started`;
+ * `blocking` is the one that blocked.
+ */
+export function firstBlockOrAll<T>(
+  started: readonly Promise<T>[],
+  blocks: (result: T) => boolean,
+  controller: AbortController,
+  reason: string,
+): Promise<{ settled: T[]; blocking: T | undefined }> {
+  return new Promise((resolve) => {
+    const done: (T | undefined)[] = started.map(() => undefined);
+    const settle = (blocking: T | undefined) =>
+      resolve({ settled: done.filter((d): d is T => d !== undefined), blocking });
+    let left = started.length;
+    let over = false;
+    if (left === 0) settle(undefined);
+    for (const [i, promise] of started.entries()) {
+      void promise.then((result) => {
+        if (over) return;
+        done[i] = result;
+        left--;
+        if (blocks(result)) {
+          over = true;
+          controller.abort(new Error(reason));
+          settle(result);
+        } else if (left === 0) {
+          over = true;
+          settle(undefined);
+        }
+      });
+    }
+  });
+}
+
 /** The block a rule's throw turns into: code `policy_error`, the reason naming rule and hook. */
 export function failedClosed(rule: LiveRule, hook: string, error: unknown): BlockDecision {
   const wrapped = new PluginError(rule.type, hook, error);

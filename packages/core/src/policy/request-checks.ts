@@ -1,8 +1,7 @@
 import type { AuditDecision } from '../audit/record.js';
-import type { Decision } from '../plugin/decision.js';
 import type { CheckedRequest, RequestCheck } from '../plugin/types.js';
 import type { BlockedBy, CheckOutcome } from './chain.js';
-import { blockedBy, failedClosed, type LiveRule, record, run } from './live-rule.js';
+import { blockedBy, firstBlockOrAll, type LiveRule, record, runCheck } from './live-rule.js';
 
 /** A rule with a request check, as the request pass hands it over. */
 type CheckingRule = LiveRule & { hooks: { requestCheck: RequestCheck } };
@@ -23,10 +22,12 @@ interface Judged {
 async function judge(rule: CheckingRule, request: CheckedRequest, signal: AbortSignal): Promise<Judged> {
   const started = performance.now();
   const check = rule.hooks.requestCheck;
-  let decision: Decision = await run(rule, 'requestCheck', () => check.check(request, signal));
-  if (decision.kind === 'modify') {
-    decision = failedClosed(rule, 'requestCheck', new Error('a request check cannot rewrite the request'));
-  }
+  const decision = await runCheck(
+    rule,
+    'requestCheck',
+    () => check.check(request, signal),
+    'a request check cannot rewrite the request',
+  );
   const entry = record(rule, 'request', decision);
   entry.check = { mode: check.mode, duration_ms: Math.round(performance.now() - started) };
   return { decision: entry, blocked: decision.kind === 'block' ? blockedBy(rule, decision) : undefined };
@@ -52,7 +53,18 @@ export async function runChecks(
   const parallel = rules.filter((r) => r.hooks.requestCheck.mode === 'parallel');
   const sequential = rules.filter((r) => r.hooks.requestCheck.mode === 'sequential');
   const started = parallel.map((rule) => judge(rule, request, signal));
-  const pending = started.length === 0 ? undefined : firstBlockOrAll(started, controller);
+  const pending =
+    started.length === 0
+      ? undefined
+      : firstBlockOrAll(
+          started,
+          (judged) => judged.blocked !== undefined,
+          controller,
+          'another check blocked the request',
+        ).then(({ settled, blocking }) => ({
+          decisions: settled.map((judged) => judged.decision),
+          blocked: blocking?.blocked,
+        }));
   // Settled through `pending`; a rejection here would only repeat what it reports.
   pending?.catch(() => {});
   const decisions: AuditDecision[] = [];
@@ -65,31 +77,4 @@ export async function runChecks(
     }
   }
   return { decisions, blocked: undefined, pending };
-}
-
-function firstBlockOrAll(
-  started: readonly Promise<Judged>[],
-  controller: AbortController,
-): Promise<CheckOutcome> {
-  return new Promise((resolve) => {
-    const done: (Judged | undefined)[] = started.map(() => undefined);
-    let left = started.length;
-    let settled = false;
-    for (const [i, promise] of started.entries()) {
-      void promise.then((judged) => {
-        if (settled) return;
-        done[i] = judged;
-        left--;
-        const decisions = done.filter((d) => d !== undefined).map((d) => d.decision);
-        if (judged.blocked !== undefined) {
-          settled = true;
-          controller.abort(new Error('another check blocked the request'));
-          resolve({ decisions, blocked: judged.blocked });
-        } else if (left === 0) {
-          settled = true;
-          resolve({ decisions, blocked: undefined });
-        }
-      });
-    }
-  });
 }
