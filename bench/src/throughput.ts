@@ -13,7 +13,7 @@
 // least CPU per request is kept, QUICK=1 for those runs alone (no c=1 and c=64 runs; while
 // optimising), RSS_SECONDS (10) for the 64-connection run, CORE (1) for
 // the subject and LOAD_CORE (0) for autocannon and the upstream, ONLY (a comma list of subject
-// keys: stub, full, none, portkey, and the ablations rules and audit,
+// keys: stub, bare, full, none, portkey, and the ablations rules and audit and the node:http floor bare-http,
 // which run only when named), PORTKEY_VERSION (latest), GATEWAY_NODE_FLAGS (e.g.
 // --cpu-prof --cpu-prof-dir=/tmp/prof; the gateway ends on SIGTERM, so the profile is written),
 // README=0 to leave bench/README.md alone.
@@ -172,6 +172,29 @@ if (wanted('stub')) {
   await stopProcess(child);
 }
 const direct = rows.find((r) => r.key === 'stub');
+
+// The floor of any Node.js gateway: node:http, JSON in and out, one upstream call, nothing else.
+// `bare` uses undici's client, as the gateway does; `bare-http` (only when ONLY names it) node:http's.
+for (const [key, client] of [
+  ['bare', 'undici'],
+  ['bare-http', 'http'],
+] as const) {
+  if (key === 'bare' ? !wanted(key) : only?.includes(key) !== true) continue;
+  const port = await freePort();
+  const child = await startPinned(core, [join(here, 'bare-proxy.ts'), stubUrl, String(port)], {
+    cwd: scratch,
+    env: { PATH: process.env.PATH ?? '', CLIENT: client },
+    ready: `http://127.0.0.1:${port}/`,
+  });
+  rows.push(
+    await runSubject(key, `bare node:http proxy, ${client} client (no framework or checks)`, child.pid!, {
+      url: `http://127.0.0.1:${port}/v1/chat/completions`,
+      headers: {},
+      body: openaiBody,
+    }),
+  );
+  await stopProcess(child);
+}
 
 const cli = join(
   dirname(createRequire(import.meta.url).resolve('@keeptrusts/gateway/package.json')),

@@ -87,7 +87,7 @@ export { decodeSse, SSE_DONE_DATA, SseDecoder, SseParseError } from './wire/sse-
 export type { DecodeSseOptions, SseDecoderOptions, SseEvent } from './wire/sse-decoder.js';
 export { randomAlphanumeric } from './wire/openai-responses.js';
 
-// Upstream HTTP for providers: keep-alive node:http requests, deadlines, base URLs
+// Upstream HTTP for providers: keep-alive undici requests, deadlines, base URLs
 export { sendUpstream } from './upstream/transport.js';
 export type { UpstreamRequest, UpstreamResponse } from './upstream/transport.js';
 export { networkReason, startUpstreamCall, UpstreamBase, untilAborted } from './upstream/call.js';

@@ -1,11 +1,11 @@
 import { type ChatCompletionRequest, GatewayError } from '@keeptrusts/core';
-import { setupServer } from 'msw/node';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerWith, callOptions, chatDone, testProvider } from './test-support/msw-ollama.js';
 
 // Each rule of chat-request.ts, checked on the wire: the body the provider POSTs to /api/chat.
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

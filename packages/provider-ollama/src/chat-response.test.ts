@@ -1,5 +1,5 @@
 import { type ChatCompletionRequest, GatewayError, type StreamEvent } from '@keeptrusts/core';
-import { setupServer } from 'msw/node';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerWith,
@@ -14,7 +14,7 @@ import {
 
 // Each rule of chat-response.ts, from what Ollama answers to what the gateway gets.
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

@@ -1,5 +1,5 @@
 import { type CompletionRequest, GatewayError } from '@keeptrusts/core';
-import { setupServer } from 'msw/node';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerWith,
@@ -12,7 +12,7 @@ import {
 
 // Each rule of completion.ts, on the wire: /v1/completions ⇄ /api/generate.
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

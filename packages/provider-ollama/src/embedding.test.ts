@@ -1,11 +1,11 @@
 import type { EmbeddingRequest } from '@keeptrusts/core';
-import { setupServer } from 'msw/node';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerWith, callOptions, ollamaError, testProvider } from './test-support/msw-ollama.js';
 
 // Each rule of embedding.ts, on the wire: /v1/embeddings ⇄ /api/embed.
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

@@ -90,7 +90,7 @@ describe('streams over a real socket', () => {
     expect(seen).toEqual([{ type: 'delta', content: 'Hi' }]);
     expect(error).toMatchObject({ code: 'upstream_error' });
     expect((error as Error).message).toBe(
-      `the connection to Ollama at ${baseUrl} broke mid-stream: ECONNRESET`,
+      `the connection to Ollama at ${baseUrl} broke mid-stream: closed by the server`,
     );
     // The upstream had the request: another target must not be tried.
     expect(error).toMatchObject({ unreachable: false });

@@ -1,8 +1,8 @@
-import { setupServer } from 'msw/node';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answerWith, testProvider } from './test-support/msw-ollama.js';
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

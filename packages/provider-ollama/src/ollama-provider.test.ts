@@ -1,12 +1,12 @@
 import { CONTRACT_VERSION, formatConfigIssue } from '@keeptrusts/core';
 import { createRegistry, loadConfigTexts } from '@keeptrusts/core/config';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import plugin, { createOllamaProvider, ollamaProvider } from './index.js';
 import { BASE_URL, testProvider, testTarget } from './test-support/msw-ollama.js';
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { type ChatCompletionRequest, GatewayError } from '@keeptrusts/core';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { HttpResponse, http, passthrough } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerWith,
@@ -17,7 +17,7 @@ import {
 // The HTTP layer: each server's error shapes and statuses, unreachable servers, bad JSON,
 // timeouts, aborts and auth, through the provider.
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

@@ -1,6 +1,6 @@
 import { type ChatCompletionRequest, GatewayError } from '@keeptrusts/core';
+import { setupUpstreamServer } from '@keeptrusts/testkit';
 import { HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerWith,
@@ -14,7 +14,7 @@ import {
 
 // Translation: what goes upstream and what comes back, for whole answers and streams.
 
-const server = setupServer();
+const server = setupUpstreamServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());

@@ -8,6 +8,7 @@ export type { ServedHandler, ServeOptions } from './node-server.js';
 export { createOllamaHandler } from './handler.js';
 export type { FetchHandler } from './handler.js';
 export { ollamaHandlers } from './msw-handlers.js';
+export { setupUpstreamServer, type UpstreamServer } from './msw-server.js';
 
 // Knobs, request log and state shared with msw
 export { createSimulatorState, INFERENCE_PATHS, SimulatorState } from './simulator-state.js';

@@ -59,6 +59,8 @@ export function networkReason(error: unknown): string {
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    // undici's name for a connection the server closed (FIN) before the answer ended.
+    if (code === 'UND_ERR_SOCKET' && current.message === 'other side closed') return 'closed by the server';
     const inner: unknown = (current as { errors?: unknown }).errors;
     if (Array.isArray(inner) && inner[0] instanceof Error) {
       current = inner[0];

@@ -38,10 +38,15 @@ describe('sendUpstream', () => {
   });
 
   it('does not send again when the first connection fails', async () => {
-    server = createServer((req) => req.socket.destroy());
+    let requests = 0;
+    server = createServer((req) => {
+      requests++;
+      req.socket.destroy();
+    });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x`);
-    await expect(post(url)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(post(url)).rejects.toMatchObject({ code: 'UND_ERR_SOCKET', message: 'other side closed' });
+    expect(requests).toBe(1);
   });
 
   it('refuses a protocol other than http and https', async () => {

@@ -1,6 +1,6 @@
 import type { CallOptions, ProviderInstance, TargetConfig } from '@keeptrusts/core';
+import type { UpstreamServer } from '@keeptrusts/testkit';
 import { HttpResponse, http } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createOllamaProvider, ollamaProvider } from '../ollama-provider.js';
 import type { OllamaTargetOptions } from '../target-options.js';
 
@@ -59,7 +59,7 @@ export interface Recorded {
  * `answer` may be a Response or a function of the parsed body.
  */
 export function answerWith(
-  server: SetupServer,
+  server: UpstreamServer,
   path: string,
   answer: Response | ((body: unknown) => Response | Promise<Response>),
 ): Recorded[] {

@@ -1,6 +1,6 @@
 import type { CallOptions, ProviderContext, ProviderInstance, TargetConfig } from '@keeptrusts/core';
+import type { UpstreamServer } from '@keeptrusts/testkit';
 import { HttpResponse, http } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createOpenAIProvider, openaiProvider } from '../openai-provider.js';
 import type { OpenAITargetOptions } from '../target-options.js';
 
@@ -57,7 +57,7 @@ export interface Recorded {
 
 /** Answers `{BASE_URL}/{path}` with `answer` and records every request there, body parsed. */
 export function answerWith(
-  server: SetupServer,
+  server: UpstreamServer,
   path: string,
   answer: Response | (() => Response),
   base: string = BASE_URL,
