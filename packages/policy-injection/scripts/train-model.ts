@@ -44,17 +44,18 @@ const { values } = parseArgs({
   options: { check: { type: 'boolean' }, 'refresh-readmes': { type: 'boolean' } },
 });
 
-type Source = { text: string; label: 0 | 1; kind: string };
+/** `lang` is set for generated texts only, for the per-language cross-validation figures. */
+type Source = { text: string; label: 0 | 1; kind: string; lang?: string };
 const sources: Source[] = [];
 const seen = new Set<string>();
-const add = (text: string, label: 0 | 1, kind: string) => {
+const add = (text: string, label: 0 | 1, kind: string, lang?: string) => {
   if (seen.has(text)) return;
   seen.add(text);
-  sources.push({ text, label, kind });
+  sources.push(lang === undefined ? { text, label, kind } : { text, label, kind, lang });
 };
 for (const g of generate(SEED, PER_LANGUAGE)) {
   if (!isGeneratedHeldOut(g.text))
-    add(g.text, g.label, g.label === 1 ? 'generated-attack' : `generated-${g.family}`);
+    add(g.text, g.label, g.label === 1 ? 'generated-attack' : `generated-${g.family}`, g.lang);
 }
 const rnd = seeded(SEED + 1);
 const templates = JSON.parse(
@@ -195,6 +196,12 @@ console.log(
 const byKind = [...new Set(sources.map((s) => s.kind))].sort();
 for (const kind of byKind)
   console.log(`  CV rate blocked, ${kind}: ${rate(cut, (s) => s.kind === kind).toFixed(3)}`);
+for (const lang of new Set(sources.flatMap((s) => (s.lang === undefined ? [] : [s.lang])))) {
+  const inLang = (label: 0 | 1) => (s: Source) => s.lang === lang && s.label === label;
+  console.log(
+    `  CV generated, ${lang}: TPR ${rate(cut, inLang(1)).toFixed(3)}  FPR ${rate(cut, inLang(0)).toFixed(3)}`,
+  );
+}
 
 const final = train(examples);
 // Signed bytes: the scale puts the 99.99th percentile of |w| at 127 and clips the few above it,
