@@ -7,7 +7,8 @@
 // benign-vocabulary-blind.ts): the generated texts of scripts/training/generate.ts (80 % by hash;
 // the other 20 % is the held-out part of the training distribution, see scripts/eval.ts), the
 // promptfoo jailbreak templates filled with requests, the tuning part of llm-warden, README pieces
-// (train half), PII-dataset sentences (train half) and the benign persona and vocabulary fixtures.
+// (train half), PII-dataset sentences (train half), the benign persona and vocabulary fixtures and
+// the round-11 development set (src/fixtures/dev-set.ts, fitted only after it was measured).
 // Long benign texts add their windows as benign examples, since the detector scores windows too.
 //
 // Logistic regression (AdaGrad, L2, class-balanced) over hashed n-grams and tags; 5-fold
@@ -25,6 +26,7 @@ import { BLOCK, forEachFeature, HASH_BITS, learnedInputs, rawLogit, tagBucket } 
 import { BENIGN_PERSONA_TRAIN_A } from '../src/fixtures/benign-persona-train-a.ts';
 import { BENIGN_PERSONA_TRAIN_B } from '../src/fixtures/benign-persona-train-b.ts';
 import { BENIGN_VOCABULARY_TRAIN } from '../src/fixtures/benign-vocabulary-train.ts';
+import { DEV_SET } from '../src/fixtures/dev-set.ts';
 import { en } from './training/bank-en.ts';
 import { generate, seeded } from './training/generate.ts';
 import { isGeneratedHeldOut } from './training/held-out.ts';
@@ -44,17 +46,18 @@ const { values } = parseArgs({
   options: { check: { type: 'boolean' }, 'refresh-readmes': { type: 'boolean' } },
 });
 
-type Source = { text: string; label: 0 | 1; kind: string };
+/** `lang` is set for generated texts only, for the per-language cross-validation figures. */
+type Source = { text: string; label: 0 | 1; kind: string; lang?: string };
 const sources: Source[] = [];
 const seen = new Set<string>();
-const add = (text: string, label: 0 | 1, kind: string) => {
+const add = (text: string, label: 0 | 1, kind: string, lang?: string) => {
   if (seen.has(text)) return;
   seen.add(text);
-  sources.push({ text, label, kind });
+  sources.push(lang === undefined ? { text, label, kind } : { text, label, kind, lang });
 };
 for (const g of generate(SEED, PER_LANGUAGE)) {
   if (!isGeneratedHeldOut(g.text))
-    add(g.text, g.label, g.label === 1 ? 'generated-attack' : `generated-${g.family}`);
+    add(g.text, g.label, g.label === 1 ? 'generated-attack' : `generated-${g.family}`, g.lang);
 }
 const rnd = seeded(SEED + 1);
 const templates = JSON.parse(
@@ -74,6 +77,8 @@ for (const piece of frozenReadmePieces(readmeTrain)) add(piece.text, 0, 'readme'
 for (const sentence of piiSentences().train.slice(0, 1500)) add(sentence, 0, 'pii');
 for (const text of [...BENIGN_PERSONA_TRAIN_A, ...BENIGN_PERSONA_TRAIN_B]) add(text, 0, 'persona');
 for (const text of BENIGN_VOCABULARY_TRAIN) add(text, 0, 'vocabulary');
+// The round-11 development set, measured before it was fitted (README, round 11).
+for (const row of DEV_SET) add(row.text, row.label, row.label === 1 ? 'dev-attack' : 'dev-benign');
 
 // Examples: n-gram buckets (value 1/sqrt(n) each) and tag buckets (value 1).
 type Example = { grams: Int32Array; tags: Int32Array; label: 0 | 1; source: number; window: boolean };
@@ -195,6 +200,12 @@ console.log(
 const byKind = [...new Set(sources.map((s) => s.kind))].sort();
 for (const kind of byKind)
   console.log(`  CV rate blocked, ${kind}: ${rate(cut, (s) => s.kind === kind).toFixed(3)}`);
+for (const lang of new Set(sources.flatMap((s) => (s.lang === undefined ? [] : [s.lang])))) {
+  const inLang = (label: 0 | 1) => (s: Source) => s.lang === lang && s.label === label;
+  console.log(
+    `  CV generated, ${lang}: TPR ${rate(cut, inLang(1)).toFixed(3)}  FPR ${rate(cut, inLang(0)).toFixed(3)}`,
+  );
+}
 
 const final = train(examples);
 // Signed bytes: the scale puts the 99.99th percentile of |w| at 127 and clips the few above it,

@@ -8,6 +8,7 @@ import { ar, hi, ja, ko, zh } from './bank-asian.ts';
 import { en } from './bank-en.ts';
 import { de, nl, pl, ru, tr } from './bank-germanic-slavic.ts';
 import { es, fr, it, pt } from './bank-romance.ts';
+import { compose } from './compose.ts';
 
 export const BANKS: Readonly<Record<string, Bank>> = {
   en,
@@ -114,6 +115,8 @@ const BENIGN_DECODE = [
   'My log contains this string, what is it:',
 ];
 const CARRIER_KEYS = ['text', 'snippet', 'description', 'note', 'content', 'body', 'comment', 'result'];
+/** Attack and hard-negative pairs per language from the round-11 compositional generators (compose.ts). */
+const COMPOSED_PAIRS = (lang: string) => (lang === 'en' ? 150 : lang === 'zh' || lang === 'ja' ? 120 : 80);
 
 export function generate(seed: number, perLanguage: (lang: string) => number): Generated[] {
   const rnd = seeded(seed);
@@ -340,5 +343,6 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
         out.push({ text: dropout(benign, lang), label: 0, lang, family: kind });
     }
   }
-  return out;
+  // Their own generator, so that the texts above stay those of earlier rounds.
+  return [...out, ...compose(seeded(seed + 11), BANKS, COMPOSED_PAIRS)];
 }
