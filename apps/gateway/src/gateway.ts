@@ -110,33 +110,8 @@ export async function createGateway(options: {
   const logger = options.logger ?? silent;
   const instanceId = resolveInstanceId(config, env);
   const pool = new TargetPool(config, env, options.registry ?? createBuiltinRegistry(), previous?.deps.pool);
-  const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
-  const chatTargets = pool.targets.filter((t) => t.config.kind === 'chat');
   const metrics = previous?.metrics ?? new GatewayMetrics();
-  const chain = await createPolicyChain(config.policies, {
-    chatTargets: chatTargets.map((t) => t.config.id),
-    // Guard models answer through the target's own provider instance, never through the chain.
-    chat: (targetId, request, signal) => {
-      const target = chatTargets.find((t) => t.config.id === targetId);
-      if (target === undefined) throw new Error(`"${targetId}" is not a chat target`);
-      return policyChat(target, request, signal, metrics);
-    },
-    embeddingTargets: embeddingTargets.map((t) => t.config.id),
-    // Semantic detectors embed through a configured embedding target, like any client would.
-    async embed(targetId, texts, signal) {
-      const target = embeddingTargets.find((t) => t.config.id === targetId);
-      if (target === undefined) throw new Error(`"${targetId}" is not an embedding target`);
-      const timeout = AbortSignal.timeout(target.config.timeoutSeconds * 1000);
-      const result = await target.provider.embedding(
-        { model: target.config.model, input: [...texts] },
-        {
-          signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-          model: target.config.model,
-        },
-      );
-      return result.embeddings;
-    },
-  });
+  const chain = await buildPolicyChain(config, pool, metrics);
   const sinks: AuditSink[] = [];
   const sinkKeys = config.sinks.map((sink) => `${sink.type} ${JSON.stringify(sink.config)}`);
   const opened: AuditSink[] = [];
@@ -424,6 +399,52 @@ export async function createGateway(options: {
       await Promise.all(sinks.filter((s) => !successor.deps.sinks.includes(s)).map((s) => s.close()));
     },
   };
+}
+
+/**
+ * Builds, from the config alone, what `kt gateway run` builds before it opens anything: each
+ * target's provider and each rule's policy. Throws the error that would stop the gateway (a guard
+ * rule naming a target of the wrong kind, a plugin refusing its settings at create time); opens no
+ * audit sink, limit store, trace exporter or socket. `kt config validate` runs it.
+ */
+export async function checkBuildable(options: {
+  config: GatewayConfig;
+  registry?: Registry;
+  env?: (name: string) => string | undefined;
+}): Promise<void> {
+  const env = options.env ?? ((name: string) => process.env[name]);
+  const pool = new TargetPool(options.config, env, options.registry ?? createBuiltinRegistry());
+  await buildPolicyChain(options.config, pool, new GatewayMetrics());
+}
+
+// The policy chain of a config, its model-calling rules wired to the pool's targets.
+function buildPolicyChain(config: GatewayConfig, pool: TargetPool, metrics: GatewayMetrics) {
+  const embeddingTargets = pool.targets.filter((t) => t.config.kind === 'embedding');
+  const chatTargets = pool.targets.filter((t) => t.config.kind === 'chat');
+  return createPolicyChain(config.policies, {
+    chatTargets: chatTargets.map((t) => t.config.id),
+    // Guard models answer through the target's own provider instance, never through the chain.
+    chat: (targetId, request, signal) => {
+      const target = chatTargets.find((t) => t.config.id === targetId);
+      if (target === undefined) throw new Error(`"${targetId}" is not a chat target`);
+      return policyChat(target, request, signal, metrics);
+    },
+    embeddingTargets: embeddingTargets.map((t) => t.config.id),
+    // Semantic detectors embed through a configured embedding target, like any client would.
+    async embed(targetId, texts, signal) {
+      const target = embeddingTargets.find((t) => t.config.id === targetId);
+      if (target === undefined) throw new Error(`"${targetId}" is not an embedding target`);
+      const timeout = AbortSignal.timeout(target.config.timeoutSeconds * 1000);
+      const result = await target.provider.embedding(
+        { model: target.config.model, input: [...texts] },
+        {
+          signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+          model: target.config.model,
+        },
+      );
+      return result.embeddings;
+    },
+  });
 }
 
 // One call a policy makes to a chat target, bounded by the target's timeout, counted in metrics.

@@ -373,6 +373,27 @@ telemetry:
     expect(stdout).not.toContain('s3cret-pw');
   });
 
+  it('builds the policies, so what only their creation refuses fails here as it would at run', async () => {
+    // The schema accepts any id as semantic.target; only building topic_block knows the targets.
+    const yaml = `${target()}policies:
+  - id: topics
+    rules:
+      - type: topic_block
+        action: block
+        topics: [violence]
+        semantic:
+          target: ollama-llama3
+          threshold: 0.8
+`;
+    const dir = await tempFiles({ 'c.yaml': yaml });
+    const validate = await runKt(['config', 'validate', 'c.yaml'], { cwd: dir });
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toBe('');
+    expect(validate.stderr).toContain(
+      'c.yaml: the gateway would not start: [topic_block] create threw: semantic.target "ollama-llama3" is not an embedding target; embedding targets: none',
+    );
+  });
+
   it('says when a config sets up no audit trail', async () => {
     const { stdout } = await runKt(['config', 'validate', 'local-data-policy.yaml'], { cwd: seeds });
     expect(stdout).toContain('audit: none (requests leave no record)');

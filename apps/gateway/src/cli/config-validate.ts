@@ -1,4 +1,5 @@
 import type { GatewayConfig } from '@keeptrusts/core/config';
+import { checkBuildable } from '../gateway.js';
 import { defineCommand } from './command.js';
 import { loadForCommand } from './load-config.js';
 
@@ -8,8 +9,9 @@ export const configValidate = defineCommand({
   summary: 'check configuration files; print a summary, or every problem',
   usage: 'FILE [FILE...]',
   description:
-    'Loads the files as kt gateway run would, merged in order, without starting anything. Prints what\n' +
-    'they set up and exits 0, or prints every problem (file:line:column path: message) and exits 1.',
+    'Loads the files as kt gateway run would, merged in order, and builds their providers and policies\n' +
+    'without starting anything (no audit sink, store or socket is opened). Prints what they set up and\n' +
+    'exits 0, or prints every problem (file:line:column path: message) and exits 1.',
   options: {},
   operands: { name: 'FILE', min: 1 },
   async run({ operands: files }, io) {
@@ -19,6 +21,13 @@ export const configValidate = defineCommand({
       (n) => `${n} problem${n === 1 ? '' : 's'} found; nothing was loaded.`,
     );
     if (loaded === undefined) return 1;
+    try {
+      // What only building them shows: a guard rule naming an embedding target, a plugin refusing its settings.
+      await checkBuildable({ config: loaded.config, registry: loaded.registry, env: io.env });
+    } catch (error) {
+      io.err(`${files.join(', ')}: the gateway would not start: ${(error as Error).message}`);
+      return 1;
+    }
     io.out(summarise(loaded.config, files));
     return 0;
   },
