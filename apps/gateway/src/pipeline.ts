@@ -87,13 +87,14 @@ export async function withFailover<T extends { model: string }, R>(
       pass = await requestPass(kind, body, scope, routed.metadata, deps);
       passes.set(rules, pass);
     }
-    const checked = new AbortController();
-    const signal = AbortSignal.any([deps.signal, checked.signal]);
+    // Only parallel checks can stop a call under way; without them the call takes the client's signal.
+    const checked = pass.outcome.pending === undefined ? undefined : new AbortController();
+    const signal = checked === undefined ? deps.signal : AbortSignal.any([deps.signal, checked.signal]);
     const attempt = { target, scope, body: pass.body, outcome: pass.outcome, signal };
     try {
       deps.trail.upstreamBegan(target.config.id);
       const calling = call(attempt);
-      if (pass.outcome.pending !== undefined) {
+      if (pass.outcome.pending !== undefined && checked !== undefined) {
         // The upstream call is under way; its answer waits for the parallel checks' verdict, and a
         // block aborts it (the upstream sees its connection closed).
         calling.catch(() => {});
