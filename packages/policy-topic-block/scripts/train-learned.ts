@@ -1,16 +1,20 @@
 // Trains the built-in topics' learned layer (src/learned.ts) and writes src/learned/*.json.
 // Run after a build: `node scripts/train-learned.ts`; `--check` retrains and fails if a committed
-// file differs.
+// file differs. `--refresh-readmes` first freezes the pnpm store's current README pieces as
+// training data (scripts/readme-train.json, through @keeptrusts/testkit's frozenReadmePieces): the
+// store changes with every dependency added to the monorepo, the frozen set does not.
 //
-// The gate (request.json): every request of the fixtures that must block is a positive; every
-// near-miss and generic benign text of the fixtures, the benign rows of the prompt-injection
+// The gate (request.json): every request of the fixtures that must block and every generated
+// request (scripts/issue20-requests.ts) is a positive; every near-miss, generic benign text and
+// generated hard negative of the fixtures, the benign rows of the prompt-injection
 // tuning split, the `train` half of the PII dataset's sentences and the `train` half of the README
 // pieces are negatives. The attribution models (<topic>.json): that topic's requests against the
 // other topics' requests. Only `tuning` cases are read (scripts/development-cases.ts): the held-out
 // split of topic-cases.ts and the blind held-out set never are. Everything is deterministic.
 // 5-fold cross-validation picks the gate's operating point: the lowest cut-off at which the fold
-// models, together with the lexicon, block at most MAX_FIXTURE_FPR of the fixture benign texts,
-// and the fold models block at most MAX_OUTSIDE_FPR of the outside texts.
+// models, together with the lexicon, block at most MAX_FIXTURE_FPR of the fixture benign texts
+// and MAX_EVERYDAY_FPR of the written everyday-sense texts, and the fold models block at most
+// MAX_OUTSIDE_FPR of the outside texts.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,7 +35,7 @@ import {
   type WordModelFile,
 } from '@keeptrusts/word-model';
 import { builtinTopicNames, createTopicMatcher, learnedFeatures } from '../dist/index.js';
-import { developmentCases } from './development-cases.ts';
+import { developmentCases, isGeneratedCase } from './development-cases.ts';
 
 const OPTIONS: TrainingOptions = {
   l2: 1e-6,
@@ -72,12 +76,14 @@ const outsideTexts = [
 ];
 if (outsideTexts.length === 0)
   throw new Error('no outside benign text: are ../shared/datasets and node_modules there?');
-const requests = cases.filter((c) => c.expectBlock);
-// The generated everyday-sense negatives (scripts/everyday-senses.ts) are fitted but not counted in
-// the cross-validated false-block rate: hundreds of easy texts would dilute it and loosen the limit.
-const isGenerated = (c: { id: string }) => c.id.startsWith('everyday-generated/');
-const benign = cases.filter((c) => !c.expectBlock && !isGenerated(c));
-const generated = cases.filter((c) => !c.expectBlock && isGenerated(c));
+// The generated cases (scripts/everyday-senses.ts, scripts/issue20-requests.ts) are fitted but not
+// counted in the cross-validated figures: hundreds of templated texts, near-duplicates across the
+// folds, would inflate the recall and dilute the false-block rate, loosening the limits. They come
+// last among the examples, so the written ones keep their folds when the generators change.
+const requests = cases.filter((c) => c.expectBlock && !isGeneratedCase(c));
+const generatedRequests = cases.filter((c) => c.expectBlock && isGeneratedCase(c));
+const benign = cases.filter((c) => !c.expectBlock && !isGeneratedCase(c));
+const generated = cases.filter((c) => !c.expectBlock && isGeneratedCase(c));
 const lexicon = createTopicMatcher({ topics: [...builtinTopicNames], learned: false });
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -98,36 +104,40 @@ const examples: Example[] = [
   ...benign.map((c) => ({ ...learnedFeatures(c.text), label: 0 as const })),
   ...outsideTexts.map((text) => ({ ...learnedFeatures(text), label: 0 as const })),
   ...generated.map((c) => ({ ...learnedFeatures(c.text), label: 0 as const })),
+  ...generatedRequests.map((c) => ({ ...learnedFeatures(c.text), label: 1 as const })),
 ];
 const p = crossValidate(examples, OPTIONS, FOLDS);
 const lexiconHit = [
   ...[...requests, ...benign].map((c) => lexicon.match(c.text).length > 0),
   ...outsideTexts.map(() => false),
-  ...generated.map((c) => lexicon.match(c.text).length > 0),
+  ...[...generated, ...generatedRequests].map((c) => lexicon.match(c.text).length > 0),
 ];
 const firstBenign = requests.length;
 const firstOutside = requests.length + benign.length;
 const firstGenerated = firstOutside + outsideTexts.length;
+const firstGeneratedRequest = firstGenerated + generated.length;
 const count = (from: number, to: number, hit: (i: number) => boolean) => {
   let n = 0;
   for (let i = from; i < to; i++) if (hit(i)) n++;
   return n / Math.max(1, to - from);
 };
-const recall = (cut: number) =>
-  count(0, firstBenign, (i) => (p[i] as number) >= cut || lexiconHit[i] === true);
+const caught = (i: number, cut: number) => (p[i] as number) >= cut || lexiconHit[i] === true;
+const recall = (cut: number) => count(0, firstBenign, (i) => caught(i, cut));
+const generatedRecall = (cut: number) => count(firstGeneratedRequest, examples.length, (i) => caught(i, cut));
 const fixtureFpr = (cut: number) =>
   count(firstBenign, firstOutside, (i) => (p[i] as number) >= cut || lexiconHit[i] === true);
 const outsideFpr = (cut: number) => count(firstOutside, firstGenerated, (i) => (p[i] as number) >= cut);
 const generatedFpr = (cut: number) =>
-  count(firstGenerated, examples.length, (i) => (p[i] as number) >= cut || lexiconHit[i] === true);
+  count(firstGenerated, firstGeneratedRequest, (i) => (p[i] as number) >= cut || lexiconHit[i] === true);
 console.log(
-  `fixture cases: ${requests.length} must block, ${benign.length} benign, ${generated.length} generated everyday-sense ` +
-    `benign; outside benign texts: ${outsideTexts.length}\n` +
+  `fixture cases: ${requests.length} written and ${generatedRequests.length} generated must block, ` +
+    `${benign.length} benign, ${generated.length} generated everyday-sense benign; ` +
+    `outside benign texts: ${outsideTexts.length}\n` +
     `gate, ${FOLDS}-fold cross-validation, with the lexicon (any topic):`,
 );
 for (const cut of CUT_OFFS) {
   console.log(
-    `  cut-off ${cut.toFixed(2)}: recall ${pct(recall(cut))}, fixture false blocks ${pct(fixtureFpr(cut))}, ` +
+    `  cut-off ${cut.toFixed(2)}: recall ${pct(recall(cut))} (generated ${pct(generatedRecall(cut))}), fixture false blocks ${pct(fixtureFpr(cut))}, ` +
       `outside false blocks ${pct(outsideFpr(cut))} (gate alone), generated everyday ${pct(generatedFpr(cut))}`,
   );
 }
@@ -149,10 +159,13 @@ console.log(`operating point: cut-off ${cut}`);
 write(
   'request',
   toModelFile(trainWordModel(examples, OPTIONS), cut, `The gate of the learned layer. ${DESCRIPTION}`, {
-    positives: `${requests.length} requests that must block, every built-in topic, tuning splits of src/fixtures`,
+    positives:
+      `${requests.length} requests that must block, every built-in topic, tuning splits of src/fixtures, and ` +
+      `${generatedRequests.length} generated requests of #20's crime families (scripts/issue20-requests.ts)`,
     negatives:
       `${benign.length} fixture near-misses and generic texts, ${generated.length} generated everyday-sense and ` +
-      `prevention requests (scripts/everyday-senses.ts), ${outsideTexts.length} outside texts ` +
+      'prevention requests and hard negatives (scripts/everyday-senses.ts, scripts/issue20-requests.ts), ' +
+      `${outsideTexts.length} outside texts ` +
       '(prompt-injection tuning split benign rows, PII sentences train half, README pieces train half)',
     ...OPTIONS,
     cutOff: cut,
@@ -167,8 +180,9 @@ write(
 
 // Attribution: each topic against the others, over the requests only.
 const attribution = new Map<string, number[]>();
+const allRequests = [...requests, ...generatedRequests];
 for (const topic of builtinTopicNames) {
-  const topicExamples: Example[] = requests.map((c) => ({
+  const topicExamples: Example[] = allRequests.map((c) => ({
     ...learnedFeatures(c.text),
     label: c.topic === topic || c.also?.includes(topic) === true ? 1 : 0,
   }));
@@ -198,7 +212,7 @@ requests.forEach((c, i) => {
   if (best === c.topic || c.also?.includes(best) === true) right++;
 });
 console.log(
-  `attribution, ${FOLDS}-fold cross-validation: ${pct(right / requests.length)} of requests get their own topic`,
+  `attribution, ${FOLDS}-fold cross-validation: ${pct(right / requests.length)} of written requests get their own topic`,
 );
 if (stale) {
   console.error('run node scripts/train-learned.ts and commit the result');
