@@ -1,7 +1,8 @@
 // Trains the learned layer (src/learned/model.ts) and writes src/learned/injection-model.json.
 // Run after a build: `node scripts/train-model.ts`. `--check` retrains and fails if the committed
 // file differs, so the weights are reproducible from the repo. `--refresh-readmes` first freezes
-// the pnpm store's current README pieces as training data (scripts/training/readme-set.ts).
+// the pnpm store's current README pieces as training data (scripts/training/readme-train.json,
+// through @keeptrusts/testkit's frozenReadmePieces).
 //
 // Fitted on (never on blind/, the llm-warden held-out part or test file, hard-benign.ts or
 // benign-vocabulary-blind.ts): the generated texts of scripts/training/generate.ts (80 % by hash;
@@ -21,7 +22,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadSplits, piiSentences, readmePieces } from '@keeptrusts/testkit/corpora';
+import {
+  frozenReadmePieces,
+  loadSplits,
+  piiSentences,
+  readmePieces,
+  refreshReadmeManifest,
+} from '@keeptrusts/testkit/corpora';
 import { BLOCK, forEachFeature, HASH_BITS, learnedInputs, rawLogit, tagBucket } from '../dist/index.js';
 import { BENIGN_PERSONA_TRAIN_A } from '../src/fixtures/benign-persona-train-a.ts';
 import { BENIGN_PERSONA_TRAIN_B } from '../src/fixtures/benign-persona-train-b.ts';
@@ -30,7 +37,6 @@ import { DEV_SET } from '../src/fixtures/dev-set.ts';
 import { en } from './training/bank-en.ts';
 import { generate, seeded } from './training/generate.ts';
 import { isGeneratedHeldOut } from './training/held-out.ts';
-import { frozenReadmePieces, refreshReadmeManifest } from './training/readme-set.ts';
 
 const SEED = 19;
 const PER_LANGUAGE = (lang: string) => (lang === 'en' ? 1200 : lang === 'zh' ? 600 : 380);
@@ -71,9 +77,11 @@ for (const template of templates) {
 }
 for (const row of loadSplits().tune)
   add(row.prompt, row.label, row.label === 1 ? 'llm-warden-attack' : 'llm-warden-benign');
+const readmeFreeze = { manifest: join(here, 'training/readme-train.json'), script: 'scripts/train-model.ts' };
 const readmeTrain = readmePieces().train;
-if (values['refresh-readmes'] === true && values.check !== true) refreshReadmeManifest(readmeTrain);
-for (const piece of frozenReadmePieces(readmeTrain)) add(piece.text, 0, 'readme');
+if (values['refresh-readmes'] === true && values.check !== true)
+  refreshReadmeManifest(readmeFreeze, readmeTrain);
+for (const piece of frozenReadmePieces(readmeFreeze, readmeTrain)) add(piece.text, 0, 'readme');
 for (const sentence of piiSentences().train.slice(0, 1500)) add(sentence, 0, 'pii');
 for (const text of [...BENIGN_PERSONA_TRAIN_A, ...BENIGN_PERSONA_TRAIN_B]) add(text, 0, 'persona');
 for (const text of BENIGN_VOCABULARY_TRAIN) add(text, 0, 'vocabulary');

@@ -4,7 +4,9 @@
  * development data since they were measured: the round-2 "fresh" set (measured twice in an earlier
  * session), the first blind set (measured twice), the second and third blind sets (measured once each);
  * 300 ordinary requests that use the topics' words in everyday senses, as generic benign cases; and
- * the generated everyday-sense and prevention requests of everyday-senses.ts (#20), benign too.
+ * the generated everyday-sense and prevention requests of everyday-senses.ts (#20), benign too; and
+ * round 5's generated requests of #20's crime families and hard negatives (issue20-requests.ts).
+ * Generated cases carry ids starting `request-generated/` or `everyday-generated/` (isGeneratedCase).
  * The held-out split of topic-cases.ts, blind-heldout-4.ts and everyday-words-blind.ts are not here.
  */
 import { blindHeldoutCases } from '../src/fixtures/blind-heldout.ts';
@@ -25,6 +27,7 @@ import { EVERYDAY_WORDS_TRAIN } from '../src/fixtures/everyday-words-train.ts';
 import { freshHeldoutCases } from '../src/fixtures/fresh-heldout.ts';
 import { type TopicCase, topicCases } from '../src/fixtures/topic-cases.ts';
 import { everydaySenseTexts } from './everyday-senses.ts';
+import { issue20HardNegatives, issue20Requests } from './issue20-requests.ts';
 
 export function developmentCases(): TopicCase[] {
   const formerlyHeldOut = [
@@ -61,5 +64,18 @@ export function developmentCases(): TopicCase[] {
       expectBlock: false,
       split: 'tuning' as const,
     })),
+    ...issue20Requests(),
+    ...issue20HardNegatives().map(({ sense, text }, i) => ({
+      id: `everyday-generated/round5/${sense}/${i}`,
+      topic: null,
+      text,
+      expectBlock: false,
+      split: 'tuning' as const,
+    })),
   ];
+}
+
+/** A generated case: fitted, but left out of the cross-validated figures (near-duplicates would inflate them). */
+export function isGeneratedCase(c: { readonly id: string }): boolean {
+  return c.id.startsWith('request-generated/') || c.id.startsWith('everyday-generated/');
 }

@@ -199,7 +199,7 @@ const SECRET_FRAMES: readonly string[] = [
 ];
 
 /** Mulberry32: a small deterministic generator, so a retrain sees the same texts. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
