@@ -8,8 +8,7 @@ import { ar, hi, ja, ko, zh } from './bank-asian.ts';
 import { en } from './bank-en.ts';
 import { de, nl, pl, ru, tr } from './bank-germanic-slavic.ts';
 import { es, fr, it, pt } from './bank-romance.ts';
-import { compose, SLOTS } from './compose.ts';
-import { round12 } from './round12.ts';
+import { compose } from './compose.ts';
 
 export const BANKS: Readonly<Record<string, Bank>> = {
   en,
@@ -118,8 +117,6 @@ const BENIGN_DECODE = [
 const CARRIER_KEYS = ['text', 'snippet', 'description', 'note', 'content', 'body', 'comment', 'result'];
 /** Attack and hard-negative pairs per language from the round-11 compositional generators (compose.ts). */
 const COMPOSED_PAIRS = (lang: string) => (lang === 'en' ? 150 : lang === 'zh' || lang === 'ja' ? 120 : 80);
-/** Attack and hard-negative pairs per language from the round-12 generators (round12.ts). */
-const ROUND12_PAIRS = (lang: string) => (lang === 'en' ? 120 : ['zh', 'ja', 'ko'].includes(lang) ? 100 : 70);
 
 export function generate(seed: number, perLanguage: (lang: string) => number): Generated[] {
   const rnd = seeded(seed);
@@ -347,16 +344,5 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
     }
   }
   // Their own generator, so that the texts above stay those of earlier rounds.
-  // An attack of any family, planted ones included, for round12.ts to quote or paste.
-  const anyAttack = (lang: string) => {
-    const b = BANKS[lang] as Bank;
-    return chance(0.25)
-      ? planted(b, lang)
-      : (attacks[pick(Object.keys(attacks))] as (b: Bank, lang: string) => string)(b, lang);
-  };
-  return [
-    ...out,
-    ...compose(seeded(seed + 11), BANKS, COMPOSED_PAIRS),
-    ...round12(seeded(seed + 12), BANKS, SLOTS, anyAttack, ROUND12_PAIRS),
-  ];
+  return [...out, ...compose(seeded(seed + 11), BANKS, COMPOSED_PAIRS)];
 }
