@@ -7,10 +7,19 @@ import { createInjectionDetector, DEFAULT_THRESHOLD } from '../dist/index.js';
 import { DEV_SET } from '../src/fixtures/dev-set.ts';
 import { DEV_SET_R12 } from '../src/fixtures/dev-set-r12.ts';
 
-type DevCase = { readonly lang: string; readonly label: 0 | 1; readonly family: string; readonly text: string };
+type DevCase = {
+  readonly lang: string;
+  readonly label: 0 | 1;
+  readonly family: string;
+  readonly text: string;
+};
 
 const { values } = parseArgs({
-  options: { set: { type: 'string', default: 'r11' }, threshold: { type: 'string' }, failures: { type: 'boolean' } },
+  options: {
+    set: { type: 'string', default: 'r11' },
+    threshold: { type: 'string' },
+    failures: { type: 'boolean' },
+  },
 });
 const SETS: Readonly<Record<string, readonly DevCase[]>> = { r11: DEV_SET, r12: DEV_SET_R12 };
 const rows = SETS[values.set];
