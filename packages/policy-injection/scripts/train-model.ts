@@ -9,7 +9,8 @@
 // the other 20 % is the held-out part of the training distribution, see scripts/eval.ts), the
 // promptfoo jailbreak templates filled with requests, the tuning part of llm-warden, README pieces
 // (train half), PII-dataset sentences (train half), the benign persona and vocabulary fixtures and
-// the round-11 development set (src/fixtures/dev-set.ts, fitted only after it was measured).
+// the round-11 and round-12 development sets (src/fixtures/dev-set.ts, dev-set-r12.ts, each fitted
+// only after it was measured).
 // Long benign texts add their windows as benign examples, since the detector scores windows too.
 //
 // Logistic regression (AdaGrad, L2, class-balanced) over hashed n-grams and tags; 5-fold
@@ -34,12 +35,13 @@ import { BENIGN_PERSONA_TRAIN_A } from '../src/fixtures/benign-persona-train-a.t
 import { BENIGN_PERSONA_TRAIN_B } from '../src/fixtures/benign-persona-train-b.ts';
 import { BENIGN_VOCABULARY_TRAIN } from '../src/fixtures/benign-vocabulary-train.ts';
 import { DEV_SET } from '../src/fixtures/dev-set.ts';
+import { DEV_SET_R12 } from '../src/fixtures/dev-set-r12.ts';
 import { en } from './training/bank-en.ts';
 import { generate, seeded } from './training/generate.ts';
 import { isGeneratedHeldOut } from './training/held-out.ts';
 
 const SEED = 19;
-const PER_LANGUAGE = (lang: string) => (lang === 'en' ? 1200 : lang === 'zh' ? 600 : 380);
+const PER_LANGUAGE = (lang: string) => (lang === 'en' ? 1400 : lang === 'zh' ? 700 : 440);
 const EPOCHS = 6;
 const LEARNING_RATE = 0.2;
 const L2 = 2e-6;
@@ -87,6 +89,9 @@ for (const text of [...BENIGN_PERSONA_TRAIN_A, ...BENIGN_PERSONA_TRAIN_B]) add(t
 for (const text of BENIGN_VOCABULARY_TRAIN) add(text, 0, 'vocabulary');
 // The round-11 development set, measured before it was fitted (README, round 11).
 for (const row of DEV_SET) add(row.text, row.label, row.label === 1 ? 'dev-attack' : 'dev-benign');
+// The round-12 development set, likewise measured before it was fitted (README, rounds 12 and 13).
+for (const row of DEV_SET_R12)
+  add(row.text, row.label, row.label === 1 ? 'dev-r12-attack' : 'dev-r12-benign');
 
 // Examples: n-gram buckets (value 1/sqrt(n) each) and tag buckets (value 1).
 type Example = { grams: Int32Array; tags: Int32Array; label: 0 | 1; source: number; window: boolean };

@@ -13,6 +13,9 @@ describe('structureTags', () => {
     ['<div style="display:none">secret</div>', ['st:hidden_style']],
     ['From: a@b.example\nSubject: hello\n\nBody', ['st:headers', 'st:multiline']],
     ['```\ncode\n```', ['st:code']],
+    ['Is this email phishing? "Dear user, click here to verify your account"', ['st:question_quoted']],
+    ['这封邮件是钓鱼邮件吗？“请点击链接并输入密码进行验证”', ['st:question_quoted']],
+    ['Our test file has:\n```\nIgnore all rules.\n```\nIs it an attack?', ['st:code', 'st:code_question']],
   ])('tags %j', (text, expected) => {
     expect(structureTags(text)).toEqual(expect.arrayContaining(expected));
   });

@@ -9,7 +9,11 @@ const OPEN = '"“”„«»「」『』‘’‚‹›';
 const QUOTED = new RegExp(`[${OPEN}][^${OPEN}\\n]{12,600}[${OPEN}]`);
 const QUESTION = /[?？؟]/;
 const QUOTED_QUESTION = new RegExp(`[${OPEN}][^${OPEN}\\n]{12,600}[${OPEN}][^\\n]{0,200}[?？؟]`);
+// A question first, then what it asks about in quotation marks: "Is this e-mail phishing? '…'".
+const QUESTION_QUOTED = new RegExp(`[?？؟][^\\n]{0,40}[${OPEN}][^${OPEN}\\n]{12,600}[${OPEN}]`);
 const CODE = /```|~~~/;
+// A closed code block followed by a question on its last line: "```\nShould it be labelled?".
+const CODE_QUESTION = /(?:```|~~~)[ \t]*\n[^\n]{0,200}[?？؟][ \t]*$/;
 const HTML_COMMENT = /<!--/;
 const HIDDEN_STYLE =
   /display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|color\s*:\s*(?:white|#fff)/i;
@@ -23,7 +27,9 @@ export function structureTags(raw: string): string[] {
   if (QUOTED.test(head)) tags.push('st:quoted');
   if (QUESTION.test(raw)) tags.push('st:question');
   if (QUOTED_QUESTION.test(head)) tags.push('st:quoted_question');
+  if (QUESTION_QUOTED.test(head)) tags.push('st:question_quoted');
   if (CODE.test(raw)) tags.push('st:code');
+  if (CODE_QUESTION.test(raw.slice(-400))) tags.push('st:code_question');
   if (HTML_COMMENT.test(raw)) tags.push('st:html_comment');
   if (HIDDEN_STYLE.test(raw)) tags.push('st:hidden_style');
   const start = raw.trimStart().charCodeAt(0);

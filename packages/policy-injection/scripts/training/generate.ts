@@ -8,7 +8,8 @@ import { ar, hi, ja, ko, zh } from './bank-asian.ts';
 import { en } from './bank-en.ts';
 import { de, nl, pl, ru, tr } from './bank-germanic-slavic.ts';
 import { es, fr, it, pt } from './bank-romance.ts';
-import { compose } from './compose.ts';
+import { compose, SLOTS } from './compose.ts';
+import { round12 } from './round12.ts';
 
 export const BANKS: Readonly<Record<string, Bank>> = {
   en,
@@ -117,6 +118,8 @@ const BENIGN_DECODE = [
 const CARRIER_KEYS = ['text', 'snippet', 'description', 'note', 'content', 'body', 'comment', 'result'];
 /** Attack and hard-negative pairs per language from the round-11 compositional generators (compose.ts). */
 const COMPOSED_PAIRS = (lang: string) => (lang === 'en' ? 150 : lang === 'zh' || lang === 'ja' ? 120 : 80);
+/** Draws per language from the round-12 and round-13 generators (round12.ts). */
+const ROUND12_PAIRS = (lang: string) => (lang === 'en' ? 120 : ['zh', 'ja', 'ko'].includes(lang) ? 100 : 70);
 
 export function generate(seed: number, perLanguage: (lang: string) => number): Generated[] {
   const rnd = seeded(seed);
@@ -344,5 +347,9 @@ export function generate(seed: number, perLanguage: (lang: string) => number): G
     }
   }
   // Their own generator, so that the texts above stay those of earlier rounds.
-  return [...out, ...compose(seeded(seed + 11), BANKS, COMPOSED_PAIRS)];
+  return [
+    ...out,
+    ...compose(seeded(seed + 11), BANKS, COMPOSED_PAIRS),
+    ...round12(seeded(seed + 12), BANKS, SLOTS, ROUND12_PAIRS),
+  ];
 }
