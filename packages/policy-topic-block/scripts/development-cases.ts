@@ -7,10 +7,11 @@
  * the generated everyday-sense and prevention requests of everyday-senses.ts (#20), benign too; and
  * round 5's generated requests of #20's crime families and hard negatives (issue20-requests.ts).
  * Generated cases carry ids starting `request-generated/` or `everyday-generated/` (isGeneratedCase).
- * Round 14 (#20, multi-topic) is here too. Requests of the families that belong to two topics carry
- * both labels (secondTopics): the rounds before 13 labelled partner spyware, school break-ins and
- * account takeovers `malware` only and stalking `violence` only, which taught each other topic's
- * attribution model that they are not its own.
+ * Round 14 (#20, two-topic requests and lookalikes) comes after the everyday-words texts, the last
+ * written ones. Requests of the families that belong to two topics carry both labels (secondTopics):
+ * the rounds before 13 labelled partner spyware, school break-ins and account takeovers `malware`
+ * only and stalking `violence` only, which taught the other topic's attribution model that they
+ * are not its own.
  * The held-out split of topic-cases.ts, blind-heldout-4.ts and everyday-words-blind.ts are not here.
  */
 import { blindHeldoutCases } from '../src/fixtures/blind-heldout.ts';
