@@ -19,7 +19,9 @@ const names = (matcher: typeof full) => (text: string) => matcher.match(text).ma
 // 3–12 (133/150, 4/150). The fifth was first measured with rounds 3–11 (130/150, 0/150) and the
 // fourth three times before (138, 134, 140 of 150); the everyday-words set went 10, 3, 5 and now 6
 // of 90 as the training data grew. With #20's round-5 models (cut-off 0.80): sixth 135/150, 4/150;
-// fifth 133/150, 2/150; fourth 142/150, 3/150.
+// fifth 133/150, 2/150; fourth 142/150, 3/150. With round 6's (two-topic labels, cut-off 0.80):
+// sixth 135/150, 4/150; fifth 134/150, 2/150; fourth 141/150, 3/150 (one request fewer: the fourth
+// set's pin moves down to the measured value, and the fifth's up).
 describe('labelled topic cases', () => {
   const { rows } = evaluate(topicCases(), names(full));
 
@@ -42,8 +44,8 @@ describe('labelled topic cases', () => {
 
 describe.each([
   { name: 'sixth', cases: blindHeldout6Cases(), learned: [135, 4], lexiconOnly: [79, 3] },
-  { name: 'fifth', cases: blindHeldout5Cases(), learned: [133, 2], lexiconOnly: [72, 0] },
-  { name: 'fourth', cases: blindHeldout4Cases(), learned: [142, 3], lexiconOnly: [70, 3] },
+  { name: 'fifth', cases: blindHeldout5Cases(), learned: [134, 2], lexiconOnly: [72, 0] },
+  { name: 'fourth', cases: blindHeldout4Cases(), learned: [141, 3], lexiconOnly: [70, 3] },
 ])('$name blind held-out set', ({ cases, learned, lexiconOnly }) => {
   it('has 25 requests and 25 near-misses per topic', () => {
     expect(cases.filter((c) => c.expectBlock)).toHaveLength(150);
