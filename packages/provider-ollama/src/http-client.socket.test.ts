@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ChatCompletionRequest, GatewayError, type StreamEvent } from '@keeptrusts/core';
+import { type StallingUpstream, startStallingUpstream } from '@keeptrusts/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOptions, chatDelta, testProvider } from './test-support/msw-ollama.js';
 
@@ -9,11 +10,14 @@ import { callOptions, chatDelta, testProvider } from './test-support/msw-ollama.
 
 const request: ChatCompletionRequest = { model: 'llama3.3', messages: [{ role: 'user', content: 'Hi' }] };
 let server: Server | undefined;
+let stalling: StallingUpstream | undefined;
 
 afterEach(async () => {
   server?.closeAllConnections();
   await new Promise<void>((resolve) => server?.close(() => resolve()) ?? resolve());
   server = undefined;
+  await stalling?.close();
+  stalling = undefined;
 });
 
 /** Starts a server answering every request with `handler`; returns its base URL. */
@@ -23,13 +27,13 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Answers with one content line and then neither writes nor ends; reports when the client leaves. */
-function stallAfterFirstLine(onClose: () => void) {
-  return (_req: IncomingMessage, res: ServerResponse): void => {
-    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-    res.write(`${JSON.stringify(chatDelta({ content: 'Hi' }))}\n`);
-    res.on('close', onClose);
-  };
+/** An Ollama that sends one content line and then neither writes nor ends. */
+async function stallAfterFirstLine(): Promise<StallingUpstream> {
+  stalling = await startStallingUpstream(
+    'application/x-ndjson',
+    `${JSON.stringify(chatDelta({ content: 'Hi' }))}\n`,
+  );
+  return stalling;
 }
 
 async function drain(events: AsyncIterable<StreamEvent>): Promise<{ seen: StreamEvent[]; error: unknown }> {
@@ -44,11 +48,8 @@ async function drain(events: AsyncIterable<StreamEvent>): Promise<{ seen: Stream
 
 describe('streams over a real socket', () => {
   it('throws upstream_timeout mid-stream when the whole stream outlasts stream_timeout_seconds', async () => {
-    let closed = (): void => undefined;
-    const upstreamClosed = new Promise<void>((resolve) => {
-      closed = resolve;
-    });
-    const baseUrl = await serve(stallAfterFirstLine(() => closed()));
+    const upstream = await stallAfterFirstLine();
+    const baseUrl = upstream.url;
     const events = await testProvider({ baseUrl, streamTimeoutSeconds: 0.05 }).chatStream(
       request,
       callOptions(),
@@ -60,25 +61,21 @@ describe('streams over a real socket', () => {
     expect((error as Error).message).toBe(
       `Ollama at ${baseUrl} did not finish the stream within 0.05 s (stream_timeout_seconds)`,
     );
-    await upstreamClosed; // the upstream connection is released
+    await upstream.closed; // the upstream connection is released
   });
 
   it('closes the upstream connection when the client aborts mid-stream', async () => {
-    let closed = (): void => undefined;
-    const upstreamClosed = new Promise<void>((resolve) => {
-      closed = resolve;
-    });
-    const baseUrl = await serve(stallAfterFirstLine(() => closed()));
+    const upstream = await stallAfterFirstLine();
     const controller = new AbortController();
-    const events = (await testProvider({ baseUrl }).chatStream(request, callOptions(controller.signal)))[
-      Symbol.asyncIterator
-    ]();
+    const events = (
+      await testProvider({ baseUrl: upstream.url }).chatStream(request, callOptions(controller.signal))
+    )[Symbol.asyncIterator]();
     await expect(events.next()).resolves.toMatchObject({ value: { content: 'Hi' } });
     const pending = events.next();
     const reason = new Error('client disconnected');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    await upstreamClosed;
+    await upstream.closed;
   });
 
   it('throws upstream_error when the connection drops mid-stream', async () => {

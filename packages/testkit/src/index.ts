@@ -2,6 +2,7 @@
 export { startOllamaSimulator } from './simulator.js';
 export type { OllamaSimulator, OllamaSimulatorOptions } from './simulator.js';
 export { serveFetchHandler } from './node-server.js';
+export { type StallingUpstream, startStallingUpstream } from './stalling-upstream.js';
 export type { ServedHandler, ServeOptions } from './node-server.js';
 
 // The same simulator as a fetch handler and as msw handlers
