@@ -9,13 +9,14 @@
 //
 //   pnpm bench                      (at the repository root; builds first; Linux, needs taskset)
 //
-// SECONDS (10) per run after WARMUP_SECONDS (10) of warm-up, CONNECTIONS (16), REPEAT (1) runs at CONNECTIONS, of which the one with the
-// least CPU per request is kept, QUICK=1 for those runs alone (no c=1 and c=64 runs; while
-// optimising), RSS_SECONDS (10) for the 64-connection run, CORE (1) for
-// the subject and LOAD_CORE (0) for autocannon and the upstream, ONLY (a comma list of subject
-// keys: stub, bare, full, none, portkey, and the ablations rules and audit and the node:http floor bare-http,
-// which run only when named), PORTKEY_VERSION (latest), GATEWAY_NODE_FLAGS (e.g.
-// --cpu-prof --cpu-prof-dir=/tmp/prof; the gateway ends on SIGTERM, so the profile is written),
+// SECONDS (10) per run after WARMUP_SECONDS (10) of warm-up, CONNECTIONS (16), REPEAT (1) runs at
+// CONNECTIONS, of which the one with the least CPU per request is kept, QUICK=1 for those runs
+// alone (no c=1 and c=64 runs; while optimising), RSS_SECONDS (10) for the 64-connection run,
+// CORE (1) for the subject and LOAD_CORE (0) for autocannon and the upstream, ONLY (a comma list
+// of subject keys: stub, bare, full, none, portkey, and the ablations rules, audit and bare-http
+// (the floor with node:http's client), which run only when named), PORTKEY_VERSION (latest),
+// GATEWAY_NODE_FLAGS (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof; the gateway ends on SIGTERM, so
+// the profile is written),
 // README=0 to leave bench/README.md alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -157,6 +158,8 @@ await startPinned(loadCore, [stubScript, String(stubPort)], {
 const stubUrl = `http://127.0.0.1:${stubPort}`;
 
 const wanted = (key: string) => only === undefined || only.includes(key);
+// Ablations and alternative floors run only when ONLY names them.
+const ablation = (key: string) => only?.includes(key) === true;
 const rows: Row[] = [];
 
 // The stub alone, pinned like a subject: the ceiling of the loopback set-up.
@@ -177,12 +180,12 @@ if (wanted('stub')) {
 const direct = rows.find((r) => r.key === 'stub');
 
 // The floor of any Node.js gateway: node:http, JSON in and out, one upstream call, nothing else.
-// `bare` uses undici's client, as the gateway does; `bare-http` (only when ONLY names it) node:http's.
-for (const [key, client] of [
-  ['bare', 'undici'],
-  ['bare-http', 'http'],
+// `bare` uses undici's client, as the gateway does; the `bare-http` ablation node:http's.
+for (const [key, client, runs] of [
+  ['bare', 'undici', wanted('bare')],
+  ['bare-http', 'http', ablation('bare-http')],
 ] as const) {
-  if (key === 'bare' ? !wanted(key) : only?.includes(key) !== true) continue;
+  if (!runs) continue;
   const port = await freePort();
   const child = await startPinned(core, [join(here, 'bare-proxy.ts'), stubUrl, String(port)], {
     cwd: scratch,
@@ -248,8 +251,7 @@ await keeptrusts('full', 'Keeptrusts, seed chain + immutable audit log', [
   { name: 'seed', text: '' },
 ]);
 await keeptrusts('none', 'Keeptrusts, no policies', [{ name: 'gateway.yaml', text: targets }]);
-// Ablations of the whole chain, run only when ONLY names them: its rules alone, its audit alone.
-const ablation = (key: string) => only?.includes(key) === true;
+// Ablations of the whole chain: its rules alone, its audit alone.
 if (ablation('rules')) {
   await keeptrusts('rules', 'Keeptrusts, seed rules, no audit log', [
     { name: 'gateway.yaml', text: targets },

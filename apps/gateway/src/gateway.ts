@@ -80,6 +80,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 
+/** The default `env`: the process's environment. */
+const processEnv = (name: string): string | undefined => process.env[name];
+
 /**
  * Builds the gateway for a loaded config: provider instances per target, the policy chain,
  * the audit sinks and the OpenAI routes. Programs that compose their own gateway call this.
@@ -106,7 +109,7 @@ export async function createGateway(options: {
   listenHost?: string;
 }): Promise<Gateway> {
   const { config, previous } = options;
-  const env = options.env ?? ((name: string) => process.env[name]);
+  const env = options.env ?? processEnv;
   const logger = options.logger ?? silent;
   const instanceId = resolveInstanceId(config, env);
   const pool = new TargetPool(config, env, options.registry ?? createBuiltinRegistry(), previous?.deps.pool);
@@ -412,7 +415,7 @@ export async function checkBuildable(options: {
   registry?: Registry;
   env?: (name: string) => string | undefined;
 }): Promise<void> {
-  const env = options.env ?? ((name: string) => process.env[name]);
+  const env = options.env ?? processEnv;
   const pool = new TargetPool(options.config, env, options.registry ?? createBuiltinRegistry());
   await buildPolicyChain(options.config, pool, new GatewayMetrics());
 }

@@ -88,21 +88,23 @@ export async function withFailover<T extends { model: string }, R>(
       passes.set(rules, pass);
     }
     // Only parallel checks can stop a call under way; without them the call takes the client's signal.
-    const checked = pass.outcome.pending === undefined ? undefined : new AbortController();
-    const signal = checked === undefined ? deps.signal : AbortSignal.any([deps.signal, checked.signal]);
+    const { pending } = pass.outcome;
+    const parallel = pending === undefined ? undefined : { pending, stop: new AbortController() };
+    const signal =
+      parallel === undefined ? deps.signal : AbortSignal.any([deps.signal, parallel.stop.signal]);
     const attempt = { target, scope, body: pass.body, outcome: pass.outcome, signal };
     try {
       deps.trail.upstreamBegan(target.config.id);
       const calling = call(attempt);
-      if (pass.outcome.pending !== undefined && checked !== undefined) {
+      if (parallel !== undefined) {
         // The upstream call is under way; its answer waits for the parallel checks' verdict, and a
         // block aborts it (the upstream sees its connection closed).
         calling.catch(() => {});
-        pass.verdict ??= settleChecks(pass.outcome.pending, deps.trail);
+        pass.verdict ??= settleChecks(parallel.pending, deps.trail);
         try {
           await pass.verdict;
         } catch (blocked) {
-          checked.abort(blocked);
+          parallel.stop.abort(blocked);
           throw blocked;
         }
       }

@@ -2,7 +2,7 @@
 // Run after a build: `node scripts/train-model.ts`. `--check` retrains and fails if the committed
 // file differs, so the weights are reproducible from the repo. `--refresh-readmes` first freezes
 // the pnpm store's current README pieces as training data (scripts/training/readme-train.json,
-// through @keeptrusts/testkit's frozenReadmePieces).
+// through @keeptrusts/testkit's trainingReadmePieces).
 //
 // Fitted on (never on blind/, the llm-warden held-out part or test file, hard-benign.ts or
 // benign-vocabulary-blind.ts): the generated texts of scripts/training/generate.ts (80 % by hash;
@@ -23,13 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  frozenReadmePieces,
-  loadSplits,
-  piiSentences,
-  readmePieces,
-  refreshReadmeManifest,
-} from '@keeptrusts/testkit/corpora';
+import { loadSplits, piiSentences, trainingReadmePieces } from '@keeptrusts/testkit/corpora';
 import { BLOCK, forEachFeature, HASH_BITS, learnedInputs, rawLogit, tagBucket } from '../dist/index.js';
 import { BENIGN_PERSONA_TRAIN_A } from '../src/fixtures/benign-persona-train-a.ts';
 import { BENIGN_PERSONA_TRAIN_B } from '../src/fixtures/benign-persona-train-b.ts';
@@ -80,10 +74,8 @@ for (const template of templates) {
 for (const row of loadSplits().tune)
   add(row.prompt, row.label, row.label === 1 ? 'llm-warden-attack' : 'llm-warden-benign');
 const readmeFreeze = { manifest: join(here, 'training/readme-train.json'), script: 'scripts/train-model.ts' };
-const readmeTrain = readmePieces().train;
-if (values['refresh-readmes'] === true && values.check !== true)
-  refreshReadmeManifest(readmeFreeze, readmeTrain);
-for (const piece of frozenReadmePieces(readmeFreeze, readmeTrain)) add(piece.text, 0, 'readme');
+const refresh = values['refresh-readmes'] === true && values.check !== true;
+for (const piece of trainingReadmePieces(readmeFreeze, { refresh })) add(piece.text, 0, 'readme');
 for (const sentence of piiSentences().train.slice(0, 1500)) add(sentence, 0, 'pii');
 for (const text of [...BENIGN_PERSONA_TRAIN_A, ...BENIGN_PERSONA_TRAIN_B]) add(text, 0, 'persona');
 for (const text of BENIGN_VOCABULARY_TRAIN) add(text, 0, 'vocabulary');

@@ -1,7 +1,7 @@
 // Trains the built-in topics' learned layer (src/learned.ts) and writes src/learned/*.json.
 // Run after a build: `node scripts/train-learned.ts`; `--check` retrains and fails if a committed
 // file differs. `--refresh-readmes` first freezes the pnpm store's current README pieces as
-// training data (scripts/readme-train.json, through @keeptrusts/testkit's frozenReadmePieces): the
+// training data (scripts/readme-train.json, through @keeptrusts/testkit's trainingReadmePieces): the
 // store changes with every dependency added to the monorepo, the frozen set does not.
 //
 // The gate (request.json): every request of the fixtures that must block and every generated
@@ -18,13 +18,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  frozenReadmePieces,
-  loadSplits,
-  piiSentences,
-  readmePieces,
-  refreshReadmeManifest,
-} from '@keeptrusts/testkit/corpora';
+import { loadSplits, piiSentences, trainingReadmePieces } from '@keeptrusts/testkit/corpora';
 import {
   crossValidate,
   type Example,
@@ -64,15 +58,13 @@ const readmeFreeze = {
   manifest: join(dirname(fileURLToPath(import.meta.url)), 'readme-train.json'),
   script: 'scripts/train-learned.ts',
 };
-const readmeTrain = readmePieces().train;
-if (values['refresh-readmes'] === true && values.check !== true)
-  refreshReadmeManifest(readmeFreeze, readmeTrain);
+const refresh = values['refresh-readmes'] === true && values.check !== true;
 const outsideTexts = [
   ...loadSplits()
     .tune.filter((row) => row.label === 0)
     .map((row) => row.prompt),
   ...piiSentences().train,
-  ...frozenReadmePieces(readmeFreeze, readmeTrain).map((piece) => piece.text),
+  ...trainingReadmePieces(readmeFreeze, { refresh }).map((piece) => piece.text),
 ];
 if (outsideTexts.length === 0)
   throw new Error('no outside benign text: are ../shared/datasets and node_modules there?');

@@ -1,8 +1,8 @@
 // The providers' HTTP transport: undici requests over one keep-alive dispatcher. It does what a
 // provider's client needs and no more: no redirects (fetch would turn a redirected POST into a GET),
 // no compression, no cookies. undici's request API costs less CPU per upstream call than node:http
-// (issue #14: about a third less in a bare proxy, measured in `bench/src/throughput.ts`'s "bare
-// proxy" subjects) and much less than the WHATWG fetch. Its own time-outs are off: each call's
+// (issue #14: the gateway's CPU per proxied request fell 22 % when it replaced node:http; see
+// bench/README.md, session 8) and much less than the WHATWG fetch. Its own time-outs are off: each call's
 // deadline is the target's (`timeout_seconds`, `stream_timeout_seconds`), passed as `signal`.
 // Tests intercept it with msw through the socket-level interceptor (testkit's `setupUpstreamServer`).
 import { Readable } from 'node:stream';

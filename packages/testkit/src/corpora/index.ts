@@ -6,6 +6,6 @@ export { piiSentences } from './pii-sentences.js';
 export type { Row, Splits } from './prompt-injection.js';
 export { datasetDir, isHeldOut, loadSplits } from './prompt-injection.js';
 export type { ReadmeFreeze } from './readme-freeze.js';
-export { frozenReadmePieces, refreshReadmeManifest } from './readme-freeze.js';
+export { frozenReadmePieces, refreshReadmeManifest, trainingReadmePieces } from './readme-freeze.js';
 export type { DocPiece } from './readme-pieces.js';
 export { readmePieces } from './readme-pieces.js';

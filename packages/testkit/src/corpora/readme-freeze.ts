@@ -6,7 +6,7 @@
 // packages and names the ones missing or changed instead of silently training on different text.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { DocPiece } from './readme-pieces.js';
+import { type DocPiece, readmePieces } from './readme-pieces.js';
 
 /** Where a training script keeps its frozen set, and the script that writes it (for messages). */
 export type ReadmeFreeze = {
@@ -64,4 +64,14 @@ export function refreshReadmeManifest(freeze: ReadmeFreeze, pieces: readonly Doc
     packages,
   };
   writeFileSync(freeze.manifest, `${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/**
+ * What a training script fits on: the frozen README pieces of the store's train half, after
+ * re-freezing the current ones when `refresh` is set (`--refresh-readmes`, never under `--check`).
+ */
+export function trainingReadmePieces(freeze: ReadmeFreeze, options: { refresh: boolean }): DocPiece[] {
+  const pieces = readmePieces().train;
+  if (options.refresh) refreshReadmeManifest(freeze, pieces);
+  return frozenReadmePieces(freeze, pieces);
 }
